@@ -1,0 +1,111 @@
+package org.acupressurecds.engine;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.acupressurecds.engine.ProvenanceListener.Derived;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.ComplementaryCare;
+import org.acupressurecds.knowledge.Decision;
+import org.acupressurecds.knowledge.ExpectedResponse;
+import org.acupressurecds.knowledge.Explained;
+import org.acupressurecds.knowledge.Finding;
+import org.acupressurecds.knowledge.MatAdvice;
+import org.acupressurecds.knowledge.MissingData;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.PlanPermitted;
+import org.acupressurecds.knowledge.Position;
+import org.acupressurecds.knowledge.ProtocolWeek;
+import org.acupressurecds.knowledge.Reason;
+import org.acupressurecds.knowledge.TimelineMilestone;
+import org.acupressurecds.knowledge.Verdict;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs one rule set on one patient, in a session of its own, and assembles the answer from the facts the rules
+ * concluded. It decides nothing clinical: verdict, wording and plan all come from the rules.
+ */
+public final class Evaluator {
+
+    /** A rule set that keeps firing past this has a loop; fail rather than hang a request. */
+    static final int MAX_FIRINGS = 10_000;
+
+    /** The order in which reasons are listed: the findings that decide first, then the plan, then what is missing. */
+    private static final List<Class<?>> REASON_ORDER = List.of(Finding.class, Decision.class, PlanPermitted.class,
+            ExpectedResponse.class, Position.class, ProtocolWeek.class, MatAdvice.class, ComplementaryCare.class,
+            TimelineMilestone.class, MissingData.class);
+
+    public Assessment evaluate(RuleSet rules, PatientFacts patient) {
+        List<Derived> concluded = run(rules, patient);
+
+        List<Decision> decisions = factsOf(concluded, Decision.class);
+        List<Verdict> verdicts = decisions.stream().map(Decision::verdict).distinct().toList();
+        if (verdicts.size() != 1) {
+            throw new IllegalStateException("rule set " + rules.version() + " concluded " + verdicts.size()
+                    + " verdicts instead of one");
+        }
+        String action = decisions.stream().map(Decision::action).distinct().collect(Collectors.joining(" "));
+        boolean plan = !factsOf(concluded, PlanPermitted.class).isEmpty();
+
+        return new Assessment(
+                verdicts.get(0),
+                action,
+                factsOf(concluded, ExpectedResponse.class).stream().findFirst().orElse(null),
+                plan ? sorted(concluded, Position.class, Comparator.comparing(Position::id)) : null,
+                plan ? sorted(concluded, ProtocolWeek.class, Comparator.comparingInt(ProtocolWeek::order)) : null,
+                plan ? factsOf(concluded, MatAdvice.class) : null,
+                plan ? factsOf(concluded, ComplementaryCare.class) : null,
+                plan ? sorted(concluded, TimelineMilestone.class, Comparator.comparingInt(TimelineMilestone::order)) : null,
+                reasons(concluded),
+                factsOf(concluded, MissingData.class),
+                patient.assessmentDate(),
+                rules.version());
+    }
+
+    private static List<Derived> run(RuleSet rules, PatientFacts patient) {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            ProvenanceListener provenance = new ProvenanceListener();
+            session.addEventListener(provenance);
+            session.insert(patient);
+            if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
+                throw new IllegalStateException("rule set " + rules.version() + " did not settle after "
+                        + MAX_FIRINGS + " rule firings: a rule loops");
+            }
+            return provenance.survivors().stream().sorted(Comparator.comparingLong(Derived::sequence)).toList();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static <T> List<T> factsOf(List<Derived> concluded, Class<T> type) {
+        return concluded.stream().map(Derived::fact).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static <T> List<T> sorted(List<Derived> concluded, Class<T> type, Comparator<T> order) {
+        return factsOf(concluded, type).stream().sorted(order).toList();
+    }
+
+    private static List<Reason> reasons(List<Derived> concluded) {
+        Function<Derived, Integer> rank = d -> {
+            int index = REASON_ORDER.indexOf(d.fact().getClass());
+            return index < 0 ? REASON_ORDER.size() : index;
+        };
+        Function<Derived, Integer> severityFirst = d -> d.fact() instanceof Finding f ? -f.verdict().ordinal() : 0;
+        return concluded.stream()
+                .sorted(Comparator.comparing(rank).thenComparing(severityFirst).thenComparingLong(Derived::sequence))
+                .map(d -> new Reason(d.rule().getName(),
+                        d.fact() instanceof Explained explained ? explained.reason() : d.rule().getName(),
+                        source(d.rule())))
+                .distinct()
+                .toList();
+    }
+
+    /** The guide section a rule names in {@code @source}; some compilers keep the quotes, so strip them. */
+    static String source(Rule rule) {
+        Object value = rule.getMetaData().get("source");
+        return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
+    }
+}

@@ -1,0 +1,27 @@
+package org.acupressurecds.knowledge;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The answer to "may this patient use an acupressure mat, and how?". The plan fields (positions to timeline) are null
+ * unless the verdict allows a plan; expectedResponse is null when the sciatica type is not established.
+ */
+public record Assessment(
+        Verdict verdict,
+        String action,
+        ExpectedResponse expectedResponse,
+        List<Position> positions,
+        List<ProtocolWeek> protocol,
+        List<MatAdvice> mat,
+        List<ComplementaryCare> complementaryCare,
+        List<TimelineMilestone> timeline,
+        List<Reason> reasons,
+        List<MissingData> missingData,
+        LocalDate assessmentDate,
+        String rulesetVersion) {
+
+    public boolean hasPlan() {
+        return positions != null;
+    }
+}

@@ -1,0 +1,9 @@
+package org.acupressurecds.knowledge;
+
+/** The response levels of the guide's matrix. */
+public enum ResponseLevel {
+    EXCELLENT,
+    GOOD,
+    MODERATE,
+    LIMITED
+}
