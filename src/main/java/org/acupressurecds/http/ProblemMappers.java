@@ -1,0 +1,114 @@
+package org.acupressurecds.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as application/problem+json. Bad input is a 400 naming the field; nothing a caller sends is
+ * logged, since it is patient data.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return Problem.invalidRequest(e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problem.invalidRequest(List.of(fieldError(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return Problem.invalidRequest(List.of(fieldError(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        // Quarkus wraps JSON that does not parse in a 400 of its own; say where it broke instead.
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return Problem.response(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Request failed unexpectedly", e);
+        return Problem.response(new Problem("about:blank", "Internal Server Error", 500,
+                "The service failed to answer; the error is logged.", null));
+    }
+
+    static FieldError fieldError(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping)) {
+            JsonLocation at = e.getLocation();
+            return new FieldError("body", "is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        String field = path(mapping);
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(field, "is not a known field", unknown.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().toList());
+        }
+        Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Enum<?>> vocabulary = (Class<? extends Enum<?>>) target;
+            String given = mapping instanceof InvalidFormatException format && format.getValue() instanceof String s
+                    ? ", not '" + s + "'" : "";
+            return FieldError.notOneOf(field, "must be one of the allowed values" + given, vocabulary);
+        }
+        return new FieldError(field, "must be " + describe(target));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of the documented type";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a date as YYYY-MM-DD";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return Objects.equals(type.getPackageName(), "java.lang") ? "a " + type.getSimpleName() : "a JSON object";
+    }
+}
