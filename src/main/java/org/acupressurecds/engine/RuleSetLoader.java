@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.kie.api.KieServices;
@@ -114,6 +115,19 @@ public final class RuleSetLoader {
         return new RuleProblem(file,
                 message.getLine() > 0 ? message.getLine() : null,
                 message.getColumn() > 0 ? message.getColumn() : null,
-                message.getText().strip());
+                oneLine(message.getText()));
+    }
+
+    /**
+     * MVEL explains a bad expression over several lines with a caret drawing; the author needs the expression and
+     * the reason, on one line (file and line are given separately).
+     */
+    static String oneLine(String text) {
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.equals("^") && !line.startsWith("[Near :")
+                        && !line.startsWith("[Line:"))
+                .map(line -> line.replaceAll("^\\[Error: (.*)]$", "$1"))
+                .collect(Collectors.joining(" "));
     }
 }
