@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
-import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;
 
 /**
- * The body of POST /api/v1/assessments. Types and vocabularies are checked by Jackson; what a type cannot say
- * (required, in range, in order) is checked here, all fields at once.
+ * The body of POST /api/v1/assessments. Types and vocabularies are checked as it is bound; what a type cannot say
+ * is checked by {@link #problems}.
  */
 public record AssessmentRequest(
         SciaticaType sciaticaType,
@@ -27,8 +26,8 @@ public record AssessmentRequest(
         Laterality laterality,
         LocalDate assessmentDate) {
 
-    /** The facts the rules see; unstated booleans stay null so the rules can say they were not given. */
-    public PatientFacts toFacts(LocalDate today) {
+    /** What a type cannot say about this request: required fields, ranges, the order of dates. */
+    public List<FieldError> problems(LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (sciaticaType == null) {
             errors.add(FieldError.notOneOf("sciaticaType", "is required", SciaticaType.class));
@@ -48,17 +47,22 @@ public record AssessmentRequest(
         if (painScore != null && (painScore < 0 || painScore > 10)) {
             errors.add(new FieldError("painScore", "must be a whole number from 0 to 10"));
         }
-        LocalDate assessedOn = assessmentDate != null ? assessmentDate : today;
-        if (spinalSurgeryDate != null && spinalSurgeryDate.isAfter(assessedOn)) {
-            errors.add(new FieldError("spinalSurgeryDate", "must not be after the assessment date " + assessedOn));
+        if (spinalSurgeryDate != null && spinalSurgeryDate.isAfter(assessedOn(today))) {
+            errors.add(new FieldError("spinalSurgeryDate", "must not be after the assessment date " + assessedOn(today)));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        return errors;
+    }
+
+    /** The facts the rules see, for a request without problems; unstated booleans stay null so rules can say so. */
+    public PatientFacts toFacts(LocalDate today) {
         return new PatientFacts(sciaticaType,
                 redFlags.isEmpty() ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(redFlags),
                 painScore, spinalSurgeryDate, medicalClearance, largeDiscHerniationWithImpingement,
-                referredLegPain, sedentaryWork, laterality, assessedOn);
+                referredLegPain, sedentaryWork, laterality, assessedOn(today));
+    }
+
+    private LocalDate assessedOn(LocalDate today) {
+        return assessmentDate != null ? assessmentDate : today;
     }
 
     /** Patient data must never reach a log through an innocent string concatenation. */

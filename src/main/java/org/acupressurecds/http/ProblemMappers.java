@@ -30,12 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return Problem.invalidRequest(List.of(fieldError(e)));
-    }
-
-    @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e) {
-        return Problem.invalidRequest(List.of(fieldError(e)));
+        return Problem.invalidRequest(List.of(fieldError("", e)));
     }
 
     @ServerExceptionMapper
@@ -56,15 +51,22 @@ public class ProblemMappers {
                 "The service failed to answer; the error is logged.", null));
     }
 
-    static FieldError fieldError(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            JsonLocation at = e.getLocation();
-            return new FieldError("body", "is not valid JSON: " + e.getOriginalMessage()
+    /** The error for a value that Jackson could not read; field is where the value sits, "" for the body. */
+    static FieldError fieldError(String field, Exception e) {
+        if (e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException cause) {
+            return fieldError(field, cause);
+        }
+        if (!(e instanceof JsonProcessingException json)) {
+            return new FieldError(field, "is invalid");
+        }
+        if (!(json instanceof JsonMappingException mapping)) {
+            JsonLocation at = json.getLocation();
+            return new FieldError("body", "is not valid JSON: " + json.getOriginalMessage()
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
-        String field = path(mapping);
+        String path = path(field, mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return new FieldError(field, "is not a known field", unknown.getKnownPropertyIds().stream()
+            return new FieldError(path, "is not a known field", unknown.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().toList());
         }
         Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
@@ -73,13 +75,13 @@ public class ProblemMappers {
             Class<? extends Enum<?>> vocabulary = (Class<? extends Enum<?>>) target;
             String given = mapping instanceof InvalidFormatException format && format.getValue() instanceof String s
                     ? ", not '" + s + "'" : "";
-            return FieldError.notOneOf(field, "must be one of the allowed values" + given, vocabulary);
+            return FieldError.notOneOf(path, "must be one of the allowed values" + given, vocabulary);
         }
-        return new FieldError(field, "must be " + describe(target));
+        return new FieldError(path, "must be " + describe(target));
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+    private static String path(String field, JsonMappingException e) {
+        StringBuilder path = new StringBuilder(field);
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());

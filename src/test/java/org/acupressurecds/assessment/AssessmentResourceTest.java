@@ -248,6 +248,15 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void badTypesAndBadValuesAreReportedTogether() {
+        postInvalid("""
+                {"sciaticaType":"PIRIFORMIS","redFlags":["FOOT_DROP","NUMB"],"painScore":11,"laterality":"left",
+                 "sedentary":true}""")
+                .body("errors.field", containsInAnyOrder("sedentary", "sciaticaType", "redFlags[1]", "laterality",
+                        "painScore"));
+    }
+
+    @Test
     void severalBadValuesAreReportedTogether() {
         postInvalid("""
                 {"redFlags":[],"painScore":12,"spinalSurgeryDate":"2027-01-01","assessmentDate":"2026-11-24"}""")

@@ -1,0 +1,84 @@
+package org.acupressurecds.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Binds a JSON object to a request record one field at a time, so that a caller hears of every bad field in one
+ * answer rather than of the first one Jackson trips over.
+ */
+@ApplicationScoped
+public class StrictBinder {
+
+    private final ObjectMapper mapper;
+
+    StrictBinder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Binds every field it can, runs the record's own checks on the result, and throws one
+     * {@link InvalidRequestException} with all the errors. A field that did not bind is left null, and the checks'
+     * complaints about it (such as "is required") are dropped: its binding error already says what is wrong.
+     */
+    public <T extends Record> T bind(JsonNode body, Class<T> type, Function<T, List<FieldError>> checks) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new InvalidRequestException(List.of(new FieldError("body", "is required: a JSON object")));
+        }
+        if (!body.isObject()) {
+            throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(name, "is not a known field", known.stream().sorted().toList()));
+            }
+        });
+
+        Object[] values = new Object[components.length];
+        Set<String> unbound = new HashSet<>();
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            JsonNode value = body.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            try {
+                values[i] = mapper.treeToValue(value, mapper.constructType(components[i].getGenericType()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                errors.add(ProblemMappers.fieldError(name, e));
+                unbound.add(name);
+            }
+        }
+        T bound = construct(type, components, values);
+        checks.apply(bound).stream().filter(e -> !unbound.contains(rootField(e.field()))).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return bound;
+    }
+
+    private static String rootField(String path) {
+        return path.split("[.\\[]", 2)[0];
+    }
+
+    private static <T extends Record> T construct(Class<T> type, RecordComponent[] components, Object[] values) {
+        try {
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
+        }
+    }
+}
