@@ -56,7 +56,7 @@ public record AssessmentRequest(
     /** The facts the rules see, for a request without problems; unstated booleans stay null so rules can say so. */
     public PatientFacts toFacts(LocalDate today) {
         return new PatientFacts(sciaticaType,
-                redFlags.isEmpty() ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(redFlags),
+                redFlags.isEmpty() ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(redFlags), true,
                 painScore, spinalSurgeryDate, medicalClearance, largeDiscHerniationWithImpingement,
                 referredLegPain, sedentaryWork, laterality, assessedOn(today));
     }

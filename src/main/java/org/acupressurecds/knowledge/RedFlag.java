@@ -1,7 +1,8 @@
 package org.acupressurecds.knowledge;
 
-/** Signs that stop mat use: cauda equina signs and signs of nerve root compression. */
+/** Signs that stop mat use: cauda equina syndrome and its signs, and signs of nerve root compression. */
 public enum RedFlag {
+    CAUDA_EQUINA_SYNDROME,
     BLADDER_DYSFUNCTION,
     BOWEL_DYSFUNCTION,
     SADDLE_ANESTHESIA,

@@ -148,7 +148,7 @@ class AssessmentResourceTest {
                 {"sciaticaType":"DISC_HERNIATION","redFlags":["FOOT_DROP","FOOTDROP"]}""")
                 .body("errors[0].field", equalTo("redFlags[1]"))
                 .body("errors[0].message", containsString("'FOOTDROP'"))
-                .body("errors[0].allowedValues", contains("BLADDER_DYSFUNCTION", "BOWEL_DYSFUNCTION",
+                .body("errors[0].allowedValues", contains("CAUDA_EQUINA_SYNDROME", "BLADDER_DYSFUNCTION", "BOWEL_DYSFUNCTION",
                         "SADDLE_ANESTHESIA", "PROGRESSIVE_LEG_WEAKNESS", "PROGRESSIVE_NUMBNESS", "FOOT_DROP"));
     }
 

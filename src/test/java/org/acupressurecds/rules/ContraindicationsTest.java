@@ -30,6 +30,12 @@ class ContraindicationsTest {
     private static final String CLEARED = "Spinal surgery within the last 6 months with medical clearance allows the mat";
 
     @Test
+    void diagnosedCaudaEquinaSyndromeIsAnEmergencyWithoutAPlan() {
+        assertRedFlagAlone(RedFlag.CAUDA_EQUINA_SYNDROME, Verdict.EMERGENCY, EMERGENCY_ACTION,
+                "Diagnosed cauda equina syndrome is an emergency");
+    }
+
+    @Test
     void bladderDysfunctionIsAnEmergencyWithoutAPlan() {
         assertRedFlagAlone(RedFlag.BLADDER_DYSFUNCTION, Verdict.EMERGENCY, EMERGENCY_ACTION,
                 "Bladder dysfunction with sciatica is a cauda equina sign: emergency");

@@ -30,6 +30,17 @@ class MissingDataTest {
     }
 
     @Test
+    void redFlagsThatWereOnlyNotRecordedAreNotTakenAsScreenedAway() {
+        Assessment answer = assess(withSciatica(SciaticaType.PIRIFORMIS_SYNDROME).redFlagsNotScreened());
+
+        assertEquals(Verdict.SUITABLE, answer.verdict());
+        assertEquals(List.of("redFlags", "spinalSurgeryDate"), fields(answer));
+        assertFired(answer, EVERY_PLAN, SUITABLE, "Piriformis syndrome responds excellently", SIDE_LYING,
+                WEEK_3_SIDE_LYING, WEEK_4_NO_PILLOW, PIRIFORMIS_FASTEST, NO_SURGERY_DATE,
+                "Without a red-flag screening, absent red flags are not known to be absent");
+    }
+
+    @Test
     void discHerniationWithoutImagingDetailsSaysTheLargeHerniationCheckDidNotRun() {
         Assessment answer = assess(withSciatica(SciaticaType.DISC_HERNIATION).largeDiscHerniationWithImpingement(null));
 

@@ -19,6 +19,7 @@ final class Patient {
 
     private SciaticaType type;
     private final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
+    private boolean redFlagsScreened = true;
     private Integer painScore = 4;
     private LocalDate spinalSurgeryDate;
     private Boolean medicalClearance = false;
@@ -37,6 +38,11 @@ final class Patient {
 
     Patient redFlags(RedFlag... flags) {
         redFlags.addAll(Set.of(flags));
+        return this;
+    }
+
+    Patient redFlagsNotScreened() {
+        redFlagsScreened = false;
         return this;
     }
 
@@ -72,7 +78,7 @@ final class Patient {
     }
 
     PatientFacts facts() {
-        return new PatientFacts(type, redFlags, painScore, spinalSurgeryDate, medicalClearance,
+        return new PatientFacts(type, redFlags, redFlagsScreened, painScore, spinalSurgeryDate, medicalClearance,
                 largeDiscHerniationWithImpingement, referredLegPain, sedentaryWork, laterality, TODAY);
     }
 }
