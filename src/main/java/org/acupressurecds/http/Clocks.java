@@ -1,4 +1,4 @@
-package org.acupressurecds.assessment;
+package org.acupressurecds.http;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,0 +1,148 @@
+package org.acupressurecds.cdshooks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.acupressurecds.cdshooks.CdsJson.Card;
+import org.acupressurecds.cdshooks.CdsJson.Coding;
+import org.acupressurecds.cdshooks.CdsJson.Source;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.ExpectedResponse;
+import org.acupressurecds.knowledge.MatAdvice;
+import org.acupressurecds.knowledge.MissingData;
+import org.acupressurecds.knowledge.Position;
+import org.acupressurecds.knowledge.ProtocolWeek;
+import org.acupressurecds.knowledge.Reason;
+import org.acupressurecds.knowledge.Verdict;
+
+/** Renders an assessment as one CDS Hooks card. It only presents: every clinical word comes from the rules. */
+final class CardRenderer {
+
+    static final int MAX_SUMMARY = 139;
+    static final String TOPIC_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/cds-topic";
+    static final String OVERRIDE_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/override-reason";
+
+    static final Source SOURCE = new Source("Acupressure-mat CDS for sciatica", null,
+            new Coding(TOPIC_SYSTEM, "acupressure-mat-sciatica", "Acupressure-mat therapy in sciatica"));
+
+    /** Offered on critical cards, so a clinician who overrides one says why. */
+    static final List<Coding> OVERRIDE_REASONS = List.of(
+            new Coding(OVERRIDE_SYSTEM, "already-managed", "Already referred or under medical care for this"),
+            new Coding(OVERRIDE_SYSTEM, "finding-not-present", "The red flag is not present (record out of date)"),
+            new Coding(OVERRIDE_SYSTEM, "patient-declined", "Patient declined the referral"));
+
+    private static final Map<Verdict, String> LABELS = Map.of(
+            Verdict.EMERGENCY, "Emergency",
+            Verdict.URGENT_REFERRAL, "Urgent referral",
+            Verdict.CLEARANCE_REQUIRED, "Acupressure mat: clearance required",
+            Verdict.CAUTION, "Acupressure mat with caution",
+            Verdict.SUITABLE, "Acupressure mat suitable");
+
+    private CardRenderer() {
+    }
+
+    static Card render(Assessment answer, List<String> notes) {
+        boolean critical = answer.verdict() == Verdict.EMERGENCY || answer.verdict() == Verdict.URGENT_REFERRAL;
+        return new Card(UUID.randomUUID().toString(),
+                summary(LABELS.get(answer.verdict()) + ": " + firstSentence(answer.action())),
+                detail(answer, notes),
+                indicator(answer.verdict()),
+                SOURCE,
+                critical ? OVERRIDE_REASONS : null,
+                null);
+    }
+
+    /** The card for a patient whose conditions the EHR could not give: nothing can be checked, and it says so. */
+    static Card cannotCheck(List<String> notes, String rulesetVersion) {
+        StringBuilder detail = new StringBuilder();
+        notes.forEach(note -> detail.append("- ").append(escape(note)).append('\n'));
+        detail.append("\nAssess the patient directly before any acupressure-mat use.\n\n_Rule set ")
+                .append(rulesetVersion).append("_");
+        return new Card(UUID.randomUUID().toString(),
+                "Acupressure-mat check not possible: the patient's conditions could not be read",
+                detail.toString(), "warning", SOURCE, null, null);
+    }
+
+    static String indicator(Verdict verdict) {
+        return switch (verdict) {
+            case EMERGENCY, URGENT_REFERRAL -> "critical";
+            case CLEARANCE_REQUIRED, CAUTION -> "warning";
+            case SUITABLE -> "info";
+        };
+    }
+
+    static String summary(String text) {
+        if (text.length() <= MAX_SUMMARY) {
+            return text;
+        }
+        String cut = text.substring(0, MAX_SUMMARY - 1);
+        return cut.substring(0, Math.max(cut.lastIndexOf(' '), 1)) + "…";
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    private static String detail(Assessment answer, List<String> notes) {
+        StringBuilder md = new StringBuilder();
+        md.append("**").append(LABELS.get(answer.verdict())).append(".** ").append(escape(answer.action())).append("\n\n");
+        ExpectedResponse expected = answer.expectedResponse();
+        if (expected != null) {
+            md.append("**Expected response:** ").append("★".repeat(expected.stars())).append("☆".repeat(5 - expected.stars()))
+                    .append(' ').append(expected.level().name().toLowerCase()).append(": ")
+                    .append(escape(expected.reason())).append("\n\n");
+        }
+        if (answer.hasPlan()) {
+            plan(answer, md);
+        }
+        md.append("**Why**\n\n");
+        Set<String> missing = answer.missingData().stream().map(MissingData::reason).collect(Collectors.toSet());
+        for (Reason reason : answer.reasons()) {
+            if (missing.contains(reason.text())) {
+                continue; // said once, under "Not known"
+            }
+            md.append("- ").append(escape(reason.text())).append(" _(").append(escape(reason.source())).append(")_\n");
+        }
+        if (!answer.missingData().isEmpty() || !notes.isEmpty()) {
+            md.append("\n**Not known or read from the record**\n\n");
+            answer.missingData().stream().map(MissingData::reason).forEach(r -> md.append("- ").append(escape(r)).append('\n'));
+            notes.forEach(note -> md.append("- ").append(escape(note)).append('\n'));
+        }
+        md.append("\n_Rule set ").append(answer.rulesetVersion()).append(", assessed ").append(answer.assessmentDate())
+                .append("_");
+        return md.toString();
+    }
+
+    private static void plan(Assessment answer, StringBuilder md) {
+        md.append("**Positions**\n\n");
+        for (Position p : answer.positions()) {
+            md.append("- **").append(escape(p.name())).append("**, ").append(escape(p.duration()))
+                    .append(p.side() == null ? "" : ", side: " + p.side().name().toLowerCase())
+                    .append(": ").append(escape(p.targetArea())).append('\n');
+        }
+        md.append("\n**6-week protocol**\n\n| Weeks | Session | Frequency | Positions | Focus |\n|---|---|---|---|---|\n");
+        for (ProtocolWeek w : answer.protocol()) {
+            md.append("| ").append(cell(w.weeks())).append(" | ").append(cell(w.sessionDuration())).append(" | ")
+                    .append(cell(w.frequency())).append(" | ").append(cell(w.positions())).append(" | ")
+                    .append(cell(w.focus())).append(" |\n");
+        }
+        md.append("\n**Mat:** ");
+        for (MatAdvice mat : answer.mat()) {
+            md.append(escape(mat.guidance())).append(" (e.g. ").append(escape(String.join("; ", mat.examples())))
+                    .append(") ");
+        }
+        md.append("\n\n");
+    }
+
+    private static String cell(String text) {
+        return escape(text).replace("|", "\\|");
+    }
+
+    /** Rule text is plain prose; keep Markdown from reading its * and _ as emphasis. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_");
+    }
+}

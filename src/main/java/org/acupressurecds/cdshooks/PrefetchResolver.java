@@ -1,0 +1,142 @@
+package org.acupressurecds.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.acupressurecds.cdshooks.CdsJson.HookRequest;
+import org.acupressurecds.fhir.FhirPatientReader;
+import org.acupressurecds.fhir.FhirServerClient;
+import org.acupressurecds.fhir.Prefetched;
+import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.InvalidRequestException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Gets the data of each prefetch template as CDS Hooks prescribes: a key the EHR sent is used as sent (null means
+ * it has no such data); a key it did not send is fetched from its FHIR server; what can be had neither way makes
+ * the call fail with 412.
+ */
+@ApplicationScoped
+public class PrefetchResolver {
+
+    public static final String PATIENT = "patient";
+    static final Map<String, String> TEMPLATES = templates();
+
+    private final FhirContext fhir;
+    private final FhirServerClient client;
+
+    PrefetchResolver(FhirContext fhir, FhirServerClient client) {
+        this.fhir = fhir;
+        this.client = client;
+    }
+
+    /** Thrown when some keys can be had neither from prefetch nor from the FHIR server. */
+    public static class Unavailable extends RuntimeException {
+        private final OperationOutcome outcome;
+
+        Unavailable(OperationOutcome outcome) {
+            super(outcome.getIssue().size() + " prefetch key(s) unavailable");
+            this.outcome = outcome;
+        }
+
+        public OperationOutcome outcome() {
+            return outcome;
+        }
+    }
+
+    public Map<String, Prefetched> resolve(HookRequest request) {
+        Map<String, JsonNode> sent = request.prefetch() == null ? Map.of() : request.prefetch();
+        Map<String, Prefetched> data = new LinkedHashMap<>();
+        OperationOutcome missing = new OperationOutcome();
+        TEMPLATES.forEach((key, template) -> {
+            String query = template.replace("{{context.patientId}}", request.context().patientId());
+            if (sent.containsKey(key)) {
+                data.put(key, Prefetched.of(parse(key, sent.get(key))));
+            } else if (request.fhirServer() == null) {
+                missing.addIssue(issue(key, query, "it was not prefetched and no fhirServer was given"));
+            } else {
+                try {
+                    String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+                    // The newest pain score is the first of its sorted search: no need to page through the rest.
+                    boolean allPages = !FhirPatientReader.PAIN_SCORES.equals(key);
+                    data.put(key, Prefetched.of(client.get(request.fhirServer(), encodeQuery(query), token, allPages)));
+                } catch (FhirServerClient.FetchFailed e) {
+                    missing.addIssue(issue(key, query, "it was not prefetched and fetching it failed: " + e.getMessage()));
+                }
+            }
+        });
+        if (missing.hasIssue()) {
+            throw new Unavailable(missing);
+        }
+        return data;
+    }
+
+    private IBaseResource parse(String key, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        IBaseResource resource;
+        try {
+            resource = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
+                    .parseResource(value.toString());
+        } catch (DataFormatException e) {
+            throw invalid(key, "is not a FHIR R4 resource");
+        }
+        Class<?> expected = PATIENT.equals(key) ? Patient.class : Bundle.class;
+        if (!expected.isInstance(resource) && !(resource instanceof OperationOutcome)) {
+            throw invalid(key, "must be a " + expected.getSimpleName() + " or an OperationOutcome, not a "
+                    + resource.fhirType());
+        }
+        return resource;
+    }
+
+    private static InvalidRequestException invalid(String key, String message) {
+        return new InvalidRequestException(List.of(new FieldError("prefetch." + key, message)));
+    }
+
+    private static OperationOutcome.OperationOutcomeIssueComponent issue(String key, String query, String why) {
+        return new OperationOutcome.OperationOutcomeIssueComponent()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.INCOMPLETE)
+                .setDiagnostics("prefetch '" + key + "' (" + query + ") is unavailable: " + why)
+                .addExpression("prefetch." + key);
+    }
+
+    /** Templates are written readably (code=http://loinc.org|72514-3); on the wire each value is URL-encoded. */
+    static String encodeQuery(String query) {
+        int question = query.indexOf('?');
+        if (question < 0) {
+            return query;
+        }
+        return query.substring(0, question + 1) + Arrays.stream(query.substring(question + 1).split("&"))
+                .map(param -> {
+                    int equals = param.indexOf('=');
+                    return param.substring(0, equals + 1)
+                            + URLEncoder.encode(param.substring(equals + 1), StandardCharsets.UTF_8);
+                })
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> templates() {
+        Map<String, String> templates = new LinkedHashMap<>();
+        templates.put(PATIENT, "Patient/{{context.patientId}}");
+        templates.put(FhirPatientReader.CONDITIONS, "Condition?patient={{context.patientId}}&clinical-status=active");
+        templates.put(FhirPatientReader.PAIN_SCORES, "Observation?patient={{context.patientId}}&code=http://loinc.org|72514-3"
+                + "&_sort=-date&_count=1");
+        templates.put(FhirPatientReader.PROCEDURES, "Procedure?patient={{context.patientId}}&status=completed");
+        return Collections.unmodifiableMap(templates);
+    }
+}

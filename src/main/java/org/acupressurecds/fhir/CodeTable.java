@@ -1,0 +1,195 @@
+package org.acupressurecds.fhir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.knowledge.Laterality;
+import org.acupressurecds.knowledge.RedFlag;
+import org.acupressurecds.knowledge.SciaticaType;
+
+/**
+ * Which patient fact a coded concept means, matched on (system, code). Standard codes come from the CSV files in
+ * the rules' codes folder, which rule authors extend; the project's own CodeSystem needs no table: its codes are
+ * the assessment API's enum names.
+ */
+public final class CodeTable {
+
+    public static final String FINDING_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding";
+    static final String HEADER = "system,code,fact,value,laterality,display";
+
+    /** The facts a code can stand for. */
+    public enum Fact {
+        SCIATICA_TYPE, RED_FLAG, LARGE_DISC_HERNIATION_WITH_IMPINGEMENT, SPINAL_SURGERY, MEDICAL_CLEARANCE,
+        REFERRED_LEG_PAIN, SEDENTARY_WORK
+    }
+
+    /** What one code means; value is the sciatica type or red flag, where the fact has one. */
+    public record Meaning(Fact fact, String value, Laterality laterality, String display) {
+    }
+
+    /** A code of the project's own CodeSystem that it does not define: a caller's error, not a code to ignore. */
+    public static class UnknownFindingCode extends RuntimeException {
+        UnknownFindingCode(String code) {
+            super("'" + code + "' is not a code of " + FINDING_SYSTEM + "; its codes are " + findingCodes().keySet());
+        }
+    }
+
+    private final Map<String, Meaning> meanings;
+
+    private CodeTable(Map<String, Meaning> meanings) {
+        this.meanings = Map.copyOf(meanings);
+    }
+
+    public Optional<Meaning> lookup(String system, String code) {
+        if (FINDING_SYSTEM.equals(system)) {
+            Meaning meaning = findingCodes().get(code);
+            if (meaning == null) {
+                throw new UnknownFindingCode(code);
+            }
+            return Optional.of(meaning);
+        }
+        return Optional.ofNullable(meanings.get(key(system, code)));
+    }
+
+    public int size() {
+        return meanings.size();
+    }
+
+    private static String key(String system, String code) {
+        return system + "|" + code;
+    }
+
+    private static Map<String, Meaning> findingCodes() {
+        Map<String, Meaning> codes = new java.util.LinkedHashMap<>();
+        Arrays.stream(SciaticaType.values()).forEach(t ->
+                codes.put(t.name(), new Meaning(Fact.SCIATICA_TYPE, t.name(), null, t.name())));
+        Arrays.stream(RedFlag.values()).forEach(f ->
+                codes.put(f.name(), new Meaning(Fact.RED_FLAG, f.name(), null, f.name())));
+        Stream.of(Fact.LARGE_DISC_HERNIATION_WITH_IMPINGEMENT, Fact.MEDICAL_CLEARANCE, Fact.REFERRED_LEG_PAIN,
+                Fact.SEDENTARY_WORK).forEach(f -> codes.put(f.name(), new Meaning(f, null, null, f.name())));
+        return codes;
+    }
+
+    /** Reads every {@code *.csv} in the folder; a folder that does not exist is an empty table. */
+    public static CodeTable load(Path folder) throws RuleSetException {
+        Map<String, Meaning> meanings = new HashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                    read(csv, meanings, problems);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read code tables in " + folder, e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return new CodeTable(meanings);
+    }
+
+    private static void read(Path csv, Map<String, Meaning> meanings, List<RuleProblem> problems) throws IOException {
+        String file = csv.toString().replace('\\', '/');
+        List<String> lines = Files.readAllLines(csv);
+        boolean headerSeen = false;
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNumber = i + 1;
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!headerSeen) {
+                headerSeen = true;
+                if (!line.equals(HEADER)) {
+                    problems.add(new RuleProblem(file, lineNumber, null, "the header must be: " + HEADER));
+                }
+                continue;
+            }
+            try {
+                List<String> cells = Csv.split(line);
+                if (cells.size() != 6) {
+                    throw new IllegalArgumentException("expected 6 columns (" + HEADER + "), found " + cells.size());
+                }
+                Meaning meaning = meaning(cells);
+                if (meanings.putIfAbsent(key(cells.get(0), cells.get(1)), meaning) != null) {
+                    throw new IllegalArgumentException(cells.get(0) + " " + cells.get(1) + " is mapped twice");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(file, lineNumber, null, e.getMessage()));
+            }
+        }
+    }
+
+    private static Meaning meaning(List<String> cells) {
+        if (cells.get(0).isBlank() || cells.get(1).isBlank()) {
+            throw new IllegalArgumentException("system and code are required");
+        }
+        Fact fact = parse(Fact.class, "fact", cells.get(2));
+        String value = cells.get(3);
+        switch (fact) {
+            case SCIATICA_TYPE -> parse(SciaticaType.class, "value", value);
+            case RED_FLAG -> parse(RedFlag.class, "value", value);
+            default -> {
+                if (!value.isEmpty()) {
+                    throw new IllegalArgumentException("fact " + fact + " takes no value, found '" + value + "'");
+                }
+            }
+        }
+        Laterality laterality = cells.get(4).isEmpty() ? null : parse(Laterality.class, "laterality", cells.get(4));
+        return new Meaning(fact, value.isEmpty() ? null : value, laterality, cells.get(5));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String column, String text) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(column + " '" + text + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** Splits one CSV line; a cell in double quotes may hold commas, and "" inside it is one quote. */
+    static final class Csv {
+        static List<String> split(String line) {
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    cells.add(cell.toString().strip());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            if (quoted) {
+                throw new IllegalArgumentException("a quoted cell is not closed");
+            }
+            cells.add(cell.toString().strip());
+            return cells;
+        }
+    }
+}

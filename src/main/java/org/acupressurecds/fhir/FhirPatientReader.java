@@ -1,0 +1,217 @@
+package org.acupressurecds.fhir;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.acupressurecds.fhir.CodeTable.Fact;
+import org.acupressurecds.fhir.CodeTable.Meaning;
+import org.acupressurecds.knowledge.Laterality;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.RedFlag;
+import org.acupressurecds.knowledge.SciaticaType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Turns the EHR's Conditions, pain-score Observations and Procedures into patient facts. Codes are looked up in
+ * the {@link CodeTable}; codes it does not know are ignored, as most of a patient's record is about other things.
+ * A fact the record does not state stays null: an EHR's silence is not a clinician's "no".
+ */
+public final class FhirPatientReader {
+
+    public static final String CONDITIONS = "conditions";
+    public static final String PAIN_SCORES = "painScores";
+    public static final String PROCEDURES = "procedures";
+
+    static final String LOINC = "http://loinc.org";
+    static final String PAIN_SEVERITY_0_10 = "72514-3";
+
+    private static final Set<String> INACTIVE = Set.of("inactive", "remission", "resolved");
+    private static final Set<String> NOT_TRUE = Set.of("refuted", "entered-in-error");
+    private static final Set<String> SUSPECTED = Set.of("provisional", "differential", "unconfirmed");
+
+    private final CodeTable codes;
+
+    public FhirPatientReader(CodeTable codes) {
+        this.codes = codes;
+    }
+
+    public FhirReading read(Map<String, Prefetched> data, LocalDate today) {
+        List<String> notes = new ArrayList<>();
+        Findings findings = new Findings();
+        Prefetched conditions = data.get(CONDITIONS);
+        if (conditions instanceof Prefetched.Unavailable unavailable) {
+            notes.add("The patient's conditions could not be read (" + unavailable.why() + "), so sciatica and its "
+                    + "red flags could not be checked.");
+            return new FhirReading(List.of(), notes, true);
+        }
+        resources(conditions, Condition.class).forEach(c -> findings.add(c, notes));
+        if (findings.types.isEmpty()) {
+            return new FhirReading(List.of(), notes, false);
+        }
+
+        Integer painScore = newestPainScore(data.get(PAIN_SCORES), notes);
+        LocalDate surgery = newestSpinalSurgery(data.get(PROCEDURES), today, notes);
+        noteUnavailable(data.get(PAIN_SCORES), "Pain scores", "the acute-flare check", notes);
+        noteUnavailable(data.get(PROCEDURES), "Procedures", "the recent-surgery check", notes);
+
+        List<SciaticaType> named = findings.types.stream().filter(t -> t != SciaticaType.UNKNOWN).toList();
+        List<SciaticaType> candidates = named.isEmpty() ? List.of(SciaticaType.UNKNOWN) : named;
+        if (named.size() > 1) {
+            notes.add("Conflicting sciatica types are coded (" + named.stream().map(Enum::name)
+                    .collect(Collectors.joining(", ")) + "): the most cautious answer is shown.");
+        }
+        List<PatientFacts> facts = candidates.stream().map(type -> new PatientFacts(type, findings.redFlags, false,
+                painScore, surgery, findings.medicalClearance, findings.largeDisc, findings.referredLegPain,
+                findings.sedentaryWork, findings.laterality(), today)).toList();
+        return new FhirReading(facts, notes, false);
+    }
+
+    /** The facts coded across the patient's current conditions. */
+    private final class Findings {
+        final Set<SciaticaType> types = new LinkedHashSet<>();
+        final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
+        final Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
+        Boolean medicalClearance;
+        Boolean largeDisc;
+        Boolean referredLegPain;
+        Boolean sedentaryWork;
+
+        void add(Condition condition, List<String> notes) {
+            if (hasAny(condition.getClinicalStatus(), INACTIVE) || hasAny(condition.getVerificationStatus(), NOT_TRUE)) {
+                return;
+            }
+            boolean suspected = hasAny(condition.getVerificationStatus(), SUSPECTED);
+            for (Coding coding : condition.getCode().getCoding()) {
+                Optional<Meaning> meaning = codes.lookup(coding.getSystem(), coding.getCode());
+                meaning.ifPresent(m -> record(m, suspected, notes));
+            }
+        }
+
+        private void record(Meaning meaning, boolean suspected, List<String> notes) {
+            if (meaning.laterality() != null) {
+                sides.add(meaning.laterality());
+            }
+            switch (meaning.fact()) {
+                case SCIATICA_TYPE -> types.add(SciaticaType.valueOf(meaning.value()));
+                case RED_FLAG -> {
+                    redFlags.add(RedFlag.valueOf(meaning.value()));
+                    if (suspected) {
+                        notes.add("Suspected " + meaning.display() + " (recorded as provisional or differential) "
+                                + "counts as a red flag.");
+                    }
+                }
+                case LARGE_DISC_HERNIATION_WITH_IMPINGEMENT -> largeDisc = true;
+                case MEDICAL_CLEARANCE -> medicalClearance = true;
+                case REFERRED_LEG_PAIN -> referredLegPain = true;
+                case SEDENTARY_WORK -> sedentaryWork = true;
+                case SPINAL_SURGERY -> { } // a procedure, read from Procedures
+            }
+        }
+
+        Laterality laterality() {
+            if (sides.contains(Laterality.BILATERAL) || sides.size() > 1) {
+                return Laterality.BILATERAL;
+            }
+            return sides.stream().findFirst().orElse(null);
+        }
+    }
+
+    private static Integer newestPainScore(Prefetched observations, List<String> notes) {
+        record Score(int value, LocalDate date) {
+        }
+        List<Score> scores = new ArrayList<>();
+        for (Observation o : resources(observations, Observation.class)) {
+            String status = o.hasStatus() ? o.getStatus().toCode() : "";
+            if (!isCoded(o.getCode(), LOINC, PAIN_SEVERITY_0_10) || status.equals("entered-in-error")
+                    || status.equals("cancelled")) {
+                continue;
+            }
+            Optional<Integer> value = painValue(o);
+            if (value.isEmpty()) {
+                notes.add("A pain score was ignored: its value is not a whole number from 0 to 10.");
+                continue;
+            }
+            LocalDate date = o.hasEffectiveDateTimeType() ? localDate(o.getEffectiveDateTimeType())
+                    : o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()
+                            ? localDate(o.getEffectivePeriod().getStartElement()) : LocalDate.MIN;
+            scores.add(new Score(value.get(), date));
+        }
+        return scores.stream().max(Comparator.comparing(Score::date)).map(Score::value).orElse(null);
+    }
+
+    private static Optional<Integer> painValue(Observation o) {
+        BigDecimal value = o.hasValueIntegerType() ? BigDecimal.valueOf(o.getValueIntegerType().getValue())
+                : o.hasValueQuantity() ? o.getValueQuantity().getValue() : null;
+        if (value == null || value.stripTrailingZeros().scale() > 0) {
+            return Optional.empty();
+        }
+        int score = value.intValue();
+        return score >= 0 && score <= 10 ? Optional.of(score) : Optional.empty();
+    }
+
+    private LocalDate newestSpinalSurgery(Prefetched procedures, LocalDate today, List<String> notes) {
+        LocalDate newest = null;
+        for (Procedure p : resources(procedures, Procedure.class)) {
+            if (p.getStatus() != Procedure.ProcedureStatus.COMPLETED || !isSpinalSurgery(p.getCode())) {
+                continue;
+            }
+            LocalDate date = p.hasPerformedDateTimeType() ? localDate(p.getPerformedDateTimeType())
+                    : p.hasPerformedPeriod() && p.getPerformedPeriod().hasEnd()
+                            ? localDate(p.getPerformedPeriod().getEndElement())
+                            : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart()
+                                    ? localDate(p.getPerformedPeriod().getStartElement()) : null;
+            if (date == null || date.isAfter(today)) {
+                // Unknown or impossible date: the safe reading is "recent", and the card says so.
+                notes.add("A spinal surgery is recorded without a usable date, so it is treated as recent.");
+                date = today;
+            }
+            newest = newest == null || date.isAfter(newest) ? date : newest;
+        }
+        return newest;
+    }
+
+    private boolean isSpinalSurgery(CodeableConcept code) {
+        return code.getCoding().stream().anyMatch(c -> codes.lookup(c.getSystem(), c.getCode())
+                .filter(m -> m.fact() == Fact.SPINAL_SURGERY).isPresent());
+    }
+
+    private static void noteUnavailable(Prefetched data, String what, String check, List<String> notes) {
+        if (data instanceof Prefetched.Unavailable unavailable) {
+            notes.add(what + " could not be read (" + unavailable.why() + "), so " + check + " could not use them.");
+        }
+    }
+
+    private static <T extends Resource> List<T> resources(Prefetched data, Class<T> type) {
+        return data instanceof Prefetched.Found found
+                ? found.resources().stream().filter(type::isInstance).map(type::cast).toList()
+                : List.of();
+    }
+
+    private static boolean hasAny(CodeableConcept concept, Set<String> codes) {
+        return concept.getCoding().stream().anyMatch(c -> codes.contains(c.getCode()));
+    }
+
+    private static boolean isCoded(CodeableConcept concept, String system, String code) {
+        return concept.getCoding().stream().anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
+    }
+
+    private static LocalDate localDate(DateTimeType dateTime) {
+        ZoneId zone = dateTime.getTimeZone() != null ? dateTime.getTimeZone().toZoneId() : ZoneId.systemDefault();
+        return LocalDate.ofInstant(dateTime.getValue().toInstant(), zone);
+    }
+}

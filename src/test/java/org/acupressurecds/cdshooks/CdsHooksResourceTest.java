@@ -1,0 +1,293 @@
+package org.acupressurecds.cdshooks;
+
+import static io.restassured.RestAssured.given;
+import static org.acupressurecds.cdshooks.Ehr.FINDING;
+import static org.acupressurecds.cdshooks.Ehr.ICD10CM;
+import static org.acupressurecds.cdshooks.Ehr.SNOMED;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A CDS Hooks client's view: discovery, then patient-view calls with FHIR R4 prefetch for every kind of patient. */
+@QuarkusTest
+class CdsHooksResourceTest {
+
+    static final String SERVICE = "/cds-services/acupressure-mat-sciatica";
+
+    static ValidatableResponse call(Ehr ehr) {
+        return given().contentType("application/json").body(ehr.hookRequest()).when().post(SERVICE).then();
+    }
+
+    static ValidatableResponse oneCard(Ehr ehr, String indicator) {
+        return call(ehr).statusCode(200).contentType("application/json")
+                .body("cards", hasSize(1))
+                .body("cards[0].indicator", equalTo(indicator))
+                .body("cards[0].uuid", matchesPattern("[0-9a-f-]{36}"))
+                .body("cards[0].summary.length()", lessThan(140))
+                .body("cards[0].source.label", equalTo("Acupressure-mat CDS for sciatica"))
+                .body("cards[0].source.topic.code", equalTo("acupressure-mat-sciatica"))
+                .body("cards[0].detail", containsString("_Rule set "))
+                .body("cards[0]", not(hasKey("links")))
+                .body("cards[0]", not(hasKey("suggestions")));
+    }
+
+    @Test
+    void discoveryDescribesTheOnePatientViewServiceWithItsPrefetchTemplates() {
+        given().when().get("/cds-services").then()
+                .statusCode(200)
+                .body("services", hasSize(1))
+                .body("services[0].hook", equalTo("patient-view"))
+                .body("services[0].id", equalTo("acupressure-mat-sciatica"))
+                .body("services[0].title", not(emptyOrNullString()))
+                .body("services[0].description", not(emptyOrNullString()))
+                .body("services[0].usageRequirements", containsString("72514-3"))
+                .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"))
+                .body("services[0].prefetch.conditions",
+                        equalTo("Condition?patient={{context.patientId}}&clinical-status=active"))
+                .body("services[0].prefetch.painScores", equalTo(
+                        "Observation?patient={{context.patientId}}&code=http://loinc.org|72514-3&_sort=-date&_count=1"))
+                .body("services[0].prefetch.procedures", equalTo("Procedure?patient={{context.patientId}}&status=completed"));
+    }
+
+    @Test
+    void leftPiriformisSyndromeGetsAnInfoCardWithTheSideLyingPositionOnTheLeft() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.02").painScore(4, "2026-11-20"), "info")
+                .body("cards[0].summary", startsWith("Acupressure mat suitable: Start the acupressure-mat plan"))
+                .body("cards[0].detail", containsString("★★★★★ excellent"))
+                .body("cards[0].detail", containsString("**Side-lying piriformis**, 10-15 minutes per side, side: left"))
+                .body("cards[0].detail", containsString("| Week 3 | 15-20 min | Daily |"))
+                .body("cards[0].detail", containsString("No red-flag screening is recorded"))
+                .body("cards[0]", not(hasKey("overrideReasons")));
+    }
+
+    @ParameterizedTest(name = "{0} {1} ({3}) gives a {2} card")
+    @CsvSource({
+        "http://hl7.org/fhir/sid/icd-10-cm, M62.830, info, lumbar paraspinal tension, ★★★★★",
+        "http://hl7.org/fhir/sid/icd-10-cm, M46.1, info, sacroiliac joint dysfunction, ★★★★☆",
+        "http://snomed.info/sct, 239815007, info, sacroiliac joint dysfunction, ★★★★☆",
+        "http://hl7.org/fhir/sid/icd-10-cm, M51.16, warning, disc herniation, ★★★☆☆",
+        "http://hl7.org/fhir/sid/icd-10, M51.1, warning, disc herniation, ★★★☆☆",
+        "http://hl7.org/fhir/sid/icd-10-cm, M48.062, warning, spinal stenosis, ★★☆☆☆",
+        "http://snomed.info/sct, 18347007, warning, spinal stenosis, ★★☆☆☆",
+        "http://hl7.org/fhir/sid/icd-10-cm, G57.00, info, piriformis syndrome, ★★★★★",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, LUMBAR_PARASPINAL_TENSION, info, lumbar paraspinal tension, ★★★★★",
+    })
+    void everySciaticaTypeIsRecognisedFromItsCodes(String system, String code, String indicator, String type, String stars) {
+        oneCard(Ehr.record().condition(system, code).painScore(3, "2026-11-01"), indicator)
+                .body("cards[0].detail", containsString(stars));
+    }
+
+    @ParameterizedTest(name = "sciatica coded only as {0} {1} is of unknown type")
+    @CsvSource({"http://hl7.org/fhir/sid/icd-10-cm, M54.31", "http://hl7.org/fhir/sid/icd-10-cm, M54.40",
+        "http://hl7.org/fhir/sid/icd-10, M54.3", "http://snomed.info/sct, 23056005"})
+    void sciaticaOfUnknownTypeAsksForTheTypeToBeEstablished(String system, String code) {
+        oneCard(Ehr.record().condition(system, code), "warning")
+                .body("cards[0].summary", startsWith("Acupressure mat with caution: Establish the sciatica type"))
+                .body("cards[0].detail", not(containsString("Expected response")));
+    }
+
+    @Test
+    void aNamedTypeWinsOverSciaticaOfUnknownType() {
+        oneCard(Ehr.record().condition(ICD10CM, "M54.32").condition(ICD10CM, "G57.02"), "info")
+                .body("cards[0].detail", not(containsString("Conflicting")));
+    }
+
+    @Test
+    void conflictingNamedTypesAreSaidAndTheMoreCautiousAnswerIsShown() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(SNOMED, "20021007"), "warning")
+                .body("cards[0].detail", containsString("Conflicting sciatica types are coded (PIRIFORMIS\\_SYNDROME, DISC\\_HERNIATION)"))
+                .body("cards[0].detail", containsString("★★★☆☆"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} is an emergency")
+    @CsvSource({"http://hl7.org/fhir/sid/icd-10-cm, G83.4", "http://snomed.info/sct, 192970008",
+        "http://hl7.org/fhir/sid/icd-10-cm, R32", "http://hl7.org/fhir/sid/icd-10-cm, R33.9",
+        "http://snomed.info/sct, 165232002", "http://hl7.org/fhir/sid/icd-10-cm, R15.9",
+        "http://snomed.info/sct, 72042002",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, SADDLE_ANESTHESIA"})
+    void caudaEquinaCodesGiveACriticalEmergencyCardWithoutAPlan(String system, String code) {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(system, code).painScore(9, "2026-11-23"), "critical")
+                .body("cards[0].summary", startsWith("Emergency: Send the patient to the emergency department now"))
+                .body("cards[0].overrideReasons.code", hasItems("already-managed", "finding-not-present"))
+                .body("cards[0].detail", not(containsString("6-week protocol")))
+                .body("cards[0].detail", not(containsString("Positions")));
+    }
+
+    @ParameterizedTest(name = "{0} {1} needs urgent referral")
+    @CsvSource({"http://hl7.org/fhir/sid/icd-10-cm, M21.372", "http://hl7.org/fhir/sid/icd-10-cm, M21.379",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, PROGRESSIVE_LEG_WEAKNESS",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, PROGRESSIVE_NUMBNESS",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, FOOT_DROP"})
+    void nerveRootCompressionCodesGiveACriticalUrgentReferralCard(String system, String code) {
+        oneCard(Ehr.record().condition(ICD10CM, "M51.17").condition(system, code), "critical")
+                .body("cards[0].summary", startsWith("Urgent referral: Stop mat use"))
+                .body("cards[0].overrideReasons", hasSize(3));
+    }
+
+    @Test
+    void provisionalRedFlagCountsAndIsCalledSuspected() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(ICD10CM, "M21.371", "active", "provisional"), "critical")
+                .body("cards[0].detail", containsString("Suspected Foot drop, right foot (recorded as provisional or differential) counts as a red flag."));
+    }
+
+    @Test
+    void differentialRedFlagCounts() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(SNOMED, "192970008", "active", "differential"), "critical");
+    }
+
+    @ParameterizedTest(name = "a red flag that is {0}/{1} is ignored")
+    @CsvSource({"active, refuted", "active, entered-in-error", "resolved, confirmed", "inactive, confirmed"})
+    void redFlagsThatAreRefutedOrNoLongerActiveAreIgnored(String clinical, String verification) {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(ICD10CM, "R32", clinical, verification)
+                .painScore(3, "2026-11-20"), "info");
+    }
+
+    @Test
+    void resolvedSciaticaIsNoSciatica() {
+        call(Ehr.record().condition(ICD10CM, "G57.01", "resolved", "confirmed")).statusCode(200).body("cards", empty());
+    }
+
+    @Test
+    void spinalSurgeryTwoMonthsAgoNeedsClearance() {
+        oneCard(Ehr.record().condition(ICD10CM, "M51.16").procedure("387731002", LocalDate.now().minusMonths(2)), "warning")
+                .body("cards[0].summary", startsWith("Acupressure mat: clearance required: Do not start the mat"));
+    }
+
+    @Test
+    void spinalSurgeryWithRecordedMedicalClearanceAllowsThePlan() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(FINDING, "MEDICAL_CLEARANCE")
+                .procedure("178625001", LocalDate.now().minusMonths(2)).painScore(2, "2026-11-20"), "info")
+                .body("cards[0].summary", startsWith("Acupressure mat suitable: Follow the plan below within the limits"));
+    }
+
+    @Test
+    void spinalSurgeryAYearAgoIsNoLongerAConcern() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").procedure("55705006", LocalDate.now().minusYears(1))
+                .painScore(2, "2026-11-20"), "info")
+                .body("cards[0].detail", not(containsString("No spinal-surgery date")));
+    }
+
+    @Test
+    void newestPainScoreOfNineIsAnAcuteFlare() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, "2026-10-01").painScore(9, "2026-11-22"), "warning")
+                .body("cards[0].summary", startsWith("Acupressure mat with caution: Wait for the acute intensity"))
+                .body("cards[0].detail", containsString("DoSensePro"));
+    }
+
+    @Test
+    void largeHerniationWithImpingementIsACaution() {
+        oneCard(Ehr.record().condition(ICD10CM, "M51.26").condition(SNOMED, "299966003"), "warning")
+                .body("cards[0].detail", containsString("adjunctive"));
+    }
+
+    @Test
+    void patientWithoutSciaticaGetsNoCards() {
+        call(Ehr.record().condition(ICD10CM, "I10")).statusCode(200).body("cards", empty());
+    }
+
+    @Test
+    void nullConditionsMeanTheEhrHasNoneSoThereIsNoCard() {
+        call(Ehr.record().nullPrefetch("conditions")).statusCode(200).body("cards", empty());
+    }
+
+    @Test
+    void nullPainScoresAreEvaluatedAndSaidToBeMissing() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").nullPrefetch("painScores").nullPrefetch("procedures"), "info")
+                .body("cards[0].detail", containsString("No pain score was given"))
+                .body("cards[0].detail", containsString("No spinal-surgery date was given"));
+    }
+
+    @Test
+    void operationOutcomeForPainScoresIsMissingDataNeverNo() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").unavailable("painScores"), "info")
+                .body("cards[0].detail", containsString("Pain scores could not be read (Search timed out)"))
+                .body("cards[0].detail", containsString("No pain score was given"));
+    }
+
+    @Test
+    void operationOutcomeForConditionsGivesAWarningThatNothingCouldBeChecked() {
+        oneCard(Ehr.record().unavailable("conditions"), "warning")
+                .body("cards[0].summary", equalTo("Acupressure-mat check not possible: the patient's conditions could not be read"))
+                .body("cards[0].detail", containsString("Search timed out"));
+    }
+
+    @Test
+    void missingPrefetchWithoutAFhirServerIs412NamingTheKeys() {
+        given().contentType("application/json").body(Ehr.record().condition(ICD10CM, "G57.01")
+                        .omit("painScores", "procedures").hookRequest())
+                .when().post(SERVICE).then()
+                .statusCode(412)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.expression.flatten()", contains("prefetch.painScores", "prefetch.procedures"))
+                .body("issue[0].diagnostics", containsString("no fhirServer was given"));
+    }
+
+    @Test
+    void unknownCodeOfTheProjectsCodeSystemIsRejected() {
+        given().contentType("application/json").body(Ehr.record().condition(FINDING, "PIRIFORMIS").hookRequest())
+                .when().post(SERVICE).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("prefetch.conditions"))
+                .body("errors[0].message", containsString("'PIRIFORMIS' is not a code of"));
+    }
+
+    @Test
+    void malformedHookCallNamesEveryBadField() {
+        given().contentType("application/json").body("""
+                {"hook":"order-select","hookInstance":"not-a-uuid","context":{"userId":"Practitioner/1"},
+                 "fhirServer":"ftp://ehr","prefetch":{"allergies":null}}""")
+                .when().post(SERVICE).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("hook", "hookInstance", "context.patientId", "fhirServer",
+                        "prefetch.allergies"));
+    }
+
+    @Test
+    void unknownContextFieldIsRejected() {
+        given().contentType("application/json").body("""
+                {"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+                 "context":{"userId":"Practitioner/1","patientId":"p1","patient":"p1"}}""")
+                .when().post(SERVICE).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("context.patient"));
+    }
+
+    @Test
+    void prefetchThatIsNotFhirIsRejected() {
+        given().contentType("application/json").body("""
+                {"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+                 "context":{"userId":"Practitioner/1","patientId":"p1"},
+                 "prefetch":{"patient":{"resourceType":"Patient"},"conditions":{"resourceType":"Patient"},
+                             "painScores":null,"procedures":{"hello":"world"}}}""")
+                .when().post(SERVICE).then()
+                .statusCode(400)
+                .body("errors.field", hasItem(anyOf(equalTo("prefetch.conditions"), equalTo("prefetch.procedures"))));
+    }
+
+    @Test
+    void unknownServiceIs404() {
+        given().contentType("application/json").body(Ehr.record().hookRequest())
+                .when().post("/cds-services/another-service").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void browserClientsMayCallFromAnotherOrigin() {
+        given().header("Origin", "https://sandbox.cds-hooks.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options(SERVICE).then()
+                .statusCode(anyOf(is(200), is(204)))
+                .header("Access-Control-Allow-Origin", anyOf(equalTo("*"), equalTo("https://sandbox.cds-hooks.org")))
+                .header("Access-Control-Allow-Methods", containsString("POST"));
+    }
+}

@@ -1,0 +1,171 @@
+package org.acupressurecds.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/** A patient's EHR record, as the prefetch of a patient-view hook call carries it: real FHIR R4 resources. */
+final class Ehr {
+
+    static final FhirContext FHIR = FhirContext.forR4();
+    static final String PATIENT_ID = "pat-42";
+    static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String FINDING = "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Condition> conditions = new ArrayList<>();
+    private final List<Observation> painScores = new ArrayList<>();
+    private final List<Procedure> procedures = new ArrayList<>();
+    private final Set<String> nullKeys = new HashSet<>();
+    private final Set<String> omittedKeys = new HashSet<>();
+    private final Set<String> unavailableKeys = new HashSet<>();
+
+    static Ehr record() {
+        return new Ehr();
+    }
+
+    Ehr condition(String system, String code) {
+        return condition(system, code, "active", "confirmed");
+    }
+
+    Ehr condition(String system, String code, String clinicalStatus, String verificationStatus) {
+        Condition c = new Condition();
+        c.setId("cond-" + (conditions.size() + 1));
+        c.setSubject(new Reference("Patient/" + PATIENT_ID));
+        c.setClinicalStatus(concept("http://terminology.hl7.org/CodeSystem/condition-clinical", clinicalStatus));
+        c.setVerificationStatus(concept("http://terminology.hl7.org/CodeSystem/condition-ver-status", verificationStatus));
+        c.setCode(concept(system, code));
+        conditions.add(c);
+        return this;
+    }
+
+    Ehr painScore(int value, String date) {
+        Observation o = new Observation();
+        o.setId("pain-" + (painScores.size() + 1));
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.setCode(concept("http://loinc.org", "72514-3"));
+        o.setSubject(new Reference("Patient/" + PATIENT_ID));
+        o.setEffective(new DateTimeType(date));
+        o.setValue(new IntegerType(value));
+        painScores.add(o);
+        return this;
+    }
+
+    Ehr procedure(String snomedCode, LocalDate performed) {
+        Procedure p = new Procedure();
+        p.setId("proc-" + (procedures.size() + 1));
+        p.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        p.setCode(concept(SNOMED, snomedCode));
+        p.setSubject(new Reference("Patient/" + PATIENT_ID));
+        p.setPerformed(new DateTimeType(performed.toString()));
+        procedures.add(p);
+        return this;
+    }
+
+    /** The EHR says it has no such data. */
+    Ehr nullPrefetch(String key) {
+        nullKeys.add(key);
+        return this;
+    }
+
+    /** The EHR did not prefetch this key. */
+    Ehr omit(String... keys) {
+        omittedKeys.addAll(List.of(keys));
+        return this;
+    }
+
+    /** The EHR tried and failed: an OperationOutcome in place of the data. */
+    Ehr unavailable(String key) {
+        unavailableKeys.add(key);
+        return this;
+    }
+
+    Map<String, Resource> resources() {
+        return Map.of("patient", patient(), "conditions", searchset(conditions), "painScores", searchset(painScores),
+                "procedures", searchset(procedures));
+    }
+
+    String hookRequest() {
+        return hookRequest(null, null);
+    }
+
+    String hookRequest(String fhirServer, String accessToken) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("hook", "patient-view")
+                .put("hookInstance", UUID.randomUUID().toString());
+        if (fhirServer != null) {
+            request.put("fhirServer", fhirServer);
+            request.putObject("fhirAuthorization").put("access_token", accessToken).put("token_type", "Bearer")
+                    .put("expires_in", 300).put("scope", "user/Patient.read user/Condition.read").put("subject", "cds-service");
+        }
+        request.putObject("context").put("userId", "Practitioner/pr-7").put("patientId", PATIENT_ID);
+        ObjectNode prefetch = request.putObject("prefetch");
+        resources().forEach((key, resource) -> {
+            if (omittedKeys.contains(key)) {
+                return;
+            }
+            if (nullKeys.contains(key)) {
+                prefetch.putNull(key);
+            } else {
+                prefetch.set(key, tree(unavailableKeys.contains(key) ? outcome() : resource));
+            }
+        });
+        return request.toString();
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode tree(Resource resource) {
+        try {
+            return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(resource));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Patient patient() {
+        Patient patient = new Patient();
+        patient.setId(PATIENT_ID);
+        patient.addName(new HumanName().setFamily("Doe").addGiven("Jane"));
+        patient.setGender(Enumerations.AdministrativeGender.FEMALE);
+        return patient;
+    }
+
+    static Bundle searchset(List<? extends Resource> resources) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(resources.size());
+        resources.forEach(r -> bundle.addEntry().setFullUrl("http://ehr.example/fhir/" + r.fhirType() + "/" + r.getIdPart())
+                .setResource(r).getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        return bundle;
+    }
+
+    private static OperationOutcome outcome() {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.TIMEOUT).setDiagnostics("Search timed out");
+        return outcome;
+    }
+
+    private static CodeableConcept concept(String system, String code) {
+        return new CodeableConcept().addCoding(new Coding(system, code, null));
+    }
+}

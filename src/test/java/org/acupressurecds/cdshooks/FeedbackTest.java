@@ -1,0 +1,91 @@
+package org.acupressurecds.cdshooks;
+
+import static io.restassured.RestAssured.given;
+import static org.acupressurecds.cdshooks.Ehr.ICD10CM;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.acupressurecds.engine.RuleService;
+import org.junit.jupiter.api.Test;
+
+/** Feedback on a card is validated and recorded with the rule-set version that issued the card. */
+@QuarkusTest
+class FeedbackTest {
+
+    private static final String FEEDBACK = CdsHooksResourceTest.SERVICE + "/feedback";
+
+    @Inject
+    CardLedger ledger;
+
+    @Inject
+    RuleService rules;
+
+    private static String issueCriticalCard() {
+        return CdsHooksResourceTest.call(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "G83.4"))
+                .statusCode(200).extract().path("cards[0].uuid");
+    }
+
+    @Test
+    void overriddenCardIsRecordedWithItsReasonAndTheRuleSetThatIssuedIt() {
+        String card = issueCriticalCard();
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "overrideReason":{"reason":{"system":"https://acupressure-cds.org/fhir/CodeSystem/override-reason",
+                  "code":"already-managed","display":"Already referred"},"userComment":"seen in ED yesterday"}}]}"""
+                        .formatted(card))
+                .when().post(FEEDBACK).then().statusCode(200);
+
+        CardLedger.FeedbackRecord recorded = ledger.feedback().stream().filter(f -> f.card().equals(card)).findFirst()
+                .orElseThrow();
+        assertEquals("overridden", recorded.outcome());
+        assertEquals("already-managed", recorded.overrideReason());
+        assertEquals(rules.current().version(), recorded.rulesetVersion());
+    }
+
+    @Test
+    void acceptedCardIsRecorded() {
+        String card = issueCriticalCard();
+
+        given().contentType("application/json")
+                .body("{\"feedback\":[{\"card\":\"%s\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-24T10:15:00+01:00\"}]}"
+                        .formatted(card))
+                .when().post(FEEDBACK).then().statusCode(200);
+
+        assertTrue(ledger.feedback().stream().anyMatch(f -> f.card().equals(card) && f.outcome().equals("accepted")));
+    }
+
+    @Test
+    void feedbackOnAnUnknownCardWithABadOutcomeAndNoTimestampNamesEachField() {
+        given().contentType("application/json")
+                .body("{\"feedback\":[{\"card\":\"8c8a2a3c-0000-4000-8000-000000000000\",\"outcome\":\"ignored\"}]}")
+                .when().post(FEEDBACK).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("feedback[0].card", "feedback[0].outcome", "feedback[0].outcomeTimestamp"))
+                .body("errors[1].allowedValues", contains("accepted", "overridden"));
+    }
+
+    @Test
+    void overrideReasonOnAnAcceptedCardIsRejected() {
+        String card = issueCriticalCard();
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"accepted","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "overrideReason":{"userComment":"?"}}]}""".formatted(card))
+                .when().post(FEEDBACK).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("feedback[0].overrideReason"));
+    }
+
+    @Test
+    void emptyFeedbackIsRejected() {
+        given().contentType("application/json").body("{\"feedback\":[]}")
+                .when().post(FEEDBACK).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("feedback"));
+    }
+}

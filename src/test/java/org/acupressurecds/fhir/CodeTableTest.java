@@ -1,0 +1,101 @@
+package org.acupressurecds.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.fhir.CodeTable.Fact;
+import org.acupressurecds.fhir.CodeTable.Meaning;
+import org.acupressurecds.knowledge.Laterality;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The bundled code table maps the codes EHRs use; a broken table is reported by file and line. */
+class CodeTableTest {
+
+    private static final CodeTable BUNDLED = load(Path.of("rules/codes"));
+
+    @ParameterizedTest(name = "{0} {1} means {2} {3} {4}")
+    @CsvSource({
+        "http://hl7.org/fhir/sid/icd-10-cm, M54.31, SCIATICA_TYPE, UNKNOWN, RIGHT",
+        "http://hl7.org/fhir/sid/icd-10-cm, M54.42, SCIATICA_TYPE, UNKNOWN, LEFT",
+        "http://hl7.org/fhir/sid/icd-10-cm, G57.02, SCIATICA_TYPE, PIRIFORMIS_SYNDROME, LEFT",
+        "http://hl7.org/fhir/sid/icd-10-cm, G57.03, SCIATICA_TYPE, PIRIFORMIS_SYNDROME, BILATERAL",
+        "http://hl7.org/fhir/sid/icd-10, G57.0, SCIATICA_TYPE, PIRIFORMIS_SYNDROME, ",
+        "http://hl7.org/fhir/sid/icd-10-cm, M62.830, SCIATICA_TYPE, LUMBAR_PARASPINAL_TENSION, ",
+        "http://hl7.org/fhir/sid/icd-10-cm, M53.2X8, SCIATICA_TYPE, SACROILIAC_JOINT_DYSFUNCTION, ",
+        "http://snomed.info/sct, 311211000119105, SCIATICA_TYPE, DISC_HERNIATION, ",
+        "http://hl7.org/fhir/sid/icd-10, M51.2, SCIATICA_TYPE, DISC_HERNIATION, ",
+        "http://snomed.info/sct, 299966003, LARGE_DISC_HERNIATION_WITH_IMPINGEMENT, , ",
+        "http://hl7.org/fhir/sid/icd-10-cm, M48.07, SCIATICA_TYPE, SPINAL_STENOSIS, ",
+        "http://snomed.info/sct, 76107001, SCIATICA_TYPE, SPINAL_STENOSIS, ",
+        "http://hl7.org/fhir/sid/icd-10-cm, G83.4, RED_FLAG, CAUDA_EQUINA_SYNDROME, ",
+        "http://hl7.org/fhir/sid/icd-10-cm, R33.9, RED_FLAG, BLADDER_DYSFUNCTION, ",
+        "http://snomed.info/sct, 72042002, RED_FLAG, BOWEL_DYSFUNCTION, ",
+        "http://hl7.org/fhir/sid/icd-10-cm, M21.371, RED_FLAG, FOOT_DROP, RIGHT",
+        "http://snomed.info/sct, 178625001, SPINAL_SURGERY, , ",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, MEDICAL_CLEARANCE, MEDICAL_CLEARANCE, , ",
+        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, PROGRESSIVE_NUMBNESS, RED_FLAG, PROGRESSIVE_NUMBNESS, ",
+    })
+    void bundledTableMapsTheCodesEhrsUse(String system, String code, Fact fact, String value, Laterality side) {
+        Meaning meaning = BUNDLED.lookup(system, code).orElseThrow();
+
+        assertEquals(fact, meaning.fact());
+        assertEquals(value, meaning.value());
+        assertEquals(side, meaning.laterality());
+    }
+
+    @Test
+    void codesOfOtherThingsMeanNothingHere() {
+        assertTrue(BUNDLED.lookup("http://hl7.org/fhir/sid/icd-10-cm", "I10").isEmpty());
+    }
+
+    @Test
+    void anUnknownCodeOfTheProjectsOwnCodeSystemIsAnError() {
+        assertThrows(CodeTable.UnknownFindingCode.class, () -> BUNDLED.lookup(CodeTable.FINDING_SYSTEM, "PIRIFORMIS"));
+    }
+
+    @Test
+    void brokenRowsAreReportedWithFileAndLine(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("local.csv"), String.join("\n",
+                "# local codes",
+                CodeTable.HEADER,
+                "http://example.org,A1,SCIATICA_TYPE,PIRIFORMIS,,typo in the type",
+                "http://example.org,A2,RED_FLAGS,FOOT_DROP,,typo in the fact",
+                "http://example.org,A3,SCIATICA_TYPE,DISC_HERNIATION,LEFTSIDE,bad side",
+                "http://example.org,A4,SCIATICA_TYPE,DISC_HERNIATION,,\"unclosed",
+                "http://example.org,A5,SPINAL_SURGERY,,,fine",
+                "http://example.org,A5,SPINAL_SURGERY,,,twice",
+                "http://example.org,A6,MEDICAL_CLEARANCE,YES,,no value allowed"));
+
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
+
+        assertEquals(List.of(3, 4, 5, 6, 8, 9), problems.stream().map(RuleProblem::line).toList());
+        assertTrue(problems.get(0).file().endsWith("local.csv"));
+        assertTrue(problems.get(0).message().startsWith("value 'PIRIFORMIS' is not one of"), problems.get(0).message());
+        assertEquals("http://example.org A5 is mapped twice", problems.get(4).message());
+    }
+
+    @Test
+    void aTableWithTheWrongHeaderIsRejected(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("codes.csv"), "code,system,fact\n");
+
+        assertEquals("the header must be: " + CodeTable.HEADER,
+                assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems().get(0).message());
+    }
+
+    private static CodeTable load(Path folder) {
+        try {
+            return CodeTable.load(folder);
+        } catch (RuleSetException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+}
