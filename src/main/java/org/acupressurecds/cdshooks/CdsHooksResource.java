@@ -33,7 +33,8 @@ import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
 import org.acupressurecds.cdshooks.CdsJson.HookRequest;
 import org.acupressurecds.cdshooks.CdsJson.ServiceDescription;
 import org.acupressurecds.engine.RuleService;
-import org.acupressurecds.fhir.CodeTable;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.fhir.FhirPatientReader;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.fhir.Prefetched;
@@ -68,17 +69,15 @@ public class CdsHooksResource {
             .thenComparing(a -> a.expectedResponse() == null ? 0 : -a.expectedResponse().stars());
 
     private final RuleService rules;
-    private final FhirPatientReader reader;
     private final PrefetchResolver prefetch;
     private final CardLedger ledger;
     private final StrictBinder binder;
     private final FhirContext fhir;
     private final Clock clock;
 
-    CdsHooksResource(RuleService rules, FhirPatientReader reader, PrefetchResolver prefetch, CardLedger ledger,
-            StrictBinder binder, FhirContext fhir, Clock clock) {
+    CdsHooksResource(RuleService rules, PrefetchResolver prefetch, CardLedger ledger, StrictBinder binder,
+            FhirContext fhir, Clock clock) {
         this.rules = rules;
-        this.reader = reader;
         this.prefetch = prefetch;
         this.ledger = ledger;
         this.binder = binder;
@@ -99,20 +98,22 @@ public class CdsHooksResource {
         HookRequest request = binder.bind(body, HookRequest.class, CdsHooksResource::problems);
         Map<String, Prefetched> data = prefetch.resolve(request);
         LocalDate today = LocalDate.now(clock);
+        RuleSet snapshot = rules.current(); // codes and rules of one version, whatever reloads meanwhile
         FhirReading reading;
         try {
-            reading = reader.read(data, today);
+            reading = new FhirPatientReader(snapshot.codes()).read(data, today);
         } catch (CodeTable.UnknownFindingCode e) {
             throw new InvalidRequestException(List.of(new FieldError("prefetch." + FhirPatientReader.CONDITIONS,
                     "holds an unknown code: " + e.getMessage())));
         }
         if (reading.conditionsUnavailable()) {
-            return new Cards(List.of(CardRenderer.cannotCheck(reading.notes(), rules.current().version())));
+            return new Cards(List.of(CardRenderer.cannotCheck(reading.notes(), snapshot.version())));
         }
         if (!reading.hasSciatica()) {
             return new Cards(List.of());
         }
-        Assessment answer = reading.candidates().stream().map(rules::assess).max(MOST_CAUTIOUS).orElseThrow();
+        Assessment answer = reading.candidates().stream().map(facts -> rules.assess(snapshot, facts))
+                .max(MOST_CAUTIOUS).orElseThrow();
         Card card = CardRenderer.render(answer, reading.notes());
         ledger.issued(new IssuedCard(card.uuid(), answer.rulesetVersion(), answer.verdict(), Instant.now(clock)));
         return new Cards(List.of(card));

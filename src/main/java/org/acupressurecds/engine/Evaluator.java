@@ -103,9 +103,7 @@ public final class Evaluator {
                 .toList();
     }
 
-    /** The guide section a rule names in {@code @source}; some compilers keep the quotes, so strip them. */
-    static String source(Rule rule) {
-        Object value = rule.getMetaData().get("source");
-        return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
+    private static String source(Rule rule) {
+        return RuleSetLoader.unquote(rule.getMetaData().get("source"));
     }
 }

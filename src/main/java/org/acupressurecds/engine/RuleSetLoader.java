@@ -9,13 +9,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.engine.RuleSet.RuleInfo;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -30,6 +37,8 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleSetLoader {
 
     private static final String KIE_PATH = "src/main/resources/rules/";
+    static final String CODES = "codes";
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
@@ -37,8 +46,40 @@ public final class RuleSetLoader {
 
     /** Loads every {@code *.drl} directly in the folder; problems name files as {@code <folder>/<file>.drl}. */
     public RuleSet load(Path folder) throws RuleSetException {
+        return load(folder, Map.of());
+    }
+
+    /**
+     * Loads the folder as if the overlay's DRL files (name to content) replaced or joined its own: what an author
+     * validates before saving. Code tables come from the folder's {@code codes/}.
+     */
+    public RuleSet load(Path folder, Map<String, String> overlay) throws RuleSetException {
         String shownFolder = folder.toString().replace('\\', '/');
-        Map<String, byte[]> files = readRuleFiles(folder, shownFolder);
+        Map<String, byte[]> files = readRuleFiles(folder, shownFolder, overlay);
+        CodeTable codes = null;
+        List<RuleProblem> codeProblems = List.of();
+        try {
+            codes = CodeTable.load(folder.resolve(CODES));
+        } catch (RuleSetException e) {
+            codeProblems = e.problems();
+        }
+        KieBase kieBase = compileOrThrow(files, shownFolder, codeProblems);
+        Map<String, byte[]> hashed = new TreeMap<>(files);
+        hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
+        return new RuleSet(contentHash(hashed), List.copyOf(hashed.keySet()), Instant.now(), kieBase, codes,
+                catalogue(kieBase, files, shownFolder));
+    }
+
+    /** The version the folder would load as, without compiling: to skip a reload of identical content. */
+    public String versionOf(Path folder) throws RuleSetException {
+        Map<String, byte[]> hashed = new TreeMap<>(readRuleFiles(folder, folder.toString(), Map.of()));
+        hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
+        return contentHash(hashed);
+    }
+
+    /** Compiles the DRL; any problem, its own or one found before, fails the whole load. */
+    private KieBase compileOrThrow(Map<String, byte[]> files, String shownFolder, List<RuleProblem> earlier)
+            throws RuleSetException {
         String version = contentHash(files);
 
         ReleaseId releaseId = kie.newReleaseId("org.acupressurecds.rules", "ruleset", version + "-" + BUILDS.incrementAndGet());
@@ -53,35 +94,79 @@ public final class RuleSetLoader {
                 .map(message -> toProblem(message, shownFolder))
                 .distinct()
                 .toList();
-        if (!problems.isEmpty()) {
+        List<RuleProblem> all = new ArrayList<>(earlier);
+        all.addAll(problems);
+        if (!all.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
-            throw new RuleSetException(problems);
+            throw new RuleSetException(all);
         }
         KieContainer container = kie.newKieContainer(releaseId, factClassLoader);
         try {
-            return new RuleSet(version, List.copyOf(files.keySet()), Instant.now(), container.getKieBase());
+            return container.getKieBase();
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
     }
 
-    private static Map<String, byte[]> readRuleFiles(Path folder, String shownFolder) throws RuleSetException {
+    /** Every rule with its file and line, found from the rule's declaration in the source. */
+    private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, byte[]> files, String shownFolder) {
+        Map<String, RuleInfo> declared = new LinkedHashMap<>();
+        files.forEach((name, content) -> {
+            String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher rule = RULE_DECLARATION.matcher(lines[i]);
+                if (rule.find()) {
+                    declared.put(rule.group(1), new RuleInfo(rule.group(1), shownFolder + "/" + name, i + 1, null, Map.of()));
+                }
+            }
+        });
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .map(rule -> {
+                    RuleInfo where = declared.get(rule.getName());
+                    Map<String, String> metadata = new TreeMap<>();
+                    rule.getMetaData().forEach((key, value) -> metadata.put(key, unquote(value)));
+                    return new RuleInfo(rule.getName(), where == null ? null : where.file(),
+                            where == null ? null : where.line(), metadata.get("source"), metadata);
+                })
+                .sorted(Comparator.comparing((RuleInfo r) -> String.valueOf(r.file()))
+                        .thenComparing(r -> r.line() == null ? 0 : r.line()))
+                .toList();
+    }
+
+    /** Some compilers keep the quotes of a metadata value; an author wrote none. */
+    static String unquote(Object value) {
+        return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
+    }
+
+    /** The DRL files of the folder with the overlay applied, by file name. */
+    public static Map<String, byte[]> readRuleFiles(Path folder, String shownFolder, Map<String, String> overlay)
+            throws RuleSetException {
         if (!Files.isDirectory(folder)) {
             throw new RuleSetException(List.of(new RuleProblem(shownFolder, null, null,
                     "rules folder not found (looked at " + folder.toAbsolutePath() + ")")));
         }
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path drl : entries.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-                    .sorted().toList()) {
-                files.put(drl.getFileName().toString(), Files.readAllBytes(drl));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules folder " + folder, e);
-        }
+        Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
+        overlay.forEach((name, content) -> files.put(name, content.getBytes(StandardCharsets.UTF_8)));
         if (files.isEmpty()) {
             throw new RuleSetException(List.of(new RuleProblem(shownFolder, null, null,
                     "no .drl rule files in the rules folder")));
+        }
+        return files;
+    }
+
+    /** The files of one kind directly in a folder, by prefixed name; none if the folder does not exist. */
+    private static Map<String, byte[]> readFiles(Path folder, String suffix, String prefix) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path file : entries.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .toList()) {
+                files.put(prefix + file.getFileName(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder, e);
         }
         return files;
     }

@@ -21,7 +21,7 @@ public class StrictBinder {
 
     private final ObjectMapper mapper;
 
-    StrictBinder(ObjectMapper mapper) {
+    public StrictBinder(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -18,8 +18,18 @@ import jakarta.inject.Singleton;
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
-    @SuppressWarnings("deprecation") // MapperFeature toggles on a built mapper are the customizer's only way in
     public void customize(ObjectMapper mapper) {
+        strict(mapper);
+    }
+
+    /** The same strictness for a mapper made outside Quarkus (the scenario files, the command-line check). */
+    public static ObjectMapper strictStandalone(ObjectMapper mapper) {
+        return strict(mapper).findAndRegisterModules();
+    }
+
+    /** Configures the mapper; Quarkus registers the modules of its own mapper. */
+    @SuppressWarnings("deprecation") // MapperFeature toggles on a built mapper are the customizer's only way in
+    public static <M extends ObjectMapper> M strict(M mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -28,5 +38,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
     }
 }

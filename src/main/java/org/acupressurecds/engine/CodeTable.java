@@ -1,4 +1,4 @@
-package org.acupressurecds.fhir;
+package org.acupressurecds.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.acupressurecds.engine.RuleProblem;
-import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;

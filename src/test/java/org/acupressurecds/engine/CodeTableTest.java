@@ -1,4 +1,4 @@
-package org.acupressurecds.fhir;
+package org.acupressurecds.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.acupressurecds.engine.RuleProblem;
-import org.acupressurecds.engine.RuleSetException;
-import org.acupressurecds.fhir.CodeTable.Fact;
-import org.acupressurecds.fhir.CodeTable.Meaning;
+import org.acupressurecds.engine.CodeTable.Fact;
+import org.acupressurecds.engine.CodeTable.Meaning;
 import org.acupressurecds.knowledge.Laterality;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

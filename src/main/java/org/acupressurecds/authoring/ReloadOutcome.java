@@ -1,0 +1,19 @@
+package org.acupressurecds.authoring;
+
+import java.time.Instant;
+import java.util.List;
+import org.acupressurecds.engine.RuleProblem;
+
+/** What one attempt to load the rules folder did; problems are the reasons it was rejected (or, if forced, overruled). */
+public record ReloadOutcome(Status status, String versionBefore, String versionAfter, Instant at, long durationMillis,
+        boolean forced, List<RuleProblem> problems) {
+
+    public enum Status {
+        /** The new rule set passed its checks and is serving. */
+        SERVED,
+        /** The files are the same as the serving rule set's: nothing to do. */
+        UNCHANGED,
+        /** The new rule set did not compile or failed its checks; the previous one keeps serving. */
+        REJECTED
+    }
+}

@@ -1,0 +1,140 @@
+package org.acupressurecds.authoring;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the rules folder at startup and again whenever it changes (or on request). A new rule set is built off to
+ * the side, linted, run on the authors' scenarios (which also warms it up), and only then swapped in whole; one
+ * that fails keeps the previous one serving and publishes its problems.
+ */
+@Startup
+@ApplicationScoped
+public class RuleReloader {
+
+    private static final Logger LOG = Logger.getLogger(RuleReloader.class);
+    /** A cold rule base answers its first requests slowly; this many evaluations before serving warm it. */
+    static final int WARM_UP_EVALUATIONS = 300;
+
+    private final RuleService rules;
+    private final Path folder;
+    private final boolean watch;
+    private final Duration debounce;
+    private final RuleSetLoader loader = new RuleSetLoader();
+    private final ScenarioRunner scenarios = new ScenarioRunner();
+    private volatile ReloadOutcome lastReload;
+    private RulesWatcher watcher;
+
+    RuleReloader(RuleService rules,
+            @ConfigProperty(name = "cds.rules.dir", defaultValue = "rules") Path folder,
+            @ConfigProperty(name = "cds.rules.watch", defaultValue = "true") boolean watch,
+            @ConfigProperty(name = "cds.rules.debounce", defaultValue = "300ms") Duration debounce) {
+        this.rules = rules;
+        this.folder = folder;
+        this.watch = watch;
+        this.debounce = debounce;
+    }
+
+    @PostConstruct
+    void start() {
+        ReloadOutcome outcome = reload(false);
+        if (outcome.status() != ReloadOutcome.Status.SERVED) {
+            LOG.errorf("The rules in %s cannot be served, so the service will not start.", folder.toAbsolutePath());
+            throw new IllegalStateException("rules cannot be served:\n  " + describe(outcome.problems()));
+        }
+        if (watch) {
+            try {
+                watcher = new RulesWatcher(folder, debounce, () -> reload(false));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot watch " + folder.toAbsolutePath(), e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    /** One reload attempt; with force, a rule set whose only problems are lint or scenario failures is served anyway. */
+    public synchronized ReloadOutcome reload(boolean force) {
+        long started = System.nanoTime();
+        RuleSet before = rules.current();
+        String versionBefore = before == null ? null : before.version();
+        ReloadOutcome outcome;
+        try {
+            if (before != null && !force && loader.versionOf(folder).equals(versionBefore)) {
+                outcome = outcome(ReloadOutcome.Status.UNCHANGED, versionBefore, versionBefore, started, false, List.of());
+            } else {
+                RuleCheck.Candidate candidate = check(Map.of());
+                boolean serve = candidate.problems().isEmpty() || force;
+                if (serve) {
+                    scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);
+                    rules.serve(candidate.rules());
+                }
+                outcome = outcome(serve ? ReloadOutcome.Status.SERVED : ReloadOutcome.Status.REJECTED, versionBefore,
+                        candidate.rules().version(), started, force && !candidate.problems().isEmpty(), candidate.problems());
+            }
+        } catch (RuleSetException e) {
+            outcome = outcome(ReloadOutcome.Status.REJECTED, versionBefore, null, started, false, e.problems());
+        }
+        if (outcome.status() != ReloadOutcome.Status.UNCHANGED || lastReload == null) {
+            lastReload = outcome;
+        }
+        log(outcome);
+        return outcome;
+    }
+
+    /** The serving folder, checked with the overlay (DRL file name to content) in place; serves nothing. */
+    public RuleCheck.Candidate check(Map<String, String> overlay) throws RuleSetException {
+        return RuleCheck.check(loader, scenarios, folder, overlay);
+    }
+
+    public ReloadOutcome lastReload() {
+        return lastReload;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    private static ReloadOutcome outcome(ReloadOutcome.Status status, String before, String after, long started,
+            boolean forced, List<RuleProblem> problems) {
+        return new ReloadOutcome(status, before, after, Instant.now(), (System.nanoTime() - started) / 1_000_000,
+                forced, List.copyOf(problems));
+    }
+
+    private static void log(ReloadOutcome o) {
+        String line = String.format("Rule reload %s: %s -> %s in %d ms%s", o.status(), o.versionBefore(),
+                o.status() == ReloadOutcome.Status.REJECTED ? o.versionBefore() + " (kept; candidate " + o.versionAfter() + ")"
+                        : o.versionAfter(),
+                o.durationMillis(), o.forced() ? ", forced past its problems" : "");
+        if (o.problems().isEmpty()) {
+            LOG.info(line);
+        } else {
+            LOG.warnf("%s; %d problem(s):\n  %s", line, o.problems().size(), describe(o.problems()));
+        }
+    }
+
+    private static String describe(List<RuleProblem> problems) {
+        return problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  "));
+    }
+}

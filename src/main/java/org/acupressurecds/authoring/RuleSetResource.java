@@ -1,0 +1,98 @@
+package org.acupressurecds.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.StrictBinder;
+
+/** What rule authors need from the running service: the serving rule set, reload, and validation without serving. */
+@Path("/api/v1/ruleset")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+
+    private static final Pattern DRL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
+
+    private final RuleService rules;
+    private final RuleReloader reloader;
+    private final StrictBinder binder;
+
+    RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder) {
+        this.rules = rules;
+        this.reloader = reloader;
+        this.binder = binder;
+    }
+
+    public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
+            List<RuleSet.RuleInfo> rules, ReloadOutcome lastReload) {
+    }
+
+    public record ValidateRequest(Map<String, String> files) {
+    }
+
+    public record Validation(boolean valid, String version, List<RuleProblem> problems) {
+    }
+
+    @GET
+    public Catalogue catalogue() {
+        RuleSet current = rules.current();
+        return new Catalogue(current.version(), current.loadedAt(), reloader.folder().toString(), current.files(),
+                current.rules(), reloader.lastReload());
+    }
+
+    /** 200 when the folder is serving (newly or unchanged), 422 when it was rejected and the previous rules serve on. */
+    @POST
+    @Path("/reload")
+    public Response reload(@QueryParam("force") boolean force) {
+        ReloadOutcome outcome = reloader.reload(force);
+        return Response.status(outcome.status() == ReloadOutcome.Status.REJECTED ? 422 : 200).entity(outcome).build();
+    }
+
+    /**
+     * Compiles, lints and runs the scenarios on the serving folder with the given DRL files in place of (or beside)
+     * its own, and says what is wrong. Nothing is served.
+     */
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Validation validate(JsonNode body) {
+        ValidateRequest request = binder.bind(body, ValidateRequest.class, RuleSetResource::problems);
+        try {
+            RuleCheck.Candidate candidate = reloader.check(request.files());
+            return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems());
+        } catch (RuleSetException e) {
+            return new Validation(false, null, e.problems());
+        }
+    }
+
+    private static List<FieldError> problems(ValidateRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.files() == null || r.files().isEmpty()) {
+            errors.add(new FieldError("files", "is required: an object of DRL file name to file content"));
+            return errors;
+        }
+        r.files().forEach((name, content) -> {
+            if (!DRL_NAME.matcher(name).matches()) {
+                errors.add(new FieldError("files." + name, "must be named like positions.drl (a file directly in the rules folder)"));
+            } else if (content == null) {
+                errors.add(new FieldError("files." + name, "must be the file's content as a string"));
+            }
+        });
+        return errors;
+    }
+}

@@ -1,0 +1,29 @@
+package org.acupressurecds.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.acupressurecds.knowledge.PositionId;
+import org.acupressurecds.knowledge.ResponseLevel;
+import org.acupressurecds.knowledge.Verdict;
+
+/**
+ * A clinical case a rule author owns: given a patient (the fields of POST /api/v1/assessments), expect a verdict
+ * and optionally the response, whether a plan is given, rules that must or must not fire, positions present or absent.
+ */
+public record Scenario(String name, String source, JsonNode patient, Expect expect) {
+
+    public record Expect(
+            Verdict verdict,
+            Integer stars,
+            ResponseLevel level,
+            Boolean plan,
+            List<String> rulesFired,
+            List<String> rulesNotFired,
+            List<PositionId> positionsPresent,
+            List<PositionId> positionsAbsent) {
+    }
+
+    /** A scenario as read from its file: the file and the line where it starts, for messages. */
+    public record Located(Scenario scenario, String file, int line) {
+    }
+}

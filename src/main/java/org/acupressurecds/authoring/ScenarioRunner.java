@@ -1,0 +1,110 @@
+package org.acupressurecds.authoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.acupressurecds.assessment.AssessmentRequest;
+import org.acupressurecds.engine.Evaluator;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.InvalidRequestException;
+import org.acupressurecds.http.StrictBinder;
+import org.acupressurecds.http.StrictJson;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.Position;
+import org.acupressurecds.knowledge.PositionId;
+import org.acupressurecds.knowledge.Reason;
+import org.acupressurecds.knowledge.PatientFacts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs scenarios on a rule set and says, for each that fails, what differed. */
+public final class ScenarioRunner {
+
+    private final StrictBinder binder = new StrictBinder(StrictJson.strictStandalone(new ObjectMapper()));
+    private final Evaluator evaluator = new Evaluator();
+
+    /** One problem per failing scenario, at the scenario's line. */
+    public List<RuleProblem> run(RuleSet rules, List<Scenario.Located> scenarios) {
+        List<RuleProblem> failures = new ArrayList<>();
+        Set<String> ruleNames = rules.rules().stream().map(RuleSet.RuleInfo::name).collect(Collectors.toSet());
+        for (Scenario.Located located : scenarios) {
+            List<String> differences = differences(rules, located.scenario(), ruleNames);
+            if (!differences.isEmpty()) {
+                failures.add(new RuleProblem(located.file(), located.line(), null,
+                        "scenario \"" + located.scenario().name() + "\": " + String.join("; ", differences)));
+            }
+        }
+        return failures;
+    }
+
+    /** Runs the scenarios over and over, at least the given number of evaluations, so a new rule base is warm. */
+    public void warmUp(RuleSet rules, List<Scenario.Located> scenarios, int evaluations) {
+        List<PatientFacts> patients = new ArrayList<>();
+        for (Scenario.Located s : scenarios) {
+            try {
+                patients.add(facts(s.scenario()));
+            } catch (InvalidRequestException e) {
+                // reported by run(); nothing to warm with
+            }
+        }
+        for (int done = 0; !patients.isEmpty() && done < evaluations; done += patients.size()) {
+            patients.forEach(p -> evaluator.evaluate(rules, p));
+        }
+    }
+
+    private List<String> differences(RuleSet rules, Scenario scenario, Set<String> ruleNames) {
+        Assessment answer;
+        try {
+            answer = evaluator.evaluate(rules, facts(scenario));
+        } catch (InvalidRequestException e) {
+            return e.errors().stream().map(err -> "patient." + err.field() + " " + err.message()).toList();
+        } catch (RuntimeException e) {
+            return List.of("the rules failed on it: " + e.getMessage());
+        }
+        Scenario.Expect expect = scenario.expect();
+        List<String> differences = new ArrayList<>();
+        if (answer.verdict() != expect.verdict()) {
+            differences.add("verdict " + answer.verdict() + ", expected " + expect.verdict());
+        }
+        Integer stars = answer.expectedResponse() == null ? null : answer.expectedResponse().stars();
+        if (expect.stars() != null && !expect.stars().equals(stars)) {
+            differences.add("stars " + stars + ", expected " + expect.stars());
+        }
+        if (expect.level() != null && (answer.expectedResponse() == null || answer.expectedResponse().level() != expect.level())) {
+            differences.add("level " + (answer.expectedResponse() == null ? null : answer.expectedResponse().level())
+                    + ", expected " + expect.level());
+        }
+        if (expect.plan() != null && expect.plan() != answer.hasPlan()) {
+            differences.add(expect.plan() ? "no plan was given, expected one" : "a plan was given, expected none");
+        }
+        Set<String> fired = answer.reasons().stream().map(Reason::rule).collect(Collectors.toSet());
+        for (String rule : orEmpty(expect.rulesFired())) {
+            differences.add(!ruleNames.contains(rule) ? "no rule is named \"" + rule + "\""
+                    : fired.contains(rule) ? null : "rule \"" + rule + "\" did not fire");
+        }
+        for (String rule : orEmpty(expect.rulesNotFired())) {
+            differences.add(!ruleNames.contains(rule) ? "no rule is named \"" + rule + "\""
+                    : fired.contains(rule) ? "rule \"" + rule + "\" fired" : null);
+        }
+        Set<PositionId> positions = answer.positions() == null ? Set.of()
+                : answer.positions().stream().map(Position::id).collect(Collectors.toSet());
+        orEmpty(expect.positionsPresent()).stream().filter(p -> !positions.contains(p))
+                .forEach(p -> differences.add("position " + p + " is missing"));
+        orEmpty(expect.positionsAbsent()).stream().filter(positions::contains)
+                .forEach(p -> differences.add("position " + p + " is recommended"));
+        differences.removeIf(d -> d == null);
+        return differences;
+    }
+
+    private PatientFacts facts(Scenario scenario) {
+        LocalDate today = LocalDate.now();
+        return binder.bind(scenario.patient(), AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

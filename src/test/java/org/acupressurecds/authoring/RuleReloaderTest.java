@@ -1,0 +1,216 @@
+package org.acupressurecds.authoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.acupressurecds.authoring.ReloadOutcome.Status;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.PositionId;
+import org.acupressurecds.knowledge.SciaticaType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reload on a copy of the real rules: what an author sees when editing them while the service runs. */
+class RuleReloaderTest {
+
+    private static final String PRIMARY_DURATION = "\"15-20 minutes\",";
+
+    @TempDir
+    Path rules;
+
+    private final RuleService service = new RuleService();
+    private RuleReloader reloader;
+
+    @BeforeEach
+    void copyRules() throws Exception {
+        RuleCheckTest.copyRules(rules);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (reloader != null) {
+            reloader.stop();
+        }
+    }
+
+    private RuleReloader start(boolean watch) {
+        reloader = new RuleReloader(service, rules, watch, Duration.ofMillis(100));
+        reloader.start();
+        return reloader;
+    }
+
+    private void edit(String file, String from, String to) throws Exception {
+        Path path = rules.resolve(file);
+        String text = Files.readString(path);
+        assertTrue(text.contains(from), from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private String primaryDuration() {
+        PatientFacts patient = new PatientFacts(SciaticaType.LUMBAR_PARASPINAL_TENSION, java.util.Set.of(), true, 3, null,
+                false, false, false, false, null, java.time.LocalDate.of(2026, 11, 24));
+        return service.assess(patient).positions().stream().filter(p -> p.id() == PositionId.LUMBAR_GLUTEAL_SUPINE)
+                .findFirst().orElseThrow().duration();
+    }
+
+    @Test
+    void startupServesTheFolderAndSaysSo() {
+        start(false);
+
+        ReloadOutcome outcome = reloader.lastReload();
+        assertEquals(Status.SERVED, outcome.status());
+        assertNull(outcome.versionBefore());
+        assertEquals(service.current().version(), outcome.versionAfter());
+        assertEquals("15-20 minutes", primaryDuration());
+    }
+
+    @Test
+    void anEditedRuleIsServedAsANewVersionOnReload() throws Exception {
+        start(false);
+        String before = service.current().version();
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+
+        ReloadOutcome outcome = reloader.reload(false);
+
+        assertEquals(Status.SERVED, outcome.status());
+        assertEquals(before, outcome.versionBefore());
+        assertNotEquals(before, service.current().version());
+        assertEquals("15-25 minutes", primaryDuration());
+    }
+
+    @Test
+    void aBrokenEditKeepsTheOldRulesServingAndSaysFileAndLine() throws Exception {
+        start(false);
+        RuleSet serving = service.current();
+        edit("positions.drl", "PatientFacts( sedentaryWork == true )", "PatientFacts( sedentryWork == true )");
+
+        ReloadOutcome outcome = reloader.reload(false);
+
+        assertEquals(Status.REJECTED, outcome.status());
+        assertSame(serving, service.current());
+        RuleProblem problem = outcome.problems().get(0);
+        assertEquals(rules + "/positions.drl", problem.file());
+        assertEquals(71, problem.line());
+        assertTrue(problem.message().contains("sedentryWork"), problem.message());
+        assertEquals(outcome, reloader.lastReload());
+    }
+
+    @Test
+    void identicalContentIsANoOp() throws Exception {
+        start(false);
+        RuleSet serving = service.current();
+        edit("positions.drl", PRIMARY_DURATION, PRIMARY_DURATION);
+
+        assertEquals(Status.UNCHANGED, reloader.reload(false).status());
+        assertSame(serving, service.current());
+    }
+
+    @Test
+    void rulesWhoseScenariosFailAreNotServedUnlessTheAuthorForcesThem() throws Exception {
+        start(false);
+        RuleSet serving = service.current();
+        edit("positions.drl", "PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )");
+
+        ReloadOutcome rejected = reloader.reload(false);
+        assertEquals(Status.REJECTED, rejected.status());
+        assertSame(serving, service.current());
+        assertTrue(rejected.problems().get(0).message().startsWith(
+                "scenario \"Desk work or travel adds the seated gluteal position\""), rejected.problems()::toString);
+
+        ReloadOutcome forced = reloader.reload(true);
+        assertEquals(Status.SERVED, forced.status());
+        assertTrue(forced.forced());
+        assertEquals(forced.versionAfter(), service.current().version());
+    }
+
+    @Test
+    void aRuleNameUsedTwiceIsAProblem() throws Exception {
+        start(false);
+        Files.writeString(rules.resolve("extra.drl"), """
+                package rules;
+                import org.acupressurecds.knowledge.*;
+
+                rule "Referred leg pain adds the leg position"
+                    @source("FAQ > Can I use acupressure mat on my leg for sciatica?")
+                when
+                    PlanPermitted()
+                then
+                end
+                """);
+
+        ReloadOutcome outcome = reloader.reload(false);
+
+        assertEquals(Status.REJECTED, outcome.status());
+        assertTrue(outcome.problems().stream().anyMatch(p -> p.message().contains("Referred leg pain adds the leg position")
+                && p.file().endsWith(".drl") && p.line() != null), outcome.problems()::toString);
+    }
+
+    @Test
+    void anEmptiedFolderIsRejected() throws Exception {
+        start(false);
+        try (var drl = Files.list(rules)) {
+            for (Path file : drl.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        ReloadOutcome outcome = reloader.reload(false);
+
+        assertEquals(Status.REJECTED, outcome.status());
+        assertEquals("no .drl rule files in the rules folder", outcome.problems().get(0).message());
+    }
+
+    @Test
+    void startupRefusesRulesThatDoNotCompileAndSaysFileAndLine() {
+        reloader = new RuleReloader(service, Path.of("src/test/resources/rulesets/syntax-error"), false, Duration.ZERO);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, reloader::start);
+
+        assertTrue(e.getMessage().contains("src/test/resources/rulesets/syntax-error/positions.drl:9: [ERR 102]"), e.getMessage());
+    }
+
+    @Test
+    void theWatcherServesAnEditWithinSeconds() throws Exception {
+        start(true);
+        String before = service.current().version();
+
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (service.current().version().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("15-25 minutes", primaryDuration());
+    }
+
+    @Test
+    void replacedRuleSetsAreReleased() throws Exception {
+        start(false);
+        List<WeakReference<Object>> replaced = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            replaced.add(new WeakReference<>(service.current().kieBase()));
+            edit("positions.drl", "\"10-20 minutes during work\",", "\"10-20 minutes during work\", // " + i + "\n");
+            assertEquals(Status.SERVED, reloader.reload(false).status());
+        }
+        for (int i = 0; i < 20 && replaced.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(0, replaced.stream().filter(r -> r.get() != null).count(), "old rule bases still reachable");
+    }
+}

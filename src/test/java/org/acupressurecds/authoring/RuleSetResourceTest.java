@@ -1,0 +1,93 @@
+package org.acupressurecds.authoring;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rule author's endpoints on the running service. */
+@QuarkusTest
+class RuleSetResourceTest {
+
+    private static String positionsWith(String from, String to) throws Exception {
+        String text = Files.readString(Path.of("rules/positions.drl"));
+        return text.replace(from, to);
+    }
+
+    @Test
+    void catalogueListsTheServingVersionItsFilesAndEveryRuleWithFileLineAndSource() {
+        given().when().get("/api/v1/ruleset").then()
+                .statusCode(200)
+                .body("version", matchesPattern("[0-9a-f]{16}"))
+                .body("loadedAt", notNullValue())
+                .body("files", hasItems("positions.drl", "verdict.drl", "codes/sciatica-codes.csv"))
+                .body("rules.size()", greaterThan(50))
+                .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.file", equalTo("rules/positions.drl"))
+                .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.line", equalTo(85))
+                .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.source",
+                        equalTo("FAQ > Can I use acupressure mat on my leg for sciatica?"))
+                .body("rules.source", everyItem(not(emptyOrNullString())))
+                .body("lastReload.status", anyOf(equalTo("SERVED"), equalTo("UNCHANGED")));
+    }
+
+    @Test
+    void validateAnswersTheProblemsOfADraftWithoutServingIt() throws Exception {
+        String serving = given().when().get("/api/v1/ruleset").then().extract().path("version");
+
+        given().contentType("application/json")
+                .body(Map.of("files", Map.of("positions.drl",
+                        positionsWith("PatientFacts( sedentaryWork == true )", "PatientFacts( sedentryWork == true )"))))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("problems[0].file", equalTo("rules/positions.drl"))
+                .body("problems[0].line", equalTo(71))
+                .body("problems[0].message", containsString("sedentryWork"));
+
+        given().when().get("/api/v1/ruleset").then().body("version", equalTo(serving));
+    }
+
+    @Test
+    void validateRunsTheScenariosOnTheDraft() throws Exception {
+        given().contentType("application/json")
+                .body(Map.of("files", Map.of("positions.drl",
+                        positionsWith("PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )"))))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("problems[0].file", equalTo("rules/scenarios/positions.yaml"))
+                .body("problems[0].message", containsString("position SEATED_GLUTEAL is missing"));
+    }
+
+    @Test
+    void validateAcceptsAGoodDraftAndNamesItsVersion() throws Exception {
+        given().contentType("application/json")
+                .body(Map.of("files", Map.of("positions.drl", positionsWith("\"15-20 minutes\",", "\"15-20 minutes\", // ok"))))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("version", matchesPattern("[0-9a-f]{16}"))
+                .body("problems", empty());
+    }
+
+    @Test
+    void validateRejectsFileNamesOutsideTheRulesFolder() {
+        given().contentType("application/json").body(Map.of("files", Map.of("../evil.drl", "package rules;")))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("files.../evil.drl"));
+    }
+
+    @Test
+    void reloadOfUnchangedRulesIsANoOp() {
+        given().when().post("/api/v1/ruleset/reload").then()
+                .statusCode(200)
+                .body("status", equalTo("UNCHANGED"))
+                .body("versionAfter", matchesPattern("[0-9a-f]{16}"));
+    }
+}
