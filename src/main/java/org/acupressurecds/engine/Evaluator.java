@@ -20,6 +20,7 @@ import org.acupressurecds.knowledge.ProtocolWeek;
 import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.TimelineMilestone;
 import org.acupressurecds.knowledge.Verdict;
+import org.acupressurecds.knowledge.WarningSign;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
@@ -35,7 +36,7 @@ public final class Evaluator {
     /** The order in which reasons are listed: the findings that decide first, then the plan, then what is missing. */
     private static final List<Class<?>> REASON_ORDER = List.of(Finding.class, Decision.class, PlanPermitted.class,
             ExpectedResponse.class, Position.class, ProtocolWeek.class, MatAdvice.class, ComplementaryCare.class,
-            TimelineMilestone.class, MissingData.class);
+            TimelineMilestone.class, WarningSign.class, MissingData.class);
 
     public Assessment evaluate(RuleSet rules, PatientFacts patient) {
         List<Derived> concluded = run(rules, patient);
@@ -58,6 +59,7 @@ public final class Evaluator {
                 plan ? factsOf(concluded, MatAdvice.class) : null,
                 plan ? factsOf(concluded, ComplementaryCare.class) : null,
                 plan ? sorted(concluded, TimelineMilestone.class, Comparator.comparingInt(TimelineMilestone::order)) : null,
+                plan ? factsOf(concluded, WarningSign.class) : null,
                 reasons(concluded),
                 factsOf(concluded, MissingData.class),
                 patient.assessmentDate(),

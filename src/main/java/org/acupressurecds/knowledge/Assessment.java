@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The answer to "may this patient use an acupressure mat, and how?". The plan fields (positions to timeline) are null
+ * The answer to "may this patient use an acupressure mat, and how?". The plan fields (positions to warningSigns) are null
  * unless the verdict allows a plan; expectedResponse is null when the sciatica type is not established.
  */
 public record Assessment(
@@ -16,6 +16,7 @@ public record Assessment(
         List<MatAdvice> mat,
         List<ComplementaryCare> complementaryCare,
         List<TimelineMilestone> timeline,
+        List<WarningSign> warningSigns,
         List<Reason> reasons,
         List<MissingData> missingData,
         LocalDate assessmentDate,

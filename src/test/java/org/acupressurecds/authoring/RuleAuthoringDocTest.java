@@ -24,6 +24,7 @@ import org.acupressurecds.knowledge.ResponseLevel;
 import org.acupressurecds.knowledge.SciaticaType;
 import org.acupressurecds.knowledge.TimelineMilestone;
 import org.acupressurecds.knowledge.Verdict;
+import org.acupressurecds.knowledge.WarningSign;
 import org.junit.jupiter.api.Test;
 
 /** docs/rule-authoring.md documents every fact type, field and value a rule can use. */
@@ -31,7 +32,7 @@ class RuleAuthoringDocTest {
 
     private static final List<Class<? extends Record>> FACTS = List.of(PatientFacts.class, Finding.class, Decision.class,
             PlanPermitted.class, ExpectedResponse.class, Position.class, ProtocolWeek.class, MatAdvice.class,
-            ComplementaryCare.class, TimelineMilestone.class, MissingData.class);
+            ComplementaryCare.class, TimelineMilestone.class, WarningSign.class, MissingData.class);
     private static final List<Class<? extends Enum<?>>> VOCABULARIES = List.of(SciaticaType.class, RedFlag.class,
             Laterality.class, Verdict.class, ResponseLevel.class, PositionId.class);
 

@@ -52,7 +52,9 @@ final class FiredRules {
             "Daily walking keeps the sciatic nerve mobile",
             "Anti-inflammatory nutrition addresses nerve sensitisation",
             "Significant relief emerges at three to four weeks",
-            "The full benefit comes after six weeks, then maintenance continues");
+            "The full benefit comes after six weeks, then maintenance continues",
+            "Every plan tells the patient to go to the emergency department for cauda equina signs",
+            "Every plan tells the patient to stop and see a physician for weakness, numbness or foot drop");
 
     private FiredRules() {
     }

@@ -105,7 +105,8 @@ class SafetyInvariantsTest {
             boolean planAllowed = answer.verdict() == Verdict.SUITABLE || answer.verdict() == Verdict.CAUTION;
             assertEquals(planAllowed, answer.hasPlan(), c::toString);
             assertEquals(planAllowed, answer.protocol() != null && answer.mat() != null
-                    && answer.complementaryCare() != null && answer.timeline() != null, c::toString);
+                    && answer.complementaryCare() != null && answer.timeline() != null && answer.warningSigns() != null,
+                    c::toString);
         });
     }
 
