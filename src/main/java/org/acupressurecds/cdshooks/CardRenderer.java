@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
+import org.acupressurecds.cdshooks.CdsJson.Link;
 import org.acupressurecds.cdshooks.CdsJson.Source;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.ExpectedResponse;
@@ -43,7 +44,7 @@ final class CardRenderer {
     private CardRenderer() {
     }
 
-    static Card render(Assessment answer, List<String> notes) {
+    static Card render(Assessment answer, List<String> notes, Link page) {
         boolean critical = answer.verdict() == Verdict.EMERGENCY || answer.verdict() == Verdict.URGENT_REFERRAL;
         return new Card(UUID.randomUUID().toString(),
                 summary(LABELS.get(answer.verdict()) + ": " + firstSentence(answer.action())),
@@ -51,7 +52,7 @@ final class CardRenderer {
                 indicator(answer.verdict()),
                 SOURCE,
                 critical ? OVERRIDE_REASONS : null,
-                null);
+                List.of(page));
     }
 
     /** The card for a patient whose conditions the EHR could not give: nothing can be checked, and it says so. */

@@ -9,8 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +21,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.acupressurecds.cdshooks.CardLedger.FeedbackRecord;
@@ -31,6 +35,7 @@ import org.acupressurecds.cdshooks.CdsJson.Discovery;
 import org.acupressurecds.cdshooks.CdsJson.Feedback;
 import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
 import org.acupressurecds.cdshooks.CdsJson.HookRequest;
+import org.acupressurecds.cdshooks.CdsJson.Link;
 import org.acupressurecds.cdshooks.CdsJson.ServiceDescription;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
@@ -42,6 +47,9 @@ import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.web.PageLink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The CDS Hooks 2.0 service: discovery, the patient-view hook, and feedback on the cards it returned. */
@@ -74,9 +82,11 @@ public class CdsHooksResource {
     private final StrictBinder binder;
     private final FhirContext fhir;
     private final Clock clock;
+    private final Optional<URI> pageBase;
 
     CdsHooksResource(RuleService rules, PrefetchResolver prefetch, CardLedger ledger, StrictBinder binder,
-            FhirContext fhir, Clock clock) {
+            FhirContext fhir, Clock clock, @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase) {
+        this.pageBase = pageBase;
         this.rules = rules;
         this.prefetch = prefetch;
         this.ledger = ledger;
@@ -93,7 +103,7 @@ public class CdsHooksResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Cards call(@PathParam("id") String id, JsonNode body) {
+    public Cards call(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
         requireService(id);
         HookRequest request = binder.bind(body, HookRequest.class, CdsHooksResource::problems);
         Map<String, Prefetched> data = prefetch.resolve(request);
@@ -112,9 +122,13 @@ public class CdsHooksResource {
         if (!reading.hasSciatica()) {
             return new Cards(List.of());
         }
-        Assessment answer = reading.candidates().stream().map(facts -> rules.assess(snapshot, facts))
-                .max(MOST_CAUTIOUS).orElseThrow();
-        Card card = CardRenderer.render(answer, reading.notes());
+        Map<PatientFacts, Assessment> answers = new LinkedHashMap<>();
+        reading.candidates().forEach(facts -> answers.put(facts, rules.assess(snapshot, facts)));
+        Map.Entry<PatientFacts, Assessment> chosen = answers.entrySet().stream()
+                .max(Map.Entry.comparingByValue(MOST_CAUTIOUS)).orElseThrow();
+        Assessment answer = chosen.getValue();
+        Card card = CardRenderer.render(answer, reading.notes(), new Link("Open in the physiotherapist's page",
+                PageLink.to(pageBase.orElse(uri.getBaseUri()), chosen.getKey()), "absolute"));
         ledger.issued(new IssuedCard(card.uuid(), answer.rulesetVersion(), answer.verdict(), Instant.now(clock)));
         return new Cards(List.of(card));
     }

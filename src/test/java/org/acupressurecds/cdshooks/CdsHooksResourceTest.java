@@ -32,7 +32,6 @@ class CdsHooksResourceTest {
                 .body("cards[0].source.label", equalTo("Acupressure-mat CDS for sciatica"))
                 .body("cards[0].source.topic.code", equalTo("acupressure-mat-sciatica"))
                 .body("cards[0].detail", containsString("_Rule set "))
-                .body("cards[0]", not(hasKey("links")))
                 .body("cards[0]", not(hasKey("suggestions")));
     }
 
@@ -63,6 +62,17 @@ class CdsHooksResourceTest {
                 .body("cards[0].detail", containsString("| Week 3 | 15-20 min | Daily |"))
                 .body("cards[0].detail", containsString("No red-flag screening is recorded"))
                 .body("cards[0]", not(hasKey("overrideReasons")));
+    }
+
+    @Test
+    void theCardLinksToThePhysiotherapistsPagePrefilledWithTheFactsItWasDecidedOn() {
+        oneCard(Ehr.record().condition(ICD10CM, "M54.42").condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372", "active", "provisional")
+                .painScore(6, "2026-11-20"), "critical")
+                .body("cards[0].links", hasSize(1))
+                .body("cards[0].links[0].label", equalTo("Open in the physiotherapist's page"))
+                .body("cards[0].links[0].type", equalTo("absolute"))
+                .body("cards[0].links[0].url", matchesPattern("http://localhost:\\d+/\\?sciaticaType=DISC_HERNIATION&painScore=6"
+                        + "&redFlags=FOOT_DROP&laterality=LEFT"));
     }
 
     @ParameterizedTest(name = "{0} {1} ({3}) gives a {2} card")

@@ -1,0 +1,199 @@
+// The physiotherapist's page. It only collects facts and shows the service's answer: every decision, wording and
+// plan comes from POST /api/v1/assessments, the same decision path as every other caller.
+'use strict';
+
+const VERDICTS = {
+  EMERGENCY: { icon: '⛔', label: 'Emergency: no acupressure mat' },
+  URGENT_REFERRAL: { icon: '⚠', label: 'Urgent referral: stop the acupressure mat' },
+  CLEARANCE_REQUIRED: { icon: '⏸', label: 'Medical clearance required first' },
+  CAUTION: { icon: '△', label: 'Acupressure mat with caution' },
+  SUITABLE: { icon: '✓', label: 'Acupressure mat suitable' },
+};
+const FIELD_LABELS = {
+  sciaticaType: 'Sciatica type', redFlags: 'Red flags', painScore: 'Pain score', laterality: 'Which leg hurts',
+  spinalSurgeryDate: 'Spinal surgery date', medicalClearance: 'Medical clearance',
+  largeDiscHerniationWithImpingement: 'Large disc herniation', referredLegPain: 'Referred leg pain',
+  sedentaryWork: 'Desk work or travel',
+};
+const BOOLEAN_CHECKBOXES = ['medicalClearance', 'referredLegPain', 'sedentaryWork'];
+
+const form = document.getElementById('assessment');
+const result = document.getElementById('result');
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => (k === 'class' ? (node.className = v) : node.setAttribute(k, v)));
+  children.flat().filter((c) => c !== null && c !== undefined).forEach((c) => node.append(c));
+  return node;
+}
+
+// Pre-fill from the link (?sciaticaType=...&painScore=5&redFlags=FOOT_DROP), e.g. from a CDS Hooks card.
+function prefill() {
+  const params = new URLSearchParams(window.location.search);
+  const problems = [];
+  const setSelect = (name, value) => {
+    const select = form.elements[name];
+    if ([...select.options].some((o) => o.value === value)) select.value = value;
+    else problems.push(`${FIELD_LABELS[name]}: "${value}" is not one of the choices.`);
+  };
+  for (const [name, value] of params) {
+    if (name === 'sciaticaType') {
+      const radio = form.querySelector(`input[name="sciaticaType"][value="${CSS.escape(value)}"]`);
+      if (radio) radio.checked = true;
+      else problems.push(`Sciatica type: "${value}" is not a known type; choose one below.`);
+    } else if (name === 'redFlags') {
+      value.split(',').filter(Boolean).forEach((flag) => {
+        const box = form.querySelector(`input[name="redFlags"][value="${CSS.escape(flag)}"]`);
+        if (box) box.checked = true;
+        else problems.push(`Red flags: "${flag}" is not a known red flag.`);
+      });
+    } else if (name === 'painScore' || name === 'laterality' || name === 'largeDiscHerniationWithImpingement') {
+      setSelect(name, value);
+    } else if (name === 'spinalSurgeryDate') {
+      form.elements.spinalSurgeryDate.value = value;
+    } else if (BOOLEAN_CHECKBOXES.includes(name)) {
+      form.elements[name].checked = value === 'true';
+    } else {
+      problems.push(`"${name}" in the link is not a field of this form.`);
+    }
+  }
+  const box = document.getElementById('link-problems');
+  if (problems.length) {
+    box.replaceChildren(el('p', {}, 'The link that opened this page has values this form cannot take:'),
+      el('ul', {}, problems.map((p) => el('li', {}, p))));
+    box.hidden = false;
+  }
+}
+
+function request() {
+  const body = {
+    redFlags: [...form.querySelectorAll('input[name="redFlags"]:checked')].map((b) => b.value),
+  };
+  const type = form.querySelector('input[name="sciaticaType"]:checked');
+  if (type) body.sciaticaType = type.value;
+  if (form.elements.painScore.value !== '') body.painScore = Number(form.elements.painScore.value);
+  if (form.elements.laterality.value) body.laterality = form.elements.laterality.value;
+  if (form.elements.spinalSurgeryDate.value) body.spinalSurgeryDate = form.elements.spinalSurgeryDate.value;
+  if (form.elements.largeDiscHerniationWithImpingement.value) {
+    body.largeDiscHerniationWithImpingement = form.elements.largeDiscHerniationWithImpingement.value === 'true';
+  }
+  BOOLEAN_CHECKBOXES.forEach((name) => (body[name] = form.elements[name].checked));
+  return body;
+}
+
+function clearProblems() {
+  form.querySelectorAll('.error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
+  const box = document.getElementById('form-problems');
+  box.hidden = true;
+  box.replaceChildren();
+}
+
+function showProblems(problems) {
+  const box = document.getElementById('form-problems');
+  const items = problems.map(({ field, message }) => {
+    const root = field.split(/[.[]/)[0];
+    const text = `${FIELD_LABELS[root] || field} ${message}`;
+    const slot = document.getElementById(`${root}-error`);
+    if (slot) {
+      slot.textContent = text;
+      slot.hidden = false;
+      const control = document.getElementById(root);
+      if (control) control.setAttribute('aria-invalid', 'true');
+    }
+    return el('li', {}, slot ? el('a', { href: `#${root}` }, text) : text);
+  });
+  box.replaceChildren(el('h2', {}, 'Please correct:'), el('ul', {}, items));
+  box.hidden = false;
+  result.hidden = true;
+  box.focus();
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearProblems();
+  if (!document.getElementById('screened').checked) {
+    showProblems([{ field: 'redFlags', message: 'need asking: tick "I asked the patient about every red flag above" '
+      + 'once you have (an unticked box is not a "no").' }]);
+    return;
+  }
+  let response;
+  try {
+    response = await fetch('api/v1/assessments', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(request()),
+    });
+  } catch (e) {
+    showProblems([{ field: 'service', message: 'could not be reached; try again.' }]);
+    return;
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 400 && body.errors) {
+    showProblems(body.errors);
+  } else if (!response.ok) {
+    showProblems([{ field: 'The service', message: `answered ${response.status}: ${body.detail || 'no answer'}` }]);
+  } else {
+    render(body);
+  }
+}
+
+function section(title, ...content) {
+  return el('section', { class: 'part' }, el('h3', {}, title), content);
+}
+
+function screenOnly(node) {
+  node.classList.add('screen-only');
+  return node;
+}
+
+function render(a) {
+  const verdict = VERDICTS[a.verdict] || { icon: '', label: a.verdict };
+  const parts = [
+    el('div', { class: `verdict verdict-${a.verdict}`, 'data-verdict': a.verdict },
+      el('h2', { id: 'verdict-heading' }, el('span', { 'aria-hidden': 'true' }, `${verdict.icon} `), verdict.label),
+      el('p', { class: 'action' }, a.action)),
+  ];
+  if (a.expectedResponse) {
+    const r = a.expectedResponse;
+    parts.push(el('p', { class: 'expected' }, el('strong', {}, 'Expected response: '),
+      el('span', { class: 'stars', 'aria-label': `${r.stars} of 5 stars` }, '★'.repeat(r.stars) + '☆'.repeat(5 - r.stars)),
+      ` ${r.level.toLowerCase()}: ${r.reason}`));
+  }
+  if (a.positions) {
+    parts.push(el('div', { class: 'plan' },
+      el('h2', { class: 'print-only' }, 'Your acupressure-mat plan'),
+      section('Positions', el('ol', { class: 'positions' }, a.positions.map((p) => el('li', { 'data-position': p.id },
+        el('h4', {}, p.name + (p.side ? ` (${{ LEFT: 'left side', RIGHT: 'right side', BILATERAL: 'each side' }[p.side]})` : '')),
+        el('p', {}, el('strong', {}, 'Duration: '), p.duration, el('br'), el('strong', {}, 'Target: '), p.targetArea),
+        el('ol', { class: 'steps' }, p.steps.map((s) => el('li', {}, s))))))),
+      section('Your 6-week protocol', el('table', { class: 'protocol' },
+        el('caption', { class: 'visually-hidden' }, 'Week by week: session length, how often, positions and focus'),
+        el('thead', {}, el('tr', {}, ['Weeks', 'Session', 'How often', 'Positions', 'Focus'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, a.protocol.map((w) => el('tr', {}, el('th', { scope: 'row' }, w.weeks),
+          el('td', {}, w.sessionDuration), el('td', {}, w.frequency), el('td', {}, w.positions), el('td', {}, w.focus)))))),
+      screenOnly(section('Choosing a mat', el('ul', {}, a.mat.map((m) => el('li', {}, el('strong', {}, `${m.need}: `), m.guidance,
+        el('ul', {}, m.examples.map((e) => el('li', {}, e)))))))),
+      section('Alongside the mat', el('ul', {}, a.complementaryCare.map((c) => el('li', {}, el('strong', {}, `${c.treatment}: `), `${c.how} ${c.reason}`)))),
+      section('What to expect', el('ul', {}, a.timeline.map((t) => el('li', {}, el('strong', {}, `${t.when}: `), t.expect)))),
+      section('When to stop and seek care', el('ul', { class: 'warnings' }, a.warningSigns.map((w) => el('li', {}, el('strong', {}, `${w.sign}: `), w.action)))),
+      el('p', { class: 'screen-only' }, el('button', { type: 'button', id: 'print' }, "Print the patient's plan"))));
+  } else {
+    parts.push(el('p', { class: 'no-plan' }, el('strong', {}, 'No mat plan is given. '),
+      'This is not a therapy plan: follow the action above.'));
+  }
+  parts.push(el('details', { class: 'reasons screen-only' }, el('summary', {}, `Why: ${a.reasons.length} rules applied`),
+    el('ul', {}, a.reasons.map((r) => el('li', {}, r.text, ' ', el('cite', {}, r.source), el('span', { class: 'rule' }, ` Rule: ${r.rule}`))))));
+  if (a.missingData.length) {
+    parts.push(screenOnly(section('Not known, so not checked',
+      el('ul', { class: 'missing' }, a.missingData.map((m) => el('li', {}, m.reason))))));
+  }
+  parts.push(el('p', { class: 'version' }, `Rule set ${a.rulesetVersion}, assessed ${a.assessmentDate}.`));
+  result.replaceChildren(...parts);
+  result.hidden = false;
+  const print = document.getElementById('print');
+  if (print) print.addEventListener('click', () => window.print());
+  result.focus();
+}
+
+form.addEventListener('submit', submit);
+prefill();

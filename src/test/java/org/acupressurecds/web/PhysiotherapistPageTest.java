@@ -1,0 +1,222 @@
+package org.acupressurecds.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A physiotherapist checks patients in a real browser, with the keyboard, and prints a plan. */
+@QuarkusTest
+class PhysiotherapistPageTest {
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL page;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void screenMedia() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    private void open(String query) {
+        browser.get(page + query);
+    }
+
+    private WebElement find(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    private List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    /** Ticks a box or picks a radio button the way a keyboard user does: focus it, press space. */
+    private void press(String css) {
+        find(css).sendKeys(Keys.SPACE);
+    }
+
+    private void submitWithEnter() {
+        find("button[type=submit]").sendKeys(Keys.ENTER);
+    }
+
+    private WebElement awaitResult() {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> find("#result").isDisplayed());
+        return find("#result");
+    }
+
+    @Test
+    void suitablePiriformisPatientGetsPositionsAndTheWeeklyProtocol() throws Exception {
+        open("");
+        press("input[value=PIRIFORMIS_SYNDROME]");
+        new Select(find("#painScore")).selectByValue("5");
+        new Select(find("#laterality")).selectByValue("LEFT");
+        press("#sedentaryWork");
+        press("#screened");
+        submitWithEnter();
+
+        WebElement result = awaitResult();
+        assertEquals("SUITABLE", find(".verdict").getDomAttribute("data-verdict"));
+        assertTrue(find("#verdict-heading").getText().contains("Acupressure mat suitable"));
+        assertTrue(find(".expected").getText().contains("★★★★★"));
+        assertEquals(List.of("Lumbar + gluteal (supine)", "Side-lying piriformis (left side)", "Seated gluteal (office/travel)"),
+                all(".positions > li > h4").stream().map(WebElement::getText).toList());
+        assertTrue(find(".positions > li").getText().contains("Duration: 15-20 minutes"));
+        assertEquals(6, all(".protocol tbody tr").size());
+        assertTrue(all(".protocol tbody tr").get(2).getText().contains("side-lying piriformis"));
+        assertEquals(2, all(".warnings li").size());
+        assertTrue(find(".version").getText().matches("Rule set [0-9a-f]{16}, assessed \\d{4}-\\d{2}-\\d{2}\\."));
+        assertEquals(result, browser.switchTo().activeElement(), "focus moves to the answer");
+        Files.write(Browser.screenshotsDir().resolve("suitable-piriformis.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void caudaEquinaSignShowsTheEmergencyActionAndNoPlan() {
+        open("");
+        press("input[value=DISC_HERNIATION]");
+        press("input[value=BLADDER_DYSFUNCTION]");
+        press("#screened");
+        submitWithEnter();
+
+        awaitResult();
+        assertEquals("EMERGENCY", find(".verdict").getDomAttribute("data-verdict"));
+        assertTrue(find("#verdict-heading").getText().contains("Emergency"), "said in words, not only by colour");
+        assertTrue(find(".action").getText().startsWith("Send the patient to the emergency department now"));
+        assertTrue(all(".plan").isEmpty());
+        assertTrue(find(".no-plan").getText().contains("This is not a therapy plan"));
+    }
+
+    @Test
+    void aSurgeryDateInTheFutureIsRejectedWithAClearMessageAtTheField() {
+        open("");
+        press("input[value=LUMBAR_PARASPINAL_TENSION]");
+        browser.executeScript("document.getElementById('spinalSurgeryDate').value = arguments[0]",
+                LocalDate.now().plusDays(3).toString());
+        press("#screened");
+        submitWithEnter();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> find("#spinalSurgeryDate-error").isDisplayed());
+        assertTrue(find("#spinalSurgeryDate-error").getText().startsWith("Spinal surgery date must not be after the assessment date"));
+        assertEquals("true", find("#spinalSurgeryDate").getDomAttribute("aria-invalid"));
+        assertTrue(find("#form-problems").isDisplayed());
+        assertFalse(find("#result").isDisplayed());
+    }
+
+    @Test
+    void withoutATypeTheServiceSaysTheTypeIsRequired() {
+        open("");
+        press("#screened");
+        submitWithEnter();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> find("#sciaticaType-error").isDisplayed());
+        assertEquals("Sciatica type is required", find("#sciaticaType-error").getText().replace("✗ ", ""));
+    }
+
+    @Test
+    void redFlagsMustBeAskedBeforeAnAnswerIsGiven() {
+        open("?sciaticaType=PIRIFORMIS_SYNDROME");
+        submitWithEnter();
+
+        assertTrue(find("#redFlags-error").isDisplayed());
+        assertTrue(find("#redFlags-error").getText().contains("an unticked box is not a \"no\""));
+        assertFalse(find("#result").isDisplayed());
+    }
+
+    @Test
+    void linkPrefillsTheFormWithTheApisFieldNamesAndSaysWhatItCannotTake() {
+        open("?sciaticaType=DISC_HERNIATION&painScore=9&redFlags=FOOT_DROP,NUMB&laterality=RIGHT&referredLegPain=true");
+
+        assertTrue(find("input[value=DISC_HERNIATION]").isSelected());
+        assertEquals("9", new Select(find("#painScore")).getFirstSelectedOption().getDomAttribute("value"));
+        assertEquals("RIGHT", new Select(find("#laterality")).getFirstSelectedOption().getDomAttribute("value"));
+        assertTrue(find("input[value=FOOT_DROP]").isSelected());
+        assertTrue(find("#referredLegPain").isSelected());
+        assertFalse(find("#screened").isSelected(), "a link is not a red-flag screening");
+        assertTrue(find("#link-problems").getText().contains("Red flags: \"NUMB\" is not a known red flag."));
+
+        open("?painScore=11");
+        assertTrue(find("#link-problems").getText().contains("Pain score: \"11\" is not one of the choices."));
+    }
+
+    @Test
+    void printViewIsTheCleanPatientPlanOnTwoPagesAtMost() throws Exception {
+        open("?sciaticaType=DISC_HERNIATION&painScore=4&laterality=LEFT&sedentaryWork=true&referredLegPain=true");
+        press("#screened");
+        submitWithEnter();
+        awaitResult();
+
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertFalse(find("#assessment").isDisplayed(), "the form is not printed");
+        assertFalse(find(".reasons").isDisplayed(), "the clinician's reasons are not printed");
+        assertTrue(find(".plan h2.print-only").isDisplayed());
+        assertTrue(find(".protocol").isDisplayed());
+        assertTrue(find(".warnings").isDisplayed(), "when to stop and seek care is printed");
+
+        byte[] pdf = Base64.getDecoder().decode(browser.print(new PrintOptions()).getContent());
+        Files.write(Browser.screenshotsDir().resolve("patient-plan.pdf"), pdf);
+        long pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).results().count();
+        assertTrue(pages >= 1 && pages <= 2, "printed on " + pages + " pages");
+    }
+
+    @Test
+    void aRedFlagPrintsNoTherapyPlan() {
+        open("?sciaticaType=PIRIFORMIS_SYNDROME&redFlags=FOOT_DROP");
+        press("#screened");
+        submitWithEnter();
+        awaitResult();
+
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertTrue(find(".action").isDisplayed());
+        assertTrue(find(".no-plan").isDisplayed());
+        assertTrue(all(".plan").isEmpty());
+    }
+
+    @Test
+    void everyControlHasALabelAndThePageReflowsAt200PercentZoom() {
+        open("");
+        Object unlabelled = browser.executeScript(
+                "return [...document.querySelectorAll('input, select, button')]"
+                        + ".filter(c => c.type !== 'submit' && c.labels.length === 0 && !c.getAttribute('aria-label')).length");
+        assertEquals(0L, unlabelled);
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(600, 1000)); // 1200 px at 200%
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1600));
+        assertEquals(false, overflow, "no horizontal scrolling at 200% zoom");
+    }
+}
