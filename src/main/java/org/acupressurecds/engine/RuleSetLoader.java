@@ -42,7 +42,7 @@ public final class RuleSetLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
-    private final ClassLoader factClassLoader = PatientFacts.class.getClassLoader();
+    private final ClassLoader factClassLoader = new MissCachingClassLoader(PatientFacts.class.getClassLoader());
 
     /** Loads every {@code *.drl} directly in the folder; problems name files as {@code <folder>/<file>.drl}. */
     public RuleSet load(Path folder) throws RuleSetException {
