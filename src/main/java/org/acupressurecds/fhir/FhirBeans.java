@@ -1,6 +1,7 @@
 package org.acupressurecds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The FHIR pieces as beans: one FhirContext (costly to make) and the FHIR server client. */
 public class FhirBeans {
 
+    /** Built at startup: it takes a second or two, which the first CDS Hooks call should not pay. */
     @Produces
     @Singleton
+    @Startup
     FhirContext fhirContext() {
         return FhirContext.forR4();
     }
