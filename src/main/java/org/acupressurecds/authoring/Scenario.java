@@ -8,9 +8,11 @@ import org.acupressurecds.knowledge.Verdict;
 
 /**
  * A clinical case a rule author owns: given a patient (the fields of POST /api/v1/assessments), expect a verdict
- * and optionally the response, whether a plan is given, rules that must or must not fire, positions present or absent.
+ * and optionally the response, whether a plan is given, rules that must or must not fire, positions present or absent,
+ * and facts that must be reported missing. fromEhr: the patient's facts come from an EHR record, which is no red-flag
+ * screening.
  */
-public record Scenario(String name, String source, JsonNode patient, Expect expect) {
+public record Scenario(String name, String source, Boolean fromEhr, JsonNode patient, Expect expect) {
 
     public record Expect(
             Verdict verdict,
@@ -20,7 +22,8 @@ public record Scenario(String name, String source, JsonNode patient, Expect expe
             List<String> rulesFired,
             List<String> rulesNotFired,
             List<PositionId> positionsPresent,
-            List<PositionId> positionsAbsent) {
+            List<PositionId> positionsAbsent,
+            List<String> missingData) {
     }
 
     /** A scenario as read from its file: the file and the line where it starts, for messages. */

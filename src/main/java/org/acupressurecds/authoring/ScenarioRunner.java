@@ -14,6 +14,7 @@ import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.http.StrictJson;
 import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.MissingData;
 import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.PositionId;
 import org.acupressurecds.knowledge.Reason;
@@ -95,13 +96,21 @@ public final class ScenarioRunner {
                 .forEach(p -> differences.add("position " + p + " is missing"));
         orEmpty(expect.positionsAbsent()).stream().filter(positions::contains)
                 .forEach(p -> differences.add("position " + p + " is recommended"));
+        Set<String> missing = answer.missingData().stream().map(MissingData::field).collect(Collectors.toSet());
+        orEmpty(expect.missingData()).stream().filter(field -> !missing.contains(field))
+                .forEach(field -> differences.add("missing " + field + " is not reported"));
         differences.removeIf(d -> d == null);
         return differences;
     }
 
     private PatientFacts facts(Scenario scenario) {
         LocalDate today = LocalDate.now();
-        return binder.bind(scenario.patient(), AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
+        PatientFacts f = binder.bind(scenario.patient(), AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
+        return Boolean.TRUE.equals(scenario.fromEhr())
+                ? new PatientFacts(f.sciaticaType(), f.redFlags(), false, f.painScore(), f.spinalSurgeryDate(),
+                        f.medicalClearance(), f.largeDiscHerniationWithImpingement(), f.referredLegPain(),
+                        f.sedentaryWork(), f.laterality(), f.assessmentDate())
+                : f;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
