@@ -123,10 +123,14 @@ public class RuleReloader {
     }
 
     private static void log(ReloadOutcome o) {
-        String line = String.format("Rule reload %s: %s -> %s in %d ms%s", o.status(), o.versionBefore(),
-                o.status() == ReloadOutcome.Status.REJECTED ? o.versionBefore() + " (kept; candidate " + o.versionAfter() + ")"
-                        : o.versionAfter(),
-                o.durationMillis(), o.forced() ? ", forced past its problems" : "");
+        String serving = o.versionBefore() == null ? "nothing" : o.versionBefore();
+        String what = switch (o.status()) {
+            case SERVED -> serving + " -> " + o.versionAfter() + (o.forced() ? ", forced past its problems" : "");
+            case UNCHANGED -> o.versionAfter() + " is already serving";
+            case REJECTED -> (o.versionAfter() == null ? "the rules do not compile" : "candidate " + o.versionAfter())
+                    + "; " + serving + " keeps serving";
+        };
+        String line = String.format("Rule reload %s: %s (%d ms)", o.status(), what, o.durationMillis());
         if (o.problems().isEmpty()) {
             LOG.info(line);
         } else {
