@@ -9,7 +9,6 @@ import org.acupressurecds.assessment.AssessmentRequest;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
-import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.http.StrictJson;

@@ -59,10 +59,6 @@ public final class CodeTable {
         return Optional.ofNullable(meanings.get(key(system, code)));
     }
 
-    public int size() {
-        return meanings.size();
-    }
-
     private static String key(String system, String code) {
         return system + "|" + code;
     }
