@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.acupressurecds.engine.RuleProblem;
 
-/** What one attempt to load the rules folder did; problems are the reasons it was rejected (or, if forced, overruled). */
+/** What one attempt to load the rules folder did; problems are why it was rejected; forced: checked though unchanged. */
 public record ReloadOutcome(Status status, String versionBefore, String versionAfter, Instant at, long durationMillis,
         boolean forced, List<RuleProblem> problems) {
 

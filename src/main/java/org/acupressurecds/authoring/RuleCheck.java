@@ -12,7 +12,8 @@ import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
 
 /**
- * The check a rule set must pass to be served: it compiles, follows the lint, and every scenario holds. The same
+ * The check a rule set must pass to be served: every name in it is allowed, it compiles, follows the lint, every
+ * scenario holds and so do the safety invariants, all within time limits. The same
  * check runs at reload, behind POST /api/v1/ruleset/validate, and from the command line without a server:
  * {@code ./mvnw -q compile exec:java -Dexec.args="check rules"}.
  */
@@ -32,7 +33,10 @@ public final class RuleCheck {
         List<Scenario.Located> scenarios = ScenarioFiles.read(folder);
         List<RuleProblem> problems = new ArrayList<>(RuleLint.check(candidate,
                 RuleSetLoader.readRuleFiles(folder, folder.toString(), overlay), folder.toString()));
-        problems.addAll(runner.run(candidate, scenarios));
+        try (BoundedRun bounded = runner.bounded()) {
+            problems.addAll(runner.run(candidate, scenarios, bounded));
+            problems.addAll(SafetyGate.check(candidate, bounded, folder.toString()));
+        }
         return new Candidate(candidate, scenarios, problems);
     }
 
@@ -55,10 +59,11 @@ public final class RuleCheck {
             Candidate candidate = check(new RuleSetLoader(), new ScenarioRunner(), folder, Map.of());
             candidate.problems().forEach(out::println);
             long failed = candidate.problems().stream().filter(p -> p.message().startsWith("scenario ")).count();
-            out.printf("%s: %d rules, version %s; %d scenarios: %d passed, %d failed; %d lint problem(s)%n",
-                    candidate.problems().isEmpty() ? "OK" : "FAILED", candidate.rules().rules().size(),
-                    candidate.rules().version(), candidate.scenarios().size(), candidate.scenarios().size() - failed,
-                    failed, candidate.problems().size() - failed);
+            long unsafe = candidate.problems().stream().filter(p -> p.message().startsWith("safety invariant ")).count();
+            out.printf("%s: %d rules, version %s; %d scenarios: %d passed, %d failed; %d safety invariant(s) broken; "
+                    + "%d lint problem(s)%n", candidate.problems().isEmpty() ? "OK" : "FAILED",
+                    candidate.rules().rules().size(), candidate.rules().version(), candidate.scenarios().size(),
+                    candidate.scenarios().size() - failed, failed, unsafe, candidate.problems().size() - failed - unsafe);
             return candidate.problems().isEmpty() ? 0 : 1;
         } catch (RuleSetException e) {
             e.problems().forEach(out::println);

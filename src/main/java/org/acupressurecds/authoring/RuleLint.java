@@ -14,13 +14,11 @@ import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;
 
 /**
- * The conventions that keep rules reviewable against the guide: every rule cites its section, every sciatica type
- * and red flag is handled by some rule, and nothing steers the engine instead of the facts.
+ * The conventions that keep rules reviewable against the guide: every rule cites its section and every sciatica
+ * type and red flag is handled by some rule. (What a rule may name at all, engine steering included, is checked
+ * before compiling, by the loader's allowlist.)
  */
 public final class RuleLint {
-
-    private static final Pattern ENGINE_STEERING = Pattern.compile(
-            "\\b(salience|global|agenda-group|activation-group|ruleflow-group|no-loop|lock-on-active|modify|update)\\b");
 
     private RuleLint() {
     }
@@ -34,17 +32,8 @@ public final class RuleLint {
         drlFiles.forEach((name, content) -> {
             String text = new String(content, StandardCharsets.UTF_8);
             all.append(text).append('\n');
-            String[] lines = withoutCommentsAndStrings(text).split("\n", -1);
             if (!text.isBlank() && !withoutCommentsAndStrings(text).strip().startsWith("package rules;")) {
                 problems.add(new RuleProblem(shownFolder + "/" + name, 1, null, "a rule file starts with: package rules;"));
-            }
-            for (int i = 0; i < lines.length; i++) {
-                Matcher steering = ENGINE_STEERING.matcher(lines[i]);
-                if (steering.find()) {
-                    problems.add(new RuleProblem(shownFolder + "/" + name, i + 1, steering.start() + 1,
-                            "'" + steering.group(1) + "' is not used in these rules: conclude facts with insertLogical "
-                                    + "and let the most severe finding decide"));
-                }
             }
         });
         Stream.concat(Arrays.stream(SciaticaType.values()).map(t -> "SciaticaType." + t.name()),

@@ -74,7 +74,10 @@ public class RuleReloader {
         }
     }
 
-    /** One reload attempt; with force, a rule set whose only problems are lint or scenario failures is served anyway. */
+    /**
+     * One reload attempt. force checks and serves the folder again even when its content has not changed (to re-run
+     * its checks); it never serves a rule set with problems: no flag bypasses the checks.
+     */
     public synchronized ReloadOutcome reload(boolean force) {
         long started = System.nanoTime();
         RuleSet before = rules.current();
@@ -85,16 +88,16 @@ public class RuleReloader {
                 outcome = outcome(ReloadOutcome.Status.UNCHANGED, versionBefore, versionBefore, started, false, List.of());
             } else {
                 RuleCheck.Candidate candidate = check(Map.of());
-                boolean serve = candidate.problems().isEmpty() || force;
+                boolean serve = candidate.problems().isEmpty();
                 if (serve) {
                     scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);
                     rules.serve(candidate.rules());
                 }
                 outcome = outcome(serve ? ReloadOutcome.Status.SERVED : ReloadOutcome.Status.REJECTED, versionBefore,
-                        candidate.rules().version(), started, force && !candidate.problems().isEmpty(), candidate.problems());
+                        candidate.rules().version(), started, force, candidate.problems());
             }
         } catch (RuleSetException e) {
-            outcome = outcome(ReloadOutcome.Status.REJECTED, versionBefore, null, started, false, e.problems());
+            outcome = outcome(ReloadOutcome.Status.REJECTED, versionBefore, null, started, force, e.problems());
         }
         if (outcome.status() != ReloadOutcome.Status.UNCHANGED || lastReload == null) {
             lastReload = outcome;
@@ -125,7 +128,7 @@ public class RuleReloader {
     private static void log(ReloadOutcome o) {
         String serving = o.versionBefore() == null ? "nothing" : o.versionBefore();
         String what = switch (o.status()) {
-            case SERVED -> serving + " -> " + o.versionAfter() + (o.forced() ? ", forced past its problems" : "");
+            case SERVED -> serving + " -> " + o.versionAfter() + (o.forced() ? " (forced: checked again)" : "");
             case UNCHANGED -> o.versionAfter() + " is already serving";
             case REJECTED -> (o.versionAfter() == null ? "the rules do not compile" : "candidate " + o.versionAfter())
                     + "; " + serving + " keeps serving";

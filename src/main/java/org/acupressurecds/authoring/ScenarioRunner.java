@@ -25,13 +25,41 @@ public final class ScenarioRunner {
 
     private final StrictBinder binder = new StrictBinder(StrictJson.strictStandalone(new ObjectMapper()));
     private final Evaluator evaluator = new Evaluator();
+    private final BoundedRun.Limits limits;
+
+    public ScenarioRunner() {
+        this(BoundedRun.Limits.DEFAULT);
+    }
+
+    ScenarioRunner(BoundedRun.Limits limits) {
+        this.limits = limits;
+    }
+
+    /** A run of evaluations within this runner's time limits, for one check. */
+    BoundedRun bounded() {
+        return new BoundedRun(limits);
+    }
 
     /** One problem per failing scenario, at the scenario's line. */
     public List<RuleProblem> run(RuleSet rules, List<Scenario.Located> scenarios) {
+        try (BoundedRun bounded = bounded()) {
+            return run(rules, scenarios, bounded);
+        }
+    }
+
+    /** As above, within the time limits of a check already under way; a scenario that times out ends the run. */
+    List<RuleProblem> run(RuleSet rules, List<Scenario.Located> scenarios, BoundedRun bounded) {
         List<RuleProblem> failures = new ArrayList<>();
         Set<String> ruleNames = rules.rules().stream().map(RuleSet.RuleInfo::name).collect(Collectors.toSet());
         for (Scenario.Located located : scenarios) {
-            List<String> differences = differences(rules, located.scenario(), ruleNames);
+            List<String> differences;
+            try {
+                differences = differences(rules, located.scenario(), ruleNames, bounded);
+            } catch (BoundedRun.TimedOut e) {
+                failures.add(new RuleProblem(located.file(), located.line(), null,
+                        "scenario \"" + located.scenario().name() + "\": " + e.getMessage()));
+                break;
+            }
             if (!differences.isEmpty()) {
                 failures.add(new RuleProblem(located.file(), located.line(), null,
                         "scenario \"" + located.scenario().name() + "\": " + String.join("; ", differences)));
@@ -55,12 +83,14 @@ public final class ScenarioRunner {
         }
     }
 
-    private List<String> differences(RuleSet rules, Scenario scenario, Set<String> ruleNames) {
+    private List<String> differences(RuleSet rules, Scenario scenario, Set<String> ruleNames, BoundedRun bounded) {
         Assessment answer;
         try {
-            answer = evaluator.evaluate(rules, facts(scenario));
+            answer = bounded.evaluate(rules, facts(scenario));
         } catch (InvalidRequestException e) {
             return e.errors().stream().map(err -> "patient." + err.field() + " " + err.message()).toList();
+        } catch (BoundedRun.TimedOut e) {
+            throw e;
         } catch (RuntimeException e) {
             return List.of("the rules failed on it: " + e.getMessage());
         }

@@ -42,6 +42,7 @@ public final class RuleSetLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
+    private final DrlAllowlist allowlist = new DrlAllowlist();
     private final ClassLoader factClassLoader = new MissCachingClassLoader(PatientFacts.class.getClassLoader());
 
     /** Loads every {@code *.drl} directly in the folder; problems name files as {@code <folder>/<file>.drl}. */
@@ -63,11 +64,24 @@ public final class RuleSetLoader {
         } catch (RuleSetException e) {
             codeProblems = e.problems();
         }
+        // Rules are code: nothing is compiled, let alone run, before every name in it is on the allowlist.
+        List<RuleProblem> unsafe = allowlist.check(asText(files), shownFolder);
+        if (!unsafe.isEmpty()) {
+            List<RuleProblem> all = new ArrayList<>(codeProblems);
+            all.addAll(unsafe);
+            throw new RuleSetException(all);
+        }
         KieBase kieBase = compileOrThrow(files, shownFolder, codeProblems);
         Map<String, byte[]> hashed = new TreeMap<>(files);
         hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
         return new RuleSet(contentHash(hashed), List.copyOf(hashed.keySet()), Instant.now(), kieBase, codes,
                 catalogue(kieBase, files, shownFolder));
+    }
+
+    private static Map<String, String> asText(Map<String, byte[]> files) {
+        Map<String, String> text = new TreeMap<>();
+        files.forEach((name, content) -> text.put(name, new String(content, StandardCharsets.UTF_8)));
+        return text;
     }
 
     /** The version the folder would load as, without compiling: to skip a reload of identical content. */

@@ -20,7 +20,7 @@ class RuleCheckTest {
     @Test
     void bundledRulesPassWithEveryScenario() {
         assertEquals(0, RuleCheck.run(new String[] {"check", "rules/"}, out));
-        assertTrue(output().matches("(?s)OK: \\d+ rules, version [0-9a-f]{16}; (\\d+) scenarios: \\1 passed, 0 failed; 0 lint problem\\(s\\)\\n"),
+        assertTrue(output().matches("(?s)OK: \\d+ rules, version [0-9a-f]{16}; (\\d+) scenarios: \\1 passed, 0 failed; 0 safety invariant\\(s\\) broken; 0 lint problem\\(s\\)\\n"),
                 output());
     }
 
@@ -44,7 +44,7 @@ class RuleCheckTest {
         Files.writeString(mats, Files.readString(mats).replaceFirst("PlanPermitted\\(\\)", "PlanPermited()"));
 
         assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out));
-        assertTrue(output().contains(copy + "/mats.drl:11: Unable to resolve ObjectType 'PlanPermited'"), output());
+        assertTrue(output().contains(copy + "/mats.drl:11: 'PlanPermited' is not a type rules may use: did you mean PlanPermitted?"), output());
     }
 
     @Test

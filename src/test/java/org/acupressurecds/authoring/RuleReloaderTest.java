@@ -121,7 +121,7 @@ class RuleReloaderTest {
     }
 
     @Test
-    void rulesWhoseScenariosFailAreNotServedUnlessTheAuthorForcesThem() throws Exception {
+    void rulesWhoseScenariosFailAreNotServedEvenWhenForced() throws Exception {
         start(false);
         RuleSet serving = service.current();
         edit("positions.drl", "PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )");
@@ -133,9 +133,36 @@ class RuleReloaderTest {
                 "scenario \"Desk work or travel adds the seated gluteal position\""), rejected.problems()::toString);
 
         ReloadOutcome forced = reloader.reload(true);
+        assertEquals(Status.REJECTED, forced.status());
+        assertTrue(forced.forced());
+        assertSame(serving, service.current());
+    }
+
+    @Test
+    void rulesThatBreakASafetyInvariantAreNotServedEvenWhenForced() throws Exception {
+        start(false);
+        RuleSet serving = service.current();
+        // Foot drop demoted from an urgent referral to a caution: the plan would be given.
+        edit("contraindications.drl", "Verdict.URGENT_REFERRAL", "Verdict.CAUTION");
+
+        for (boolean force : new boolean[] {false, true}) {
+            ReloadOutcome outcome = reloader.reload(force);
+            assertEquals(Status.REJECTED, outcome.status());
+            assertSame(serving, service.current());
+            assertTrue(outcome.problems().stream().anyMatch(p -> p.message().startsWith(
+                    "safety invariant any red flag must give no mat plan: ")), outcome.problems()::toString);
+        }
+    }
+
+    @Test
+    void forceChecksAndServesUnchangedRulesAgain() {
+        start(false);
+
+        ReloadOutcome forced = reloader.reload(true);
+
         assertEquals(Status.SERVED, forced.status());
         assertTrue(forced.forced());
-        assertEquals(forced.versionAfter(), service.current().version());
+        assertEquals(forced.versionBefore(), forced.versionAfter());
     }
 
     @Test

@@ -44,7 +44,7 @@ class RuleSetLoaderTest {
 
         assertEquals(FIXTURES + "unknown-type/positions.drl", problem.file());
         assertEquals(8, problem.line());
-        assertEquals("Unable to resolve ObjectType 'PatientFact'", problem.message());
+        assertEquals("'PatientFact' is not a type rules may use: did you mean PatientFacts?", problem.message());
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.acupressurecds.authoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A draft whose rules take too long is reported as a problem: the check answers, whatever the draft does. */
+class DraftTimeLimitTest {
+
+    /** Allowed names only, but quadratic work on every evaluation: a second or more each. */
+    private static final String SLOW = """
+            package rules;
+
+            import org.acupressurecds.knowledge.*;
+            import java.util.ArrayList;
+            import java.util.Collections;
+
+            rule "Every patient waits for a quadratic list comparison"
+                @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
+            when
+                PatientFacts()
+            then
+                insertLogical( new MissingData( "x", "" + new ArrayList<Integer>( Collections.nCopies( 40000, 1 ) )
+                    .removeAll( new ArrayList<Integer>( Collections.nCopies( 40000, 2 ) ) ) ) );
+            end
+            """;
+
+    @Test
+    void aDraftThatDoesNotAnswerInTimeIsAProblemAndTheCheckReturns(@TempDir Path copy) throws Exception {
+        RuleCheckTest.copyRules(copy);
+        ScenarioRunner runner = new ScenarioRunner(new BoundedRun.Limits(Duration.ofMillis(200), Duration.ofSeconds(5)));
+
+        long started = System.nanoTime();
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), runner, copy, Map.of("slow.drl", SLOW));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        List<RuleProblem> problems = candidate.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.message().startsWith("scenario ")
+                && p.message().endsWith("the rules did not answer within 200 ms (a condition or consequence that "
+                        + "never ends, or one far too costly)")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.message().startsWith("safety invariant could not be checked: ")),
+                problems::toString);
+        assertEquals(1, problems.stream().filter(p -> p.message().startsWith("scenario ")).count(),
+                "the scenarios stop at the first that times out");
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the check took " + took);
+    }
+}
