@@ -21,7 +21,9 @@ public class CardLedger {
     private static final Logger LOG = Logger.getLogger(CardLedger.class);
     static final int CAPACITY = 100_000;
 
-    public record IssuedCard(String uuid, String rulesetVersion, Verdict verdict, Instant issuedAt) {
+    /** overrideReasons: the codes the card offered, the only ones its feedback may give. */
+    public record IssuedCard(String uuid, String rulesetVersion, Verdict verdict, Instant issuedAt,
+            List<String> overrideReasons) {
     }
 
     public record FeedbackRecord(String card, String outcome, String overrideReason, String rulesetVersion,

@@ -44,6 +44,7 @@ final class CardRenderer {
     private CardRenderer() {
     }
 
+    /** page: the link to the physiotherapist's page, or null where the service's public URL is not configured. */
     static Card render(Assessment answer, List<String> notes, Link page) {
         boolean critical = answer.verdict() == Verdict.EMERGENCY || answer.verdict() == Verdict.URGENT_REFERRAL;
         return new Card(UUID.randomUUID().toString(),
@@ -52,7 +53,7 @@ final class CardRenderer {
                 indicator(answer.verdict()),
                 SOURCE,
                 critical ? OVERRIDE_REASONS : null,
-                List.of(page));
+                page == null ? null : List.of(page));
     }
 
     /** The card for a patient whose conditions the EHR could not give: nothing can be checked, and it says so. */

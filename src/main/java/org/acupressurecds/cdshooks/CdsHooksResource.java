@@ -9,10 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +28,7 @@ import java.util.regex.Pattern;
 import org.acupressurecds.cdshooks.CardLedger.FeedbackRecord;
 import org.acupressurecds.cdshooks.CardLedger.IssuedCard;
 import org.acupressurecds.cdshooks.CdsJson.Card;
+import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Discovery;
 import org.acupressurecds.cdshooks.CdsJson.Feedback;
@@ -61,6 +60,7 @@ public class CdsHooksResource {
     private static final String HOOK = "patient-view";
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final List<String> OUTCOMES = List.of("accepted", "overridden");
+    private static final int MAX_COMMENT = 1000;
 
     static final ServiceDescription SERVICE = new ServiceDescription(HOOK,
             "Acupressure mat for sciatica",
@@ -103,7 +103,7 @@ public class CdsHooksResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Cards call(@PathParam("id") String id, JsonNode body, @Context UriInfo uri) {
+    public Cards call(@PathParam("id") String id, JsonNode body) {
         requireService(id);
         HookRequest request = binder.bind(body, HookRequest.class, CdsHooksResource::problems);
         Map<String, Prefetched> data = prefetch.resolve(request);
@@ -127,9 +127,11 @@ public class CdsHooksResource {
         Map.Entry<PatientFacts, Assessment> chosen = answers.entrySet().stream()
                 .max(Map.Entry.comparingByValue(MOST_CAUTIOUS)).orElseThrow();
         Assessment answer = chosen.getValue();
-        Card card = CardRenderer.render(answer, reading.notes(), new Link("Open in the physiotherapist's page",
-                PageLink.to(pageBase.orElse(uri.getBaseUri()), chosen.getKey()), "absolute"));
-        ledger.issued(new IssuedCard(card.uuid(), answer.rulesetVersion(), answer.verdict(), Instant.now(clock)));
+        // The page's address is configured, never taken from the request's Host header.
+        Card card = CardRenderer.render(answer, reading.notes(), pageBase.map(base -> new Link(
+                "Open in the physiotherapist's page", PageLink.to(base, chosen.getKey()), "absolute")).orElse(null));
+        ledger.issued(new IssuedCard(card.uuid(), answer.rulesetVersion(), answer.verdict(), Instant.now(clock),
+                card.overrideReasons() == null ? List.of() : card.overrideReasons().stream().map(Coding::code).toList()));
         return new Cards(List.of(card));
     }
 
@@ -211,14 +213,28 @@ public class CdsHooksResource {
                 errors.add(new FieldError("feedback[" + i + "]", "must be an object"));
                 continue;
             }
-            if (f.card() == null || ledger.find(f.card()).isEmpty()) {
+            Optional<IssuedCard> card = f.card() == null ? Optional.empty() : ledger.find(f.card());
+            if (card.isEmpty()) {
                 errors.add(new FieldError(at + "card", "must be the uuid of a card this service returned"));
             }
-            if (!OUTCOMES.contains(f.outcome())) {
+            if (f.outcome() == null || !OUTCOMES.contains(f.outcome())) {
                 errors.add(new FieldError(at + "outcome", "must be accepted or overridden", OUTCOMES));
             }
             if (f.overrideReason() != null && !"overridden".equals(f.outcome())) {
                 errors.add(new FieldError(at + "overrideReason", "goes only with the outcome overridden"));
+            } else if (f.overrideReason() != null) {
+                Coding reason = f.overrideReason().reason();
+                List<String> offered = card.map(IssuedCard::overrideReasons).orElse(List.of());
+                if (reason != null && (!CardRenderer.OVERRIDE_SYSTEM.equals(reason.system())
+                        || reason.code() == null || !offered.contains(reason.code()))) {
+                    errors.add(new FieldError(at + "overrideReason.reason", "must be one of the card's overrideReasons",
+                            offered));
+                }
+                String comment = f.overrideReason().userComment();
+                if (comment != null && comment.length() > MAX_COMMENT) {
+                    errors.add(new FieldError(at + "overrideReason.userComment", "must be at most " + MAX_COMMENT
+                            + " characters"));
+                }
             }
             if (f.acceptedSuggestions() != null && !f.acceptedSuggestions().isEmpty()) {
                 errors.add(new FieldError(at + "acceptedSuggestions", "must be empty: this service's cards have no suggestions"));

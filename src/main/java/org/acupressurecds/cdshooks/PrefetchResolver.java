@@ -1,7 +1,6 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,7 +91,7 @@ public class PrefetchResolver {
         try {
             resource = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
                     .parseResource(value.toString());
-        } catch (DataFormatException e) {
+        } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
             throw invalid(key, "is not a FHIR R4 resource");
         }
         Class<?> expected = PATIENT.equals(key) ? Patient.class : Bundle.class;

@@ -148,15 +148,16 @@ public final class FhirPatientReader {
                 continue;
             }
             LocalDate date = o.hasEffectiveDateTimeType() ? localDate(o.getEffectiveDateTimeType())
-                    : o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()
-                            ? localDate(o.getEffectivePeriod().getStartElement()) : LocalDate.MIN;
-            scores.add(new Score(value.get(), date));
+                    : o.hasEffectivePeriod() ? localDate(o.getEffectivePeriod().getStartElement()) : null;
+            scores.add(new Score(value.get(), date == null ? LocalDate.MIN : date));
         }
         return scores.stream().max(Comparator.comparing(Score::date)).map(Score::value).orElse(null);
     }
 
     private static Optional<Integer> painValue(Observation o) {
-        BigDecimal value = o.hasValueIntegerType() ? BigDecimal.valueOf(o.getValueIntegerType().getValue())
+        // A value may be only a data-absent-reason extension: no number at all.
+        BigDecimal value = o.hasValueIntegerType() && o.getValueIntegerType().getValue() != null
+                ? BigDecimal.valueOf(o.getValueIntegerType().getValue())
                 : o.hasValueQuantity() ? o.getValueQuantity().getValue() : null;
         if (value == null || value.stripTrailingZeros().scale() > 0) {
             return Optional.empty();
@@ -174,8 +175,7 @@ public final class FhirPatientReader {
             LocalDate date = p.hasPerformedDateTimeType() ? localDate(p.getPerformedDateTimeType())
                     : p.hasPerformedPeriod() && p.getPerformedPeriod().hasEnd()
                             ? localDate(p.getPerformedPeriod().getEndElement())
-                            : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart()
-                                    ? localDate(p.getPerformedPeriod().getStartElement()) : null;
+                            : p.hasPerformedPeriod() ? localDate(p.getPerformedPeriod().getStartElement()) : null;
             if (date == null || date.isAfter(today)) {
                 // Unknown or impossible date: the safe reading is "recent", and the card says so.
                 notes.add("A spinal surgery is recorded without a usable date, so it is treated as recent.");
@@ -204,14 +204,18 @@ public final class FhirPatientReader {
     }
 
     private static boolean hasAny(CodeableConcept concept, Set<String> codes) {
-        return concept.getCoding().stream().anyMatch(c -> codes.contains(c.getCode()));
+        return concept.getCoding().stream().anyMatch(c -> c.getCode() != null && codes.contains(c.getCode()));
     }
 
     private static boolean isCoded(CodeableConcept concept, String system, String code) {
         return concept.getCoding().stream().anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
     }
 
+    /** The date, or null where the element has none (only an extension, such as a data-absent-reason). */
     private static LocalDate localDate(DateTimeType dateTime) {
+        if (dateTime == null || dateTime.getValue() == null) {
+            return null;
+        }
         ZoneId zone = dateTime.getTimeZone() != null ? dateTime.getTimeZone().toZoneId() : ZoneId.systemDefault();
         return LocalDate.ofInstant(dateTime.getValue().toInstant(), zone);
     }

@@ -1,7 +1,6 @@
 package org.acupressurecds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public final class FhirServerClient {
     /** GETs {@code base/relative}; with allPages, a search Bundle comes back with the entries of all its pages. */
     public IBaseResource get(String base, String relative, String bearerToken, boolean allPages) throws FetchFailed {
         String root = base.endsWith("/") ? base : base + "/";
-        IBaseResource first = read(URI.create(root + relative), bearerToken);
+        IBaseResource first = read(uri(root + relative), bearerToken);
         if (!allPages || !(first instanceof Bundle bundle)) {
             return first;
         }
@@ -51,10 +50,10 @@ public final class FhirServerClient {
             if (pages >= maxPages) {
                 throw new FetchFailed("more than " + maxPages + " pages of results");
             }
-            if (!next.startsWith(root)) {
+            if (next == null || !next.startsWith(root)) {
                 throw new FetchFailed("the next page is on another server");
             }
-            if (!(read(URI.create(next), bearerToken) instanceof Bundle nextPage)) {
+            if (!(read(uri(next), bearerToken) instanceof Bundle nextPage)) {
                 throw new FetchFailed("a next page is not a Bundle");
             }
             bundle.getEntry().addAll(nextPage.getEntry());
@@ -62,6 +61,14 @@ public final class FhirServerClient {
         }
         bundle.getLink().removeIf(link -> Bundle.LINK_NEXT.equals(link.getRelation()));
         return bundle;
+    }
+
+    private static URI uri(String text) throws FetchFailed {
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailed("a page address is not a valid URL");
+        }
     }
 
     private IBaseResource read(URI uri, String bearerToken) throws FetchFailed {
@@ -73,8 +80,8 @@ public final class FhirServerClient {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new FetchFailed("the FHIR server could not be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FetchFailed("the FHIR server could not be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchFailed("interrupted");
@@ -84,7 +91,7 @@ public final class FhirServerClient {
         }
         try {
             return parser().parseResource(response.body());
-        } catch (DataFormatException e) {
+        } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
             throw new FetchFailed("the FHIR server's answer is not FHIR R4 JSON");
         }
     }

@@ -41,12 +41,14 @@ public sealed interface Prefetched {
         return new Found(List.of((Resource) resource));
     }
 
+    /** Only the issue codes, a closed vocabulary: free text from a FHIR server never reaches a card. */
     private static String diagnostics(OperationOutcome outcome) {
-        String text = outcome.getIssue().stream()
-                .map(issue -> issue.hasDiagnostics() ? issue.getDiagnostics() : issue.getCode() == null ? ""
-                        : issue.getCode().toCode())
-                .filter(s -> !s.isBlank())
-                .collect(Collectors.joining("; "));
-        return text.isEmpty() ? "the EHR returned an OperationOutcome" : text;
+        String codes = outcome.getIssue().stream()
+                .filter(issue -> issue.getCode() != null && issue.getCode() != OperationOutcome.IssueType.NULL)
+                .map(issue -> issue.getCode().toCode())
+                .distinct()
+                .collect(Collectors.joining(", "));
+        return codes.isEmpty() ? "the EHR returned an OperationOutcome"
+                : "the EHR returned an OperationOutcome: " + codes;
     }
 }

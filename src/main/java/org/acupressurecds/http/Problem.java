@@ -10,9 +10,14 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String INVALID_REQUEST = "https://acupressure-cds.org/problems/invalid-request";
 
+    /** The most errors one answer lists: a body of any size gets an answer of a few KB. */
+    static final int MAX_ERRORS = 10;
+
     public static Response invalidRequest(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-        return response(new Problem(INVALID_REQUEST, "Invalid request", 400, detail, errors));
+        List<FieldError> shown = errors.size() <= MAX_ERRORS ? errors : errors.subList(0, MAX_ERRORS);
+        String detail = shown.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "))
+                + (errors.size() > MAX_ERRORS ? "; and " + (errors.size() - MAX_ERRORS) + " more error(s)" : "");
+        return response(new Problem(INVALID_REQUEST, "Invalid request", 400, detail, List.copyOf(shown)));
     }
 
     public static Response response(Problem problem) {

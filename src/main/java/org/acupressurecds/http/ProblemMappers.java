@@ -2,6 +2,7 @@ package org.acupressurecds.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -33,6 +34,17 @@ public class ProblemMappers {
         return Problem.invalidRequest(List.of(fieldError("", e)));
     }
 
+    /** Named, so it wins over Quarkus's built-in mapper, which answers an empty 400 (trailing JSON, for one). */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         // Quarkus wraps JSON that does not parse in a 400 of its own; say where it broke instead.
@@ -41,14 +53,27 @@ public class ProblemMappers {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return Problem.response(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
-                e.getMessage(), null));
+                Excerpt.of(e.getMessage(), 200), null));
     }
 
+    /** A bug of ours. The log gets where it happened, never the message: messages can quote patient data. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        LOG.error("Request failed unexpectedly", e);
+        LOG.errorf("Request failed unexpectedly: %s", where(e));
         return Problem.response(new Problem("about:blank", "Internal Server Error", 500,
                 "The service failed to answer; the error is logged.", null));
+    }
+
+    static String where(Throwable e) {
+        StringBuilder trace = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            trace.append(trace.isEmpty() ? "" : "\n  caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                trace.append("\n    at ").append(frames[i]);
+            }
+        }
+        return trace.toString();
     }
 
     /** The error for a value that Jackson could not read; field is where the value sits, "" for the body. */
@@ -61,7 +86,7 @@ public class ProblemMappers {
         }
         if (!(json instanceof JsonMappingException mapping)) {
             JsonLocation at = json.getLocation();
-            return new FieldError("body", "is not valid JSON: " + json.getOriginalMessage()
+            return new FieldError("body", "is not valid JSON: " + Excerpt.of(json.getOriginalMessage(), 160)
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         String path = path(field, mapping);
@@ -74,7 +99,7 @@ public class ProblemMappers {
             @SuppressWarnings("unchecked")
             Class<? extends Enum<?>> vocabulary = (Class<? extends Enum<?>>) target;
             String given = mapping instanceof InvalidFormatException format && format.getValue() instanceof String s
-                    ? ", not '" + s + "'" : "";
+                    ? ", not '" + Excerpt.of(s) + "'" : "";
             return FieldError.notOneOf(path, "must be one of the allowed values" + given, vocabulary);
         }
         return new FieldError(path, "must be " + describe(target));
@@ -89,7 +114,7 @@ public class ProblemMappers {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "body" : path.toString();
+        return path.isEmpty() ? "body" : Excerpt.of(path.toString(), 160);
     }
 
     private static String describe(Class<?> type) {

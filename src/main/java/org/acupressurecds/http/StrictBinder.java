@@ -42,7 +42,7 @@ public class StrictBinder {
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                errors.add(new FieldError(name, "is not a known field", known.stream().sorted().toList()));
+                errors.add(new FieldError(Excerpt.of(name), "is not a known field", known.stream().sorted().toList()));
             }
         });
 

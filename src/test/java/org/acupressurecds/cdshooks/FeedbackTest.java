@@ -47,6 +47,35 @@ class FeedbackTest {
     }
 
     @Test
+    void anOverrideReasonTheCardDidNotOfferIsRejectedAndNotRecorded() {
+        String card = issueCriticalCard();
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "overrideReason":{"reason":{"system":"https://acupressure-cds.org/fhir/CodeSystem/override-reason",
+                  "code":"already-managed\\nERROR forged log line"}}}]}""".formatted(card))
+                .when().post(FEEDBACK).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("feedback[0].overrideReason.reason"))
+                .body("errors[0].allowedValues", hasItems("already-managed", "finding-not-present", "patient-declined"));
+
+        assertTrue(ledger.feedback().stream().noneMatch(f -> f.card().equals(card)));
+    }
+
+    @Test
+    void anOverlongCommentIsRejected() {
+        String card = issueCriticalCard();
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "overrideReason":{"userComment":"%s"}}]}""".formatted(card, "x".repeat(5000)))
+                .when().post(FEEDBACK).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("feedback[0].overrideReason.userComment"));
+    }
+
+    @Test
     void acceptedCardIsRecorded() {
         String card = issueCriticalCard();
 

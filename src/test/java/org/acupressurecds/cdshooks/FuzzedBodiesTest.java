@@ -1,0 +1,216 @@
+package org.acupressurecds.cdshooks;
+
+import static io.restassured.RestAssured.given;
+import static org.acupressurecds.cdshooks.Ehr.ICD10CM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Any body, any shape, on every JSON entry point: a 2xx, or a 4xx that is problem+json (412: a FHIR
+ * OperationOutcome, as CDS Hooks says), never a 5xx, never an answer of more than a few KB. The seeds are the
+ * bodies that once got a 5xx; the rest are generated from valid bodies by seeded mutation, so a failure replays.
+ */
+@QuarkusTest
+class FuzzedBodiesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MUTANTS_PER_SEED = 60;
+    private static final int MAX_ERROR_BYTES = 8 * 1024;
+
+    private record Entry(String path, String seed) {
+    }
+
+    @Test
+    void knownBadBodiesGetA4xxProblem() throws Exception {
+        String card = issueCard();
+        List<Map.Entry<String, String>> bodies = List.of(
+                Map.entry(CdsHooksResourceTest.SERVICE + "/feedback", """
+                        {"feedback":[{"card":"%s","outcomeTimestamp":"2026-11-24T10:00:00Z"}]}""".formatted(card)),
+                Map.entry(CdsHooksResourceTest.SERVICE + "/feedback", """
+                        {"feedback":[{"card":"%s","outcome":null,"outcomeTimestamp":"2026-11-24T10:00:00Z"}]}""".formatted(card)),
+                Map.entry(CdsHooksResourceTest.SERVICE + "/feedback", """
+                        {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:00:00Z",
+                          "overrideReason":{"reason":{"system":"x","code":"a\\nERROR forged"}}}]}""".formatted(card)),
+                Map.entry("/api/v1/assessments", "{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[]} {\"a\":1}"),
+                Map.entry("/api/v1/assessments", "{\"\":1}"),
+                Map.entry("/api/v1/assessments", "{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":["
+                        + "null,".repeat(100_000) + "null]}"),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> r.put("fhirServer", "http://127.0.0.1:99999/fhir"))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> ((ObjectNode) r.get("prefetch")).put("", 1))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "conditions").forEach(e ->
+                        ((ObjectNode) e).putNull("resource")))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "conditions").forEach(e ->
+                        ((ObjectNode) e).put("resource", 42)))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "conditions").forEach(e ->
+                        ((ObjectNode) e.get("resource").get("clinicalStatus").get("coding").get(0)).remove("code")))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "painScores").forEach(e -> {
+                    ObjectNode o = (ObjectNode) e.get("resource");
+                    o.remove("valueInteger");
+                    o.putObject("_valueInteger").putArray("extension").addObject()
+                            .put("url", "http://hl7.org/fhir/StructureDefinition/data-absent-reason")
+                            .put("valueCode", "unknown");
+                }))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "procedures").forEach(e -> {
+                    ObjectNode p = (ObjectNode) e.get("resource");
+                    p.remove("performedDateTime");
+                    p.putObject("_performedDateTime").putArray("extension").addObject()
+                            .put("url", "http://hl7.org/fhir/StructureDefinition/data-absent-reason")
+                            .put("valueCode", "unknown");
+                }))));
+        for (Map.Entry<String, String> body : bodies) {
+            check(body.getKey(), body.getValue());
+        }
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitGetsA413Problem() {
+        String big = "{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[],\"x\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
+        for (String path : List.of("/api/v1/assessments", CdsHooksResourceTest.SERVICE)) {
+            Response response = given().contentType("application/json").body(big).when().post(path);
+            assertEquals(413, response.statusCode(), path);
+            assertTrue(response.contentType().startsWith("application/problem+json"), path);
+            assertEquals(413, (int) response.path("status"), path);
+        }
+    }
+
+    @Test
+    void generatedBodiesOnEveryEntryPointGetA4xxProblemOrAnAnswer() throws Exception {
+        String card = issueCard();
+        List<Entry> entries = List.of(
+                new Entry("/api/v1/assessments", """
+                        {"sciaticaType":"DISC_HERNIATION","redFlags":["FOOT_DROP"],"painScore":9,
+                         "spinalSurgeryDate":"2026-09-01","medicalClearance":false,"largeDiscHerniationWithImpingement":true,
+                         "referredLegPain":true,"sedentaryWork":false,"laterality":"LEFT","assessmentDate":"2026-11-24"}"""),
+                new Entry(CdsHooksResourceTest.SERVICE, hookWith(r -> { })),
+                new Entry(CdsHooksResourceTest.SERVICE + "/feedback", """
+                        {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:00:00Z",
+                          "overrideReason":{"reason":{"system":"https://acupressure-cds.org/fhir/CodeSystem/override-reason",
+                          "code":"already-managed"},"userComment":"seen"}}]}""".formatted(card)),
+                new Entry("/api/v1/ruleset/validate", "{\"files\":{\"positions.drl\":42}}"));
+        Random random = new Random(20261125);
+        for (Entry entry : entries) {
+            JsonNode seed = JSON.readTree(entry.seed());
+            for (int i = 0; i < MUTANTS_PER_SEED; i++) {
+                check(entry.path(), mutate(seed.deepCopy(), random));
+            }
+        }
+    }
+
+    private static void check(String path, String body) {
+        Response response = given().contentType("application/json").body(body).when().post(path);
+        int status = response.statusCode();
+        String shown = body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        assertTrue(status < 500, () -> path + " answered " + status + " to " + shown);
+        if (status >= 400) {
+            String type = response.contentType();
+            assertTrue(type.startsWith(status == 412 ? "application/fhir+json" : "application/problem+json"),
+                    () -> path + " answered " + status + " as " + type + " to " + shown);
+            int size = response.asByteArray().length;
+            assertTrue(size <= MAX_ERROR_BYTES, () -> path + " answered " + size + " bytes to " + shown);
+        }
+    }
+
+    /** One random change somewhere in the tree, or a change to the text itself. */
+    private static String mutate(JsonNode body, Random random) {
+        switch (random.nextInt(8)) {
+            case 0 -> {
+                return body.toString().substring(0, random.nextInt(Math.max(1, body.toString().length())));
+            }
+            case 1 -> {
+                return body + (random.nextBoolean() ? " {}" : " ,");
+            }
+            default -> {
+                List<JsonNode> containers = new ArrayList<>();
+                collect(body, containers);
+                JsonNode target = containers.get(random.nextInt(containers.size()));
+                JsonNode value = randomValue(random);
+                if (target instanceof ObjectNode object) {
+                    List<String> names = new ArrayList<>();
+                    object.fieldNames().forEachRemaining(names::add);
+                    String name = names.isEmpty() || random.nextInt(5) == 0 ? randomName(random)
+                            : names.get(random.nextInt(names.size()));
+                    if (random.nextInt(4) == 0) {
+                        object.remove(name);
+                    } else {
+                        object.set(name, value);
+                    }
+                } else if (target instanceof ArrayNode array) {
+                    if (array.isEmpty() || random.nextBoolean()) {
+                        array.add(value);
+                    } else {
+                        array.set(random.nextInt(array.size()), value);
+                    }
+                }
+                return body.toString();
+            }
+        }
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> containers) {
+        if (node.isContainerNode()) {
+            containers.add(node);
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                collect(it.next(), containers);
+            }
+        }
+    }
+
+    private static JsonNode randomValue(Random random) {
+        return switch (random.nextInt(12)) {
+            case 0 -> NODES.nullNode();
+            case 1 -> NODES.numberNode(random.nextInt(200) - 100);
+            case 2 -> NODES.numberNode(random.nextDouble() * 1e12);
+            case 3 -> NODES.booleanNode(random.nextBoolean());
+            case 4 -> NODES.textNode("");
+            case 5 -> NODES.textNode("x".repeat(random.nextInt(5000)));
+            case 6 -> NODES.textNode("2026-13-45");
+            case 7 -> NODES.textNode("\u0000\n\r\tERROR forged");
+            case 8 -> NODES.arrayNode().add(NODES.nullNode());
+            case 9 -> NODES.objectNode().put("resourceType", random.nextBoolean() ? "Bundle" : "OperationOutcome");
+            case 10 -> NODES.textNode("http://127.0.0.1:" + random.nextInt(100_000) + "/fhir#");
+            default -> NODES.objectNode();
+        };
+    }
+
+    private static String randomName(Random random) {
+        return List.of("", "x", "resourceType", "code", "outcome", "extension", "__proto__").get(random.nextInt(7));
+    }
+
+    private static String hookWith(java.util.function.Consumer<ObjectNode> change) {
+        try {
+            ObjectNode request = (ObjectNode) JSON.readTree(Ehr.record().condition(ICD10CM, "M51.16")
+                    .painScore(6, "2026-11-20").procedure("387731002", java.time.LocalDate.of(2026, 10, 1)).hookRequest());
+            change.accept(request);
+            return request.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Iterable<JsonNode> entries(ObjectNode request, String key) {
+        return request.get("prefetch").get(key).get("entry");
+    }
+
+    /** A card this service issued, for feedback to name. */
+    private static String issueCard() {
+        String uuid = given().contentType("application/json").body(hookWith(r -> { }))
+                .when().post(CdsHooksResourceTest.SERVICE).then().statusCode(200).extract().path("cards[0].uuid");
+        assertEquals(36, uuid.length());
+        return uuid;
+    }
+}
