@@ -195,5 +195,18 @@ function render(a) {
   result.focus();
 }
 
+/** The service says whether anyone signs in; without sign-in, the page says so plainly. */
+async function showSecurityMode() {
+  try {
+    const response = await fetch('api/v1/session', { headers: { Accept: 'application/json' } });
+    if (response.ok && (await response.json()).open) {
+      document.getElementById('open-mode').hidden = false;
+    }
+  } catch (e) {
+    // no banner: the page still works, and a signed-in page needs none
+  }
+}
+
 form.addEventListener('submit', submit);
 prefill();
+showSecurityMode();

@@ -20,6 +20,9 @@ import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.StrictBinder;
+import org.acupressurecds.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.jboss.logging.Logger;
 
 /** What rule authors need from the running service: the serving rule set, reload, and validation without serving. */
 @Path("/api/v1/ruleset")
@@ -28,14 +31,18 @@ public class RuleSetResource {
 
     private static final Pattern DRL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
 
+    private static final Logger LOG = Logger.getLogger(RuleSetResource.class);
+
     private final RuleService rules;
     private final RuleReloader reloader;
     private final StrictBinder binder;
+    private final SecurityIdentity identity;
 
-    RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder) {
+    RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder, SecurityIdentity identity) {
         this.rules = rules;
         this.reloader = reloader;
         this.binder = binder;
+        this.identity = identity;
     }
 
     public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
@@ -58,7 +65,9 @@ public class RuleSetResource {
     /** 200 when the folder is serving (newly or unchanged), 422 when it was rejected and the previous rules serve on. */
     @POST
     @Path("/reload")
+    @Consumes(MediaType.APPLICATION_JSON) // no form can send it cross-site
     public Response reload(@QueryParam("force") boolean force) {
+        LOG.infof("Rule reload%s requested by %s", force ? " (force)" : "", Caller.name(identity));
         ReloadOutcome outcome = reloader.reload(force);
         return Response.status(outcome.status() == ReloadOutcome.Status.REJECTED ? 422 : 200).entity(outcome).build();
     }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.security.CdsHooksConfig;
 
 /**
  * CORS on /cds-services only, so browser-based CDS clients (such as the CDS Hooks sandbox) can call it while the
@@ -16,11 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CdsCors {
 
-    void install(@Observes Router router,
-            @ConfigProperty(name = "cds.hooks.cors.origins", defaultValue = "*") List<String> origins) {
+    /** An allowlist of origins, empty by default (dev mode: any, for the CDS Hooks sandbox). */
+    void install(@Observes Router router, CdsHooksConfig config) {
+        List<String> origins = config.cors().origins().orElse(List.of());
+        if (origins.isEmpty()) {
+            return;
+        }
         CorsHandler cors = origins.contains("*") ? CorsHandler.create() : CorsHandler.create().addOrigins(origins);
         cors.allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
                 .allowedHeaders(Set.of("Authorization", "Content-Type"));
-        router.route("/cds-services*").order(-10).handler(cors);
+        // Before the token check, so a browser's preflight is answered.
+        router.routeWithRegex("/cds-services(/.*)?").order(-300).handler(cors);
     }
 }

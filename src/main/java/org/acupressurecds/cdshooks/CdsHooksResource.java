@@ -9,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -47,6 +49,8 @@ import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.security.CdsHooksAuth;
+import org.acupressurecds.security.CdsHooksConfig;
 import org.acupressurecds.web.PageLink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -83,10 +87,13 @@ public class CdsHooksResource {
     private final FhirContext fhir;
     private final Clock clock;
     private final Optional<URI> pageBase;
+    private final CdsHooksConfig hooks;
 
     CdsHooksResource(RuleService rules, PrefetchResolver prefetch, CardLedger ledger, StrictBinder binder,
-            FhirContext fhir, Clock clock, @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase) {
+            FhirContext fhir, Clock clock, @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase,
+            CdsHooksConfig hooks) {
         this.pageBase = pageBase;
+        this.hooks = hooks;
         this.rules = rules;
         this.prefetch = prefetch;
         this.ledger = ledger;
@@ -103,10 +110,10 @@ public class CdsHooksResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Cards call(@PathParam("id") String id, JsonNode body) {
+    public Cards call(@PathParam("id") String id, JsonNode body, @Context RoutingContext http) {
         requireService(id);
         HookRequest request = binder.bind(body, HookRequest.class, CdsHooksResource::problems);
-        Map<String, Prefetched> data = prefetch.resolve(request);
+        Map<String, Prefetched> data = prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks));
         LocalDate today = LocalDate.now(clock);
         RuleSet snapshot = rules.current(); // codes and rules of one version, whatever reloads meanwhile
         FhirReading reading;

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.acupressurecds.cdshooks.CdsJson.HookRequest;
 import org.acupressurecds.fhir.FhirPatientReader;
@@ -18,6 +23,8 @@ import org.acupressurecds.fhir.FhirServerClient;
 import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
+import org.acupressurecds.security.FhirServerAllowlist;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -36,10 +43,13 @@ public class PrefetchResolver {
 
     private final FhirContext fhir;
     private final FhirServerClient client;
+    private final Duration deadline;
 
-    PrefetchResolver(FhirContext fhir, FhirServerClient client) {
+    PrefetchResolver(FhirContext fhir, FhirServerClient client,
+            @ConfigProperty(name = "cds.fhir.timeout", defaultValue = "10s") Duration deadline) {
         this.fhir = fhir;
         this.client = client;
+        this.deadline = deadline;
     }
 
     /** Thrown when some keys can be had neither from prefetch nor from the FHIR server. */
@@ -56,25 +66,49 @@ public class PrefetchResolver {
         }
     }
 
-    public Map<String, Prefetched> resolve(HookRequest request) {
+    /**
+     * The data of every template. Keys not sent are fetched at once, in parallel, and only from a fhirServer on the
+     * allowed list; all of them within one deadline, connect to last byte.
+     */
+    public Map<String, Prefetched> resolve(HookRequest request, List<String> allowedServers) {
         Map<String, JsonNode> sent = request.prefetch() == null ? Map.of() : request.prefetch();
         Map<String, Prefetched> data = new LinkedHashMap<>();
         OperationOutcome missing = new OperationOutcome();
+        Map<String, CompletableFuture<IBaseResource>> fetching = new LinkedHashMap<>();
+        boolean mayFetch = request.fhirServer() != null && FhirServerAllowlist.allows(allowedServers, request.fhirServer());
+        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
         TEMPLATES.forEach((key, template) -> {
             String query = template.replace("{{context.patientId}}", request.context().patientId());
             if (sent.containsKey(key)) {
                 data.put(key, Prefetched.of(parse(key, sent.get(key))));
             } else if (request.fhirServer() == null) {
                 missing.addIssue(issue(key, query, "it was not prefetched and no fhirServer was given"));
+            } else if (!mayFetch) {
+                // Never contacted, and nothing said about it: the answer must not probe the network for a caller.
+                missing.addIssue(issue(key, query, "it was not prefetched, and the fhirServer given is not one this "
+                        + "service may fetch from"));
             } else {
-                try {
-                    String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-                    // The newest pain score is the first of its sorted search: no need to page through the rest.
-                    boolean allPages = !FhirPatientReader.PAIN_SCORES.equals(key);
-                    data.put(key, Prefetched.of(client.get(request.fhirServer(), encodeQuery(query), token, allPages)));
-                } catch (FhirServerClient.FetchFailed e) {
-                    missing.addIssue(issue(key, query, "it was not prefetched and fetching it failed: " + e.getMessage()));
-                }
+                // The newest pain score is the first of its sorted search: no need to page through the rest.
+                fetching.put(key, client.get(request.fhirServer(), encodeQuery(query), token,
+                        !FhirPatientReader.PAIN_SCORES.equals(key)));
+            }
+        });
+        long until = System.nanoTime() + deadline.toNanos();
+        fetching.forEach((key, fetch) -> {
+            String query = TEMPLATES.get(key).replace("{{context.patientId}}", request.context().patientId());
+            try {
+                data.put(key, Prefetched.of(fetch.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)));
+            } catch (TimeoutException e) {
+                fetch.cancel(true);
+                missing.addIssue(issue(key, query, "it was not prefetched and fetching it took longer than "
+                        + deadline.toSeconds() + " s"));
+            } catch (ExecutionException e) {
+                missing.addIssue(issue(key, query, "it was not prefetched and fetching it failed: "
+                        + (e.getCause() instanceof FhirServerClient.FetchFailed failed ? failed.getMessage()
+                                : "the FHIR server could not be read")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                missing.addIssue(issue(key, query, "it was not prefetched and fetching it was interrupted"));
             }
         });
         if (missing.hasIssue()) {

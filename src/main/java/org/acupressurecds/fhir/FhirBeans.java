@@ -2,9 +2,20 @@ package org.acupressurecds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The FHIR pieces as beans: one FhirContext (costly to make) and the FHIR server client. */
@@ -22,7 +33,38 @@ public class FhirBeans {
     @Singleton
     FhirServerClient client(FhirContext fhir,
             @ConfigProperty(name = "cds.fhir.timeout", defaultValue = "10s") Duration timeout,
-            @ConfigProperty(name = "cds.fhir.max-pages", defaultValue = "20") int maxPages) {
-        return new FhirServerClient(fhir, timeout, maxPages);
+            @ConfigProperty(name = "cds.fhir.max-pages", defaultValue = "20") int maxPages,
+            @ConfigProperty(name = "cds.fhir.max-response-size", defaultValue = "5M") MemorySize maxBytes,
+            @ConfigProperty(name = "cds.fhir.max-concurrent-fetches", defaultValue = "8") int threads,
+            @ConfigProperty(name = "cds.fhir.truststore") Optional<Path> truststore,
+            @ConfigProperty(name = "cds.fhir.truststore-password") Optional<String> password) {
+        AtomicInteger count = new AtomicInteger();
+        return new FhirServerClient(fhir, timeout, maxPages, maxBytes.asLongValue(), tls(truststore, password),
+                Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "fhir-fetch-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /** The JVM's trust, or a hospital's own: FHIR servers often sit behind a private certificate authority. */
+    static SSLContext tls(Optional<Path> truststore, Optional<String> password) {
+        try {
+            if (truststore.isEmpty()) {
+                return SSLContext.getDefault();
+            }
+            KeyStore store = KeyStore.getInstance(truststore.get().toString().endsWith(".jks") ? "JKS" : "PKCS12");
+            try (InputStream in = Files.newInputStream(truststore.get())) {
+                store.load(in, password.map(String::toCharArray).orElse(null));
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cds.fhir.truststore: cannot load " + truststore.orElse(null) + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
     }
 }

@@ -3,25 +3,33 @@ package org.acupressurecds.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import javax.net.ssl.SSLContext;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Reads what the EHR did not prefetch from its FHIR server, with the access token the EHR gave. Searches follow
- * Bundle.link[next] up to a page limit, and only on the same server, so the token never leaves it.
+ * Bundle.link[next] up to a page limit, and only on the same server, so the token never leaves it. Each answer is
+ * capped in size; the caller bounds the whole fetch in time, and several fetches run at once.
  */
 public final class FhirServerClient {
 
-    /** Why a key could not be fetched; the message names no patient data, as it may be logged. */
-    public static class FetchFailed extends Exception {
+    /** Why a key could not be fetched; the message names no patient data and nothing the server said. */
+    public static class FetchFailed extends RuntimeException {
         FetchFailed(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 
@@ -29,41 +37,60 @@ public final class FhirServerClient {
     private final HttpClient http;
     private final Duration timeout;
     private final int maxPages;
+    private final long maxBytes;
 
-    public FhirServerClient(FhirContext fhir, Duration timeout, int maxPages) {
+    public FhirServerClient(FhirContext fhir, Duration timeout, int maxPages, long maxBytes, SSLContext tls,
+            Executor executor) {
         this.fhir = fhir;
         this.timeout = timeout;
         this.maxPages = maxPages;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.maxBytes = maxBytes;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(tls).executor(executor).build();
     }
 
     /** GETs {@code base/relative}; with allPages, a search Bundle comes back with the entries of all its pages. */
-    public IBaseResource get(String base, String relative, String bearerToken, boolean allPages) throws FetchFailed {
+    public CompletableFuture<IBaseResource> get(String base, String relative, String bearerToken, boolean allPages) {
         String root = base.endsWith("/") ? base : base + "/";
-        IBaseResource first = read(uri(root + relative), bearerToken);
-        if (!allPages || !(first instanceof Bundle bundle)) {
+        CompletableFuture<IBaseResource> first;
+        try {
+            first = read(uri(root + relative), bearerToken);
+        } catch (FetchFailed e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (!allPages) {
             return first;
         }
-        Bundle page = bundle;
-        for (int pages = 1; page.getLink(Bundle.LINK_NEXT) != null; pages++) {
-            String next = page.getLink(Bundle.LINK_NEXT).getUrl();
-            if (pages >= maxPages) {
-                throw new FetchFailed("more than " + maxPages + " pages of results");
-            }
-            if (next == null || !next.startsWith(root)) {
-                throw new FetchFailed("the next page is on another server");
-            }
-            if (!(read(uri(next), bearerToken) instanceof Bundle nextPage)) {
-                throw new FetchFailed("a next page is not a Bundle");
-            }
-            bundle.getEntry().addAll(nextPage.getEntry());
-            page = nextPage;
-        }
-        bundle.getLink().removeIf(link -> Bundle.LINK_NEXT.equals(link.getRelation()));
-        return bundle;
+        return first.thenCompose(resource -> resource instanceof Bundle bundle
+                ? morePages(bundle, bundle, 1, root, bearerToken) : CompletableFuture.completedFuture(resource));
     }
 
-    private static URI uri(String text) throws FetchFailed {
+    private CompletableFuture<IBaseResource> morePages(Bundle all, Bundle page, int pages, String root, String token) {
+        if (page.getLink(Bundle.LINK_NEXT) == null) {
+            all.getLink().removeIf(link -> Bundle.LINK_NEXT.equals(link.getRelation()));
+            return CompletableFuture.completedFuture(all);
+        }
+        String next = page.getLink(Bundle.LINK_NEXT).getUrl();
+        if (pages >= maxPages) {
+            return CompletableFuture.failedFuture(new FetchFailed("more than " + maxPages + " pages of results"));
+        }
+        if (next == null || !next.startsWith(root)) {
+            return CompletableFuture.failedFuture(new FetchFailed("the next page is on another server"));
+        }
+        try {
+            return read(uri(next), token).thenCompose(resource -> {
+                if (!(resource instanceof Bundle nextPage)) {
+                    throw new FetchFailed("a next page is not a Bundle");
+                }
+                all.getEntry().addAll(nextPage.getEntry());
+                return morePages(all, nextPage, pages + 1, root, token);
+            });
+        } catch (FetchFailed e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static URI uri(String text) {
         try {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
@@ -71,33 +98,104 @@ public final class FhirServerClient {
         }
     }
 
-    private IBaseResource read(URI uri, String bearerToken) throws FetchFailed {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Accept", "application/fhir+json");
+    private CompletableFuture<IBaseResource> read(URI uri, String bearerToken) {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/fhir+json");
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailed("the FHIR server could not be reached");
+        }
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        HttpResponse<String> response;
+        CompletableFuture<HttpResponse<byte[]>> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | IllegalArgumentException e) {
+            response = http.sendAsync(request.build(), info -> new Capped(maxBytes, info));
+        } catch (IllegalArgumentException e) {
             throw new FetchFailed("the FHIR server could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchFailed("interrupted");
         }
-        if (response.statusCode() != 200) {
-            throw new FetchFailed("the FHIR server answered HTTP " + response.statusCode());
-        }
-        try {
-            return parser().parseResource(response.body());
-        } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
-            throw new FetchFailed("the FHIR server's answer is not FHIR R4 JSON");
-        }
+        return response.handle((answer, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                throw cause instanceof FetchFailed fetch ? fetch : new FetchFailed("the FHIR server could not be reached");
+            }
+            if (answer.statusCode() != 200) {
+                throw new FetchFailed("the FHIR server answered HTTP " + answer.statusCode());
+            }
+            try {
+                return parser().parseResource(new String(answer.body(), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
+                throw new FetchFailed("the FHIR server's answer is not FHIR R4 JSON");
+            }
+        });
     }
 
     private IParser parser() {
         // Parsers are not thread-safe and cheap to make; the lenient handler must not log: it would echo data.
         return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+    }
+
+    /** A body collected up to a size limit: past it, the download is cancelled and the fetch fails. */
+    private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
+        private final long max;
+        private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private long received;
+
+        Capped(long max, HttpResponse.ResponseInfo info) {
+            this.max = max;
+            if (info.headers().firstValueAsLong("Content-Length").orElse(0) > max) {
+                tooLarge();
+            }
+            bytes.getBody().whenComplete((result, failure) -> {
+                if (failure != null) {
+                    body.completeExceptionally(failure);
+                } else {
+                    body.complete(result);
+                }
+            });
+        }
+
+        private void tooLarge() {
+            body.completeExceptionally(new FetchFailed("the FHIR server's answer is larger than "
+                    + max / (1024 * 1024) + " MB"));
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (body.isDone()) {
+                s.cancel();
+            } else {
+                bytes.onSubscribe(s);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            received += items.stream().mapToLong(ByteBuffer::remaining).sum();
+            if (received > max) {
+                subscription.cancel();
+                tooLarge();
+            } else if (!body.isDone()) {
+                bytes.onNext(items);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            bytes.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            bytes.onComplete();
+        }
     }
 }

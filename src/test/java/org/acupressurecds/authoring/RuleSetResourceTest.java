@@ -2,12 +2,15 @@ package org.acupressurecds.authoring;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The rule author's endpoints on the running service. */
 @QuarkusTest
@@ -74,6 +77,32 @@ class RuleSetResourceTest {
                 .body("problems", empty());
     }
 
+    /** Drafts that try to reach the host: each is refused at its line, none runs, and the service stays healthy. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Runtime                | Runtime.getRuntime().exec("touch /tmp/acupressure-cds-pwned");           | 'Runtime' is not a type rules may use
+            System.exit            | System.exit(0);                                                          | 'System' is not a type rules may use
+            reflection             | "x".getClass().forName("java.lang.Runtime");                             | '.getClass' is not a member rules may use
+            file access            | new java.io.File("/tmp/acupressure-cds-pwned").createNewFile();          | 'java.io.File' is not a type rules may use
+            an endless loop        | while (true) { }                                                         | loops are not allowed in rule files
+            """)
+    void aDraftThatReachesTheHostIsRefusedAndNothingRuns(String attempt, String consequence, String expected)
+            throws Exception {
+        String draft = positionsWith("insertLogical( new Position( PositionId.LUMBAR_GLUTEAL_SUPINE,",
+                consequence + "\n    insertLogical( new Position( PositionId.LUMBAR_GLUTEAL_SUPINE,");
+
+        given().contentType("application/json").body(Map.of("files", Map.of("positions.drl", draft)))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("problems.message", hasItem(startsWith(expected)))
+                .body("problems.find { it.message.startsWith(\"" + expected.replace("'", "\\'") + "\") }.line",
+                        equalTo(13));
+
+        assertFalse(Files.exists(Path.of("/tmp/acupressure-cds-pwned")), attempt + " ran");
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
     @Test
     void validateRejectsFileNamesOutsideTheRulesFolder() {
         given().contentType("application/json").body(Map.of("files", Map.of("../evil.drl", "package rules;")))
@@ -85,7 +114,7 @@ class RuleSetResourceTest {
 
     @Test
     void reloadOfUnchangedRulesIsANoOp() {
-        given().when().post("/api/v1/ruleset/reload").then()
+        given().contentType("application/json").when().post("/api/v1/ruleset/reload").then()
                 .statusCode(200)
                 .body("status", equalTo("UNCHANGED"))
                 .body("versionAfter", matchesPattern("[0-9a-f]{16}"));

@@ -80,6 +80,14 @@ class PhysiotherapistPageTest {
     }
 
     @Test
+    void withoutSignInThePageSaysSoInABanner() {
+        open("");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> find("#open-mode").isDisplayed());
+        assertTrue(find("#open-mode").getText().startsWith("Development mode: no sign-in."));
+    }
+
+    @Test
     void suitablePiriformisPatientGetsPositionsAndTheWeeklyProtocol() throws Exception {
         open("");
         press("input[value=PIRIFORMIS_SYNDROME]");

@@ -1,0 +1,65 @@
+package org.acupressurecds.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The named policies the access rules in application.properties use (quarkus.http.auth.permission.*): a role, or
+ * nobody. In open mode each permits every caller, as if it held every role; nothing else changes.
+ */
+public class AccessPolicies {
+
+    public static final String CLINICIAN = "clinician";
+    public static final String RULE_AUTHOR = "rule-author";
+    public static final String AUDITOR = "auditor";
+
+    @Produces
+    @Singleton
+    HttpSecurityPolicy clinician(SecurityMode mode) {
+        return new RolePolicy(CLINICIAN, mode);
+    }
+
+    @Produces
+    @Singleton
+    HttpSecurityPolicy ruleAuthor(SecurityMode mode) {
+        return new RolePolicy(RULE_AUTHOR, mode);
+    }
+
+    @Produces
+    @Singleton
+    HttpSecurityPolicy auditor(SecurityMode mode) {
+        return new RolePolicy(AUDITOR, mode);
+    }
+
+    /** For every path with no rule of its own: fail closed. */
+    @Produces
+    @Singleton
+    HttpSecurityPolicy nobody(SecurityMode mode) {
+        return new RolePolicy(null, mode);
+    }
+
+    /** Permits holders of the role (none: nobody), or everyone in open mode. */
+    record RolePolicy(String role, SecurityMode mode) implements HttpSecurityPolicy {
+
+        @Override
+        public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
+                AuthorizationRequestContext context) {
+            if (mode.open()) {
+                return CheckResult.permit();
+            }
+            if (role == null) {
+                return CheckResult.deny();
+            }
+            return identity.map(id -> id.hasRole(role) ? CheckResult.PERMIT : CheckResult.DENY);
+        }
+
+        @Override
+        public String name() {
+            return role == null ? "nobody" : role;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.acupressurecds.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.acupressurecds.http.Excerpt;
+
+/** Who called, as the audit log names them: the signed-in name, or anonymous in open mode; one short line. */
+public final class Caller {
+
+    private Caller() {
+    }
+
+    public static String name(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return "an anonymous caller (open mode)";
+        }
+        return "'" + Excerpt.of(identity.getPrincipal().getName(), 80) + "'";
+    }
+}

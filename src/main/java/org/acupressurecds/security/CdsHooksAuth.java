@@ -1,0 +1,71 @@
+package org.acupressurecds.security;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.acupressurecds.http.Problem;
+import org.jboss.logging.Logger;
+
+/**
+ * Every call to /cds-services, discovery included, carries its EHR's JWT, verified here before anything else reads
+ * the request. The mechanism is bound to that path only, so it and OpenID Connect never judge each other's tokens.
+ * A refused call gets a bare 401; the log gets the coarse reason, never the token.
+ */
+@ApplicationScoped
+public class CdsHooksAuth {
+
+    /** The routing-context key of the verified caller; absent in open mode. */
+    public static final String CALLER = "cds.hooks.caller";
+    /** Before CORS (-300 would answer preflights first) and well before Quarkus's own security handlers. */
+    static final int ORDER = -250;
+
+    private static final Logger LOG = Logger.getLogger(CdsHooksAuth.class);
+    private static final String REFUSED = Json.encode(new Problem("about:blank", "Unauthorized", 401,
+            "A CDS Hooks call needs a valid JWT from a registered EHR.", null));
+
+    @Produces
+    @Singleton
+    EhrTokenVerifier verifier(CdsHooksConfig config) {
+        return new EhrTokenVerifier(config);
+    }
+
+    void install(@Observes Router router, SecurityMode mode, EhrTokenVerifier verifier) {
+        router.routeWithRegex("/cds-services(/.*)?").order(ORDER).blockingHandler(ctx -> {
+            if (mode.open() || ctx.request().method() == HttpMethod.OPTIONS) {
+                ctx.next();
+                return;
+            }
+            Optional<String> token = EhrTokenVerifier.bearer(ctx.request().getHeader("Authorization"));
+            try {
+                if (token.isEmpty()) {
+                    throw new EhrTokenVerifier.Refused("no bearer token");
+                }
+                ctx.put(CALLER, verifier.verify(token.get(), audience(mode, ctx)));
+                ctx.next();
+            } catch (EhrTokenVerifier.Refused e) {
+                LOG.warnf("CDS Hooks call refused: %s", e.getMessage());
+                ctx.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("WWW-Authenticate", "Bearer").end(REFUSED);
+            }
+        }, false);
+    }
+
+    /** The URL of the endpoint called, from the configured public URL: never from the request's Host header. */
+    private static String audience(SecurityMode mode, RoutingContext ctx) {
+        String base = mode.publicUrl().map(Object::toString).orElse("").replaceAll("/+$", "");
+        return base + ctx.normalizedPath();
+    }
+
+    /** The FHIR servers a call may name: its EHR's list; in open mode, the global one. */
+    public static List<String> fhirServers(RoutingContext ctx, CdsHooksConfig config) {
+        EhrTokenVerifier.VerifiedEhr caller = ctx.get(CALLER);
+        return caller != null ? caller.fhirServers() : config.fhirServers().orElse(List.of());
+    }
+}

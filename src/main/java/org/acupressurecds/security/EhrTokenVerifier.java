@@ -1,0 +1,239 @@
+package org.acupressurecds.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Verifies the JWT an EHR sends with every CDS Hooks call, as CDS Hooks 2.0 requires: an asymmetric signature by a
+ * key of a configured client, found by its iss; aud is the endpoint called; exp and iat within a small skew; a jti
+ * used once. jose4j does the cryptography.
+ */
+public final class EhrTokenVerifier {
+
+    /** Only these may ever be configured: signatures with a public key. Never none, never HMAC. */
+    private static final Set<String> ASYMMETRIC = Set.of(AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
+            AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+            AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512,
+            AlgorithmIdentifiers.RSA_USING_SHA512);
+    private static final int MAX_REMEMBERED_JTIS = 200_000;
+
+    /** Why a token was refused, in a word or two: logged, never the token. */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A verified caller: the configured client and the token's subject. */
+    public record VerifiedEhr(String client, String issuer, String subject, List<String> fhirServers) {
+    }
+
+    private record Client(String name, CdsHooksConfig.Client config, VerificationKeyResolver keys, Set<String> jku) {
+    }
+
+    private final Map<String, Client> byIssuer;
+    private final AlgorithmConstraints algorithms;
+    private final int skewSeconds;
+    private final Map<String, Long> seenJtis = new ConcurrentHashMap<>();
+
+    public EhrTokenVerifier(CdsHooksConfig config) {
+        List<String> unsupported = config.algorithms().stream().filter(a -> !ASYMMETRIC.contains(a)).toList();
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("cds.hooks.algorithms: " + unsupported + " are not asymmetric "
+                    + "signature algorithms; allowed: " + ASYMMETRIC.stream().sorted().toList());
+        }
+        this.algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                config.algorithms().toArray(String[]::new));
+        this.skewSeconds = (int) config.clockSkew().toSeconds();
+        this.byIssuer = config.clients().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                e -> e.getValue().issuer(),
+                e -> new Client(e.getKey(), e.getValue(), keys(e.getKey(), e.getValue().jwks()),
+                        Set.copyOf(e.getValue().jku().orElse(List.of())))));
+    }
+
+    public boolean hasClients() {
+        return !byIssuer.isEmpty();
+    }
+
+    /** The caller, if the token is good for the endpoint at {@code audience}; why not, otherwise. */
+    public VerifiedEhr verify(String token, String audience) throws Refused {
+        JwtContext unverified = unverified(token);
+        JsonWebSignature header = (JsonWebSignature) unverified.getJoseObjects().get(0);
+        if (!ASYMMETRIC.contains(header.getAlgorithmHeaderValue())) {
+            throw new Refused("algorithm not allowed");
+        }
+        Client client;
+        try {
+            client = byIssuer.get(unverified.getJwtClaims().getIssuer());
+        } catch (MalformedClaimException e) {
+            throw new Refused("malformed claims");
+        }
+        if (client == null) {
+            throw new Refused("unknown issuer");
+        }
+        VerificationKeyResolver keys = client.keys();
+        String jku = header.getHeader("jku");
+        if (jku != null) {
+            if (!client.jku().contains(jku)) {
+                throw new Refused("jku not allowed");
+            }
+            keys = new HttpsJwksVerificationKeyResolver(new HttpsJwks(jku));
+        }
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(algorithms)
+                .setVerificationKeyResolver(keys)
+                .setExpectedIssuer(client.config().issuer())
+                .setExpectedAudience(audience)
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setIssuedAtRestrictions(skewSeconds, 24 * 3600)
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(skewSeconds)
+                .build();
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new Refused(reason(e));
+        }
+        try {
+            rememberOnce(client.config().issuer() + " " + claims.getJwtId(), claims.getExpirationTime().getValue());
+            return new VerifiedEhr(client.name(), claims.getIssuer(), claims.getSubject(),
+                    client.config().fhirServers().orElse(List.of()));
+        } catch (MalformedClaimException e) {
+            throw new Refused("malformed claims");
+        }
+    }
+
+    /** A jti is good once within its token's lifetime; tokens are short-lived, so the memory is too. */
+    private void rememberOnce(String jti, long expiresAt) throws Refused {
+        long now = Instant.now().getEpochSecond();
+        if (seenJtis.size() > MAX_REMEMBERED_JTIS / 2) {
+            seenJtis.values().removeIf(exp -> exp + skewSeconds < now);
+        }
+        if (seenJtis.size() >= MAX_REMEMBERED_JTIS) {
+            throw new Refused("too many tokens in flight");
+        }
+        if (seenJtis.putIfAbsent(jti, expiresAt) != null) {
+            throw new Refused("jti replayed");
+        }
+    }
+
+    private static JwtContext unverified(String token) throws Refused {
+        try {
+            JwtContext context = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
+                    .setSkipSignatureVerification().setRelaxVerificationKeyValidation().build().process(token);
+            if (context.getJoseObjects().size() != 1 || !(context.getJoseObjects().get(0) instanceof JsonWebSignature)) {
+                throw new Refused("not a signed JWT");
+            }
+            return context;
+        } catch (InvalidJwtException e) {
+            throw new Refused("not a JWT");
+        }
+    }
+
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "expired";
+        }
+        if (e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID)
+                || e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_MISSING)) {
+            return "wrong audience";
+        }
+        if (e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUED_AT_INVALID_FUTURE)
+                || e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUED_AT_INVALID_PAST)
+                || e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUED_AT_MISSING)) {
+            return "bad iat";
+        }
+        if (e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.JWT_ID_MISSING)) {
+            return "no jti";
+        }
+        if (e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.SIGNATURE_INVALID)) {
+            return "bad signature";
+        }
+        return "invalid token";
+    }
+
+    /** A JWKS file is read at start and again when a kid is unknown; an https JWKS is cached by jose4j. */
+    private static VerificationKeyResolver keys(String client, String jwks) {
+        if (jwks.startsWith("https://")) {
+            return new HttpsJwksVerificationKeyResolver(new HttpsJwks(jwks));
+        }
+        if (jwks.startsWith("http://")) {
+            throw new IllegalArgumentException("cds.hooks.clients.\"" + client + "\".jwks must be a file or an https URL");
+        }
+        Path file = Path.of(jwks);
+        return new FileJwks(client, file);
+    }
+
+    /** Keys from a JWKS file; an unknown kid re-reads the file once, so a key rotation needs no restart. */
+    private static final class FileJwks implements VerificationKeyResolver {
+        private final String client;
+        private final Path file;
+        private volatile JwksVerificationKeyResolver keys;
+
+        FileJwks(String client, Path file) {
+            this.client = client;
+            this.file = file;
+            this.keys = read();
+        }
+
+        private JwksVerificationKeyResolver read() {
+            try {
+                List<JsonWebKey> list = new JsonWebKeySet(Files.readString(file)).getJsonWebKeys();
+                return new JwksVerificationKeyResolver(list);
+            } catch (IOException | JoseException e) {
+                throw new IllegalArgumentException("cds.hooks.clients.\"" + client + "\".jwks: cannot read a JWKS from "
+                        + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+
+        @Override
+        public java.security.Key resolveKey(JsonWebSignature jws, List<org.jose4j.jwx.JsonWebStructure> nesting)
+                throws org.jose4j.lang.UnresolvableKeyException {
+            try {
+                return keys.resolveKey(jws, nesting);
+            } catch (org.jose4j.lang.UnresolvableKeyException e) {
+                try {
+                    keys = read();
+                } catch (IllegalArgumentException unreadable) {
+                    throw e; // the file is mid-rotation or gone: keep the keys we had
+                }
+                return keys.resolveKey(jws, nesting);
+            }
+        }
+    }
+
+    /** The token of an Authorization: Bearer header, if that is what it is. */
+    public static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() < 8
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).strip());
+    }
+}

@@ -1,0 +1,33 @@
+package org.acupressurecds.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Who the page's user is, and whether anyone signs in at all: the page shows a banner when nobody does. */
+@Path("/api/v1/session")
+public class SessionResource {
+
+    public record Session(boolean open, String user, List<String> roles) {
+    }
+
+    private final SecurityMode mode;
+    private final SecurityIdentity identity;
+
+    SessionResource(SecurityMode mode, SecurityIdentity identity) {
+        this.mode = mode;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Session session() {
+        if (identity.isAnonymous()) {
+            return new Session(mode.open(), null, List.of());
+        }
+        return new Session(mode.open(), identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+    }
+}

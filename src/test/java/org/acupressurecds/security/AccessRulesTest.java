@@ -1,0 +1,83 @@
+package org.acupressurecds.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People and other systems sign in (bearer tokens here, verified against the identity provider's key): each endpoint
+ * says 401 without a token, 403 with the wrong role. A path with no rule is denied.
+ */
+@QuarkusTest
+@TestProfile(Secured.class)
+class AccessRulesTest {
+
+    private static final String PATIENT = "{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[]}";
+
+    private static RequestSpecification as(String... roles) {
+        return given().header("Authorization", "Bearer " + Keys.personToken("someone", roles));
+    }
+
+    @Test
+    void assessmentsAreForClinicians() {
+        given().contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
+                .statusCode(401);
+        as("rule-author").contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
+                .statusCode(403);
+        as("clinician").contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
+                .statusCode(200).body("verdict", equalTo("SUITABLE"));
+    }
+
+    @Test
+    void theRuleSetIsForRuleAuthors() {
+        given().when().get("/api/v1/ruleset").then().statusCode(401);
+        as("clinician").when().get("/api/v1/ruleset").then().statusCode(403);
+        as("rule-author").when().get("/api/v1/ruleset").then().statusCode(200).body("version", notNullValue());
+
+        as("clinician").contentType("application/json").when().post("/api/v1/ruleset/reload").then().statusCode(403);
+        as("clinician").contentType("application/json").body("{\"files\":{\"x.drl\":\"package rules;\"}}")
+                .when().post("/api/v1/ruleset/validate").then().statusCode(403);
+        as("rule-author").contentType("application/json").when().post("/api/v1/ruleset/reload").then()
+                .statusCode(200).body("status", equalTo("UNCHANGED"));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerOrAnEhrIsNotAPersonsToken() {
+        given().header("Authorization", "Bearer " + Keys.ehrToken(Keys.EHR_RSA, "RS384",
+                        Secured.PUBLIC_URL + "/api/v1/assessments"))
+                .contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void thePageNeedsSignIn() {
+        given().redirects().follow(false).when().get("/").then().statusCode(anyOf(equalTo(401), equalTo(302)));
+        as("clinician").when().get("/").then().statusCode(200).body(containsString("<form"));
+    }
+
+    @Test
+    void aPathWithNoRuleIsDeniedEvenWithEveryRole() {
+        for (String path : new String[] {"/q/dev-ui", "/api/v1/other", "/internal"}) {
+            as("clinician", "rule-author", "auditor").when().get(path).then().statusCode(403);
+        }
+    }
+
+    @Test
+    void healthIsOpenForProbes() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void stateChangingEndpointsTakeOnlyJson() {
+        as("rule-author").contentType("application/x-www-form-urlencoded").body("files=x")
+                .when().post("/api/v1/ruleset/validate").then().statusCode(415);
+        as("rule-author").contentType("text/plain").when().post("/api/v1/ruleset/reload").then().statusCode(415);
+        as("clinician").contentType("text/plain").body(PATIENT).when().post("/api/v1/assessments").then()
+                .statusCode(415);
+    }
+}
