@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium, driven through its own chromedriver (Selenium downloads nothing). Where Chromium is
  * not installed the browser tests are skipped and say how to install it; in CI they must run.
  */
-final class Browser {
+public final class Browser {
 
     static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
@@ -22,7 +22,7 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver start() throws Exception {
+    public static ChromeDriver start() throws Exception {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!installed) {
             String how = "Browser tests need Chromium: apt-get install -y chromium chromium-driver (looked for "
@@ -45,7 +45,7 @@ final class Browser {
         return driver;
     }
 
-    static Path screenshotsDir() throws Exception {
+    public static Path screenshotsDir() throws Exception {
         return Files.createDirectories(Path.of("target/screenshots"));
     }
 }

@@ -1,0 +1,34 @@
+package org.acupressurecds.security;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.acupressurecds.http.Problem;
+
+/**
+ * A call to the API with neither a bearer token nor a signed-in page's session gets a 401 problem, not a redirect to
+ * the sign-in page: only a browser can follow that. It refuses, never admits; the access rules still decide.
+ */
+@ApplicationScoped
+public class ApiChallenge {
+
+    /** Quarkus OIDC's session cookie, possibly in chunks (q_session_chunk_1, ...). */
+    static final String SESSION_COOKIE = "q_session";
+    private static final String SIGN_IN = Json.encode(new Problem("about:blank", "Unauthorized", 401,
+            "Sign in: this needs a bearer token, or the page's signed-in session.", null));
+
+    void install(@Observes Router router, SecurityMode mode) {
+        router.routeWithRegex("/api/.*").order(CdsHooksAuth.ORDER + 10).handler(ctx -> {
+            boolean credentials = ctx.request().getHeader("Authorization") != null || ctx.request().cookies().stream()
+                    .map(Cookie::getName).anyMatch(name -> name.startsWith(SESSION_COOKIE));
+            if (mode.open() || credentials) {
+                ctx.next();
+                return;
+            }
+            ctx.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("WWW-Authenticate", "Bearer").end(SIGN_IN);
+        });
+    }
+}
