@@ -9,7 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -88,12 +91,14 @@ public class CdsHooksResource {
     private final Clock clock;
     private final Optional<URI> pageBase;
     private final CdsHooksConfig hooks;
+    private final ManagedExecutor worker;
 
     CdsHooksResource(RuleService rules, PrefetchResolver prefetch, CardLedger ledger, StrictBinder binder,
             FhirContext fhir, Clock clock, @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase,
-            CdsHooksConfig hooks) {
+            CdsHooksConfig hooks, ManagedExecutor worker) {
         this.pageBase = pageBase;
         this.hooks = hooks;
+        this.worker = worker;
         this.rules = rules;
         this.prefetch = prefetch;
         this.ledger = ledger;
@@ -107,13 +112,22 @@ public class CdsHooksResource {
         return new Discovery(List.of(SERVICE));
     }
 
+    /**
+     * Binding and the rules run on a worker thread; waiting for the EHR's FHIR server holds none, so slow servers
+     * cannot starve the other endpoints of threads.
+     */
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Cards call(@PathParam("id") String id, JsonNode body, @Context RoutingContext http) {
+    @Blocking
+    public CompletionStage<Cards> call(@PathParam("id") String id, JsonNode body, @Context RoutingContext http) {
         requireService(id);
         HookRequest request = binder.bind(body, HookRequest.class, CdsHooksResource::problems);
-        Map<String, Prefetched> data = prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks));
+        return prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks))
+                .thenApplyAsync(data -> decide(data), worker);
+    }
+
+    private Cards decide(Map<String, Prefetched> data) {
         LocalDate today = LocalDate.now(clock);
         RuleSet snapshot = rules.current(); // codes and rules of one version, whatever reloads meanwhile
         FhirReading reading;

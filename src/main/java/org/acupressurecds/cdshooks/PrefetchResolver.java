@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -67,54 +66,64 @@ public class PrefetchResolver {
     }
 
     /**
-     * The data of every template. Keys not sent are fetched at once, in parallel, and only from a fhirServer on the
-     * allowed list; all of them within one deadline, connect to last byte.
+     * The data of every template, or an {@link Unavailable} failure naming the keys that could not be had. Keys not
+     * sent are fetched at once, in parallel, and only from a fhirServer on the allowed list; all within one deadline,
+     * connect to last byte. Nothing waits on a thread meanwhile.
      */
-    public Map<String, Prefetched> resolve(HookRequest request, List<String> allowedServers) {
+    public CompletableFuture<Map<String, Prefetched>> resolve(HookRequest request, List<String> allowedServers) {
         Map<String, JsonNode> sent = request.prefetch() == null ? Map.of() : request.prefetch();
-        Map<String, Prefetched> data = new LinkedHashMap<>();
-        OperationOutcome missing = new OperationOutcome();
-        Map<String, CompletableFuture<IBaseResource>> fetching = new LinkedHashMap<>();
         boolean mayFetch = request.fhirServer() != null && FhirServerAllowlist.allows(allowedServers, request.fhirServer());
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        Map<String, CompletableFuture<Object>> results = new LinkedHashMap<>();
         TEMPLATES.forEach((key, template) -> {
             String query = template.replace("{{context.patientId}}", request.context().patientId());
             if (sent.containsKey(key)) {
-                data.put(key, Prefetched.of(parse(key, sent.get(key))));
+                results.put(key, CompletableFuture.completedFuture(Prefetched.of(parse(key, sent.get(key)))));
             } else if (request.fhirServer() == null) {
-                missing.addIssue(issue(key, query, "it was not prefetched and no fhirServer was given"));
+                results.put(key, missing(key, query, "it was not prefetched and no fhirServer was given"));
             } else if (!mayFetch) {
                 // Never contacted, and nothing said about it: the answer must not probe the network for a caller.
-                missing.addIssue(issue(key, query, "it was not prefetched, and the fhirServer given is not one this "
+                results.put(key, missing(key, query, "it was not prefetched, and the fhirServer given is not one this "
                         + "service may fetch from"));
             } else {
                 // The newest pain score is the first of its sorted search: no need to page through the rest.
-                fetching.put(key, client.get(request.fhirServer(), encodeQuery(query), token,
-                        !FhirPatientReader.PAIN_SCORES.equals(key)));
+                results.put(key, client.get(request.fhirServer(), encodeQuery(query), token,
+                                !FhirPatientReader.PAIN_SCORES.equals(key))
+                        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                        .handle((resource, failure) -> failure == null ? Prefetched.of(resource)
+                                : issue(key, query, "it was not prefetched and " + why(failure))));
             }
         });
-        long until = System.nanoTime() + deadline.toNanos();
-        fetching.forEach((key, fetch) -> {
-            String query = TEMPLATES.get(key).replace("{{context.patientId}}", request.context().patientId());
-            try {
-                data.put(key, Prefetched.of(fetch.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)));
-            } catch (TimeoutException e) {
-                fetch.cancel(true);
-                missing.addIssue(issue(key, query, "it was not prefetched and fetching it took longer than "
-                        + deadline.toSeconds() + " s"));
-            } catch (ExecutionException e) {
-                missing.addIssue(issue(key, query, "it was not prefetched and fetching it failed: "
-                        + (e.getCause() instanceof FhirServerClient.FetchFailed failed ? failed.getMessage()
-                                : "the FHIR server could not be read")));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                missing.addIssue(issue(key, query, "it was not prefetched and fetching it was interrupted"));
+        return CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
+            Map<String, Prefetched> data = new LinkedHashMap<>();
+            OperationOutcome missing = new OperationOutcome();
+            results.forEach((key, result) -> {
+                Object value = result.join();
+                if (value instanceof OperationOutcome.OperationOutcomeIssueComponent issue) {
+                    missing.addIssue(issue);
+                } else {
+                    data.put(key, (Prefetched) value);
+                }
+            });
+            if (missing.hasIssue()) {
+                throw new Unavailable(missing);
             }
+            return data;
         });
-        if (missing.hasIssue()) {
-            throw new Unavailable(missing);
+    }
+
+    private String why(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return "fetching it took longer than " + deadline.toSeconds() + " s";
         }
-        return data;
+        return "fetching it failed: " + (cause instanceof FhirServerClient.FetchFailed failed ? failed.getMessage()
+                : "the FHIR server could not be read");
+    }
+
+    private static CompletableFuture<Object> missing(String key, String query, String why) {
+        return CompletableFuture.completedFuture(issue(key, query, why));
     }
 
     private IBaseResource parse(String key, JsonNode value) {

@@ -151,6 +151,32 @@ class CdsHooksSecurityTest {
     }
 
     @Test
+    void manySlowFhirServerCallsInFlightDoNotStarveAssessments() throws Exception {
+        Secured.behaviour = Secured.Behaviour.SLOW_BODY;
+        int calls = 48; // more than the service's worker threads
+        java.util.concurrent.ExecutorService ehr = java.util.concurrent.Executors.newFixedThreadPool(calls);
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (int i = 0; i < calls; i++) {
+                ehr.submit(() -> {
+                    hookCall(Secured.ehrFhirBase()).statusCode(412);
+                    finished.incrementAndGet();
+                });
+            }
+            Thread.sleep(300); // all of them waiting on the FHIR server now
+
+            given().header("Authorization", "Bearer " + Keys.personToken("pat", "clinician"))
+                    .contentType("application/json").body("{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[]}")
+                    .when().post("/api/v1/assessments").then().statusCode(200);
+            assertEquals(0, finished.get(), "the assessment waited for the slow calls");
+        } finally {
+            ehr.shutdown();
+            ehr.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertEquals(calls, finished.get(), "every slow call got its 412");
+    }
+
+    @Test
     void anOversizedBodyGetsA412() {
         Secured.behaviour = Secured.Behaviour.OVERSIZED;
 

@@ -47,6 +47,8 @@ public class Secured implements QuarkusTestProfile {
                 Map.entry("cds.hooks.fhir-servers", ""),
                 Map.entry("cds.hooks.cors.origins", "https://ehr.example.test"),
                 Map.entry("cds.fhir.timeout", "2s"),
+                // A small worker pool, so a test can fill it with slow calls cheaply.
+                Map.entry("quarkus.thread-pool.max-threads", "24"),
                 Map.entry("cds.fhir.max-response-size", "1M"),
                 Map.entry("quarkus.oidc.tenant-enabled", "true"),
                 Map.entry("quarkus.oidc.application-type", "service"),
