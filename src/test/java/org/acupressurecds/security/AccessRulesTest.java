@@ -25,9 +25,9 @@ class AccessRulesTest {
     @Test
     void assessmentsAreForClinicians() {
         given().contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
-                .statusCode(401);
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         as("rule-author").contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
-                .statusCode(403);
+                .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         as("clinician").contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
                 .statusCode(200).body("verdict", equalTo("SUITABLE"));
     }
@@ -50,7 +50,7 @@ class AccessRulesTest {
         given().header("Authorization", "Bearer " + Keys.ehrToken(Keys.EHR_RSA, "RS384",
                         Secured.PUBLIC_URL + "/api/v1/assessments"))
                 .contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
-                .statusCode(401);
+                .statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -62,8 +62,14 @@ class AccessRulesTest {
     @Test
     void aPathWithNoRuleIsDeniedEvenWithEveryRole() {
         for (String path : new String[] {"/q/dev-ui", "/api/v1/other", "/internal"}) {
-            as("clinician", "rule-author", "auditor").when().get(path).then().statusCode(403);
+            as("clinician", "rule-author", "auditor").when().get(path).then().statusCode(403)
+                    .contentType("application/problem+json");
         }
+    }
+
+    @Test
+    void aPathWithNoRuleAndNoCredentialsIsA401Problem() {
+        given().when().get("/internal").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

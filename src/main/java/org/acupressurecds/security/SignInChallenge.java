@@ -8,19 +8,28 @@ import jakarta.enterprise.event.Observes;
 import org.acupressurecds.http.Problem;
 
 /**
- * A call to the API with neither a bearer token nor a signed-in page's session gets a 401 problem, not a redirect to
- * the sign-in page: only a browser can follow that. It refuses, never admits; the access rules still decide.
+ * A call with neither a bearer token nor a signed-in page's session gets a 401 problem, not a redirect to the sign-in
+ * page: only a browser can follow that, so only the page's own paths redirect. It refuses, never admits; the access
+ * rules still decide. The paths that need no person (CDS Hooks, health) are left to their own rules.
  */
 @ApplicationScoped
-public class ApiChallenge {
+public class SignInChallenge {
 
     /** Quarkus OIDC's session cookie, possibly in chunks (q_session_chunk_1, ...). */
     static final String SESSION_COOKIE = "q_session";
     private static final String SIGN_IN = Json.encode(new Problem("about:blank", "Unauthorized", 401,
             "Sign in: this needs a bearer token, or the page's signed-in session.", null));
 
+    /** The page, which signs in by redirect, and the paths whose callers are not people. */
+    private static final java.util.regex.Pattern OWN_RULES = java.util.regex.Pattern.compile(
+            "/|/index\\.html|/app\\.js|/app\\.css|/cds-services(/.*)?|/q/health(/.*)?");
+
     void install(@Observes Router router, SecurityMode mode) {
-        router.routeWithRegex("/api/.*").order(CdsHooksAuth.ORDER + 10).handler(ctx -> {
+        router.route().order(CdsHooksAuth.ORDER + 10).handler(ctx -> {
+            if (OWN_RULES.matcher(ctx.normalizedPath()).matches()) {
+                ctx.next();
+                return;
+            }
             boolean credentials = ctx.request().getHeader("Authorization") != null || ctx.request().cookies().stream()
                     .map(Cookie::getName).anyMatch(name -> name.startsWith(SESSION_COOKIE));
             if (mode.open() || credentials) {
