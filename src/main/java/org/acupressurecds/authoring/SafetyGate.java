@@ -66,7 +66,7 @@ final class SafetyGate {
             for (SciaticaType type : SciaticaType.values()) {
                 for (Setting setting : SETTINGS) {
                     Map<Set<RedFlag>, Assessment> answers = new HashMap<>();
-                    for (Set<RedFlag> flags : allSubsets()) {
+                    for (Set<RedFlag> flags : RedFlag.everyCombination()) {
                         answers.put(flags, assess.apply(setting.patient(type, flags, today)));
                     }
                     answers.forEach((flags, answer) -> {
@@ -111,20 +111,5 @@ final class SafetyGate {
     private static String describe(SciaticaType type, Set<RedFlag> flags, Setting setting) {
         return type + (flags.isEmpty() ? " without red flags" : " with " + flags.stream().sorted().map(Enum::name)
                 .collect(Collectors.joining(" and "))) + " (" + setting.description() + ")";
-    }
-
-    private static List<Set<RedFlag>> allSubsets() {
-        RedFlag[] flags = RedFlag.values();
-        List<Set<RedFlag>> subsets = new ArrayList<>();
-        for (int mask = 0; mask < 1 << flags.length; mask++) {
-            Set<RedFlag> subset = EnumSet.noneOf(RedFlag.class);
-            for (int i = 0; i < flags.length; i++) {
-                if ((mask & 1 << i) != 0) {
-                    subset.add(flags[i]);
-                }
-            }
-            subsets.add(Set.copyOf(subset));
-        }
-        return subsets;
     }
 }

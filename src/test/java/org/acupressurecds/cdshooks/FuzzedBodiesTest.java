@@ -58,20 +58,10 @@ class FuzzedBodiesTest {
                         ((ObjectNode) e).put("resource", 42)))),
                 Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "conditions").forEach(e ->
                         ((ObjectNode) e.get("resource").get("clinicalStatus").get("coding").get(0)).remove("code")))),
-                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "painScores").forEach(e -> {
-                    ObjectNode o = (ObjectNode) e.get("resource");
-                    o.remove("valueInteger");
-                    o.putObject("_valueInteger").putArray("extension").addObject()
-                            .put("url", "http://hl7.org/fhir/StructureDefinition/data-absent-reason")
-                            .put("valueCode", "unknown");
-                }))),
-                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "procedures").forEach(e -> {
-                    ObjectNode p = (ObjectNode) e.get("resource");
-                    p.remove("performedDateTime");
-                    p.putObject("_performedDateTime").putArray("extension").addObject()
-                            .put("url", "http://hl7.org/fhir/StructureDefinition/data-absent-reason")
-                            .put("valueCode", "unknown");
-                }))));
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "painScores").forEach(e ->
+                        dataAbsent((ObjectNode) e.get("resource"), "valueInteger")))),
+                Map.entry(CdsHooksResourceTest.SERVICE, hookWith(r -> entries(r, "procedures").forEach(e ->
+                        dataAbsent((ObjectNode) e.get("resource"), "performedDateTime")))));
         for (Map.Entry<String, String> body : bodies) {
             check(body.getKey(), body.getValue());
         }
@@ -200,6 +190,13 @@ class FuzzedBodiesTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The element's value replaced by a data-absent-reason extension, as FHIR allows. */
+    private static void dataAbsent(ObjectNode resource, String element) {
+        resource.remove(element);
+        resource.putObject("_" + element).putArray("extension").addObject()
+                .put("url", "http://hl7.org/fhir/StructureDefinition/data-absent-reason").put("valueCode", "unknown");
     }
 
     private static Iterable<JsonNode> entries(ObjectNode request, String key) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ class SafetyInvariantsTest {
     @BeforeAll
     static void assessEveryCombination() {
         for (SciaticaType type : SciaticaType.values()) {
-            for (Set<RedFlag> flags : allSubsets()) {
+            for (Set<RedFlag> flags : RedFlag.everyCombination()) {
                 for (Integer pain : Arrays.asList(null, 7, 8)) {
                     for (Surgery surgery : Surgery.values()) {
                         for (Boolean largeDisc : Arrays.asList(null, true)) {
@@ -129,20 +128,5 @@ class SafetyInvariantsTest {
                         && r.text() != null && !r.text().isBlank())),
                 () -> assertEquals(BundledRules.RULES.version(), answer.rulesetVersion()),
                 () -> assertNotNull(answer.assessmentDate())));
-    }
-
-    private static List<Set<RedFlag>> allSubsets() {
-        RedFlag[] flags = RedFlag.values();
-        List<Set<RedFlag>> subsets = new ArrayList<>();
-        for (int mask = 0; mask < 1 << flags.length; mask++) {
-            Set<RedFlag> subset = EnumSet.noneOf(RedFlag.class);
-            for (int i = 0; i < flags.length; i++) {
-                if ((mask & 1 << i) != 0) {
-                    subset.add(flags[i]);
-                }
-            }
-            subsets.add(Set.copyOf(subset));
-        }
-        return subsets;
     }
 }
