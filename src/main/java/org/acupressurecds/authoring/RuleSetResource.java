@@ -1,6 +1,5 @@
 package org.acupressurecds.authoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -37,12 +39,15 @@ public class RuleSetResource {
     private final RuleReloader reloader;
     private final StrictBinder binder;
     private final SecurityIdentity identity;
+    private final JsonBody json;
 
-    RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder, SecurityIdentity identity) {
+    RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder, SecurityIdentity identity,
+            JsonBody json) {
         this.rules = rules;
         this.reloader = reloader;
         this.binder = binder;
         this.identity = identity;
+        this.json = json;
     }
 
     public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
@@ -79,8 +84,8 @@ public class RuleSetResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Validation validate(JsonNode body) {
-        ValidateRequest request = binder.bind(body, ValidateRequest.class, RuleSetResource::problems);
+    public Validation validate(InputStream body) throws IOException {
+        ValidateRequest request = binder.bind(json.read(body), ValidateRequest.class, RuleSetResource::problems);
         try {
             RuleCheck.Candidate candidate = reloader.check(request.files());
             return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems());

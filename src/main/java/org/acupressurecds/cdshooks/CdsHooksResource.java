@@ -1,7 +1,6 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +15,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,7 @@ import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
+import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
@@ -92,10 +94,12 @@ public class CdsHooksResource {
     private final Optional<URI> pageBase;
     private final CdsHooksConfig hooks;
     private final ManagedExecutor worker;
+    private final JsonBody json;
 
     CdsHooksResource(RuleService rules, PrefetchResolver prefetch, CardLedger ledger, StrictBinder binder,
             FhirContext fhir, Clock clock, @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase,
-            CdsHooksConfig hooks, ManagedExecutor worker) {
+            CdsHooksConfig hooks, ManagedExecutor worker, JsonBody json) {
+        this.json = json;
         this.pageBase = pageBase;
         this.hooks = hooks;
         this.worker = worker;
@@ -120,9 +124,10 @@ public class CdsHooksResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    public CompletionStage<Cards> call(@PathParam("id") String id, JsonNode body, @Context RoutingContext http) {
+    public CompletionStage<Cards> call(@PathParam("id") String id, InputStream body, @Context RoutingContext http)
+            throws IOException {
         requireService(id);
-        HookRequest request = binder.bind(body, HookRequest.class, CdsHooksResource::problems);
+        HookRequest request = binder.bind(json.read(body), HookRequest.class, CdsHooksResource::problems);
         return prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks))
                 .thenApplyAsync(data -> decide(data), worker);
     }
@@ -159,9 +164,9 @@ public class CdsHooksResource {
     @POST
     @Path("/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response feedback(@PathParam("id") String id, JsonNode body) {
+    public Response feedback(@PathParam("id") String id, InputStream body) throws IOException {
         requireService(id);
-        FeedbackRequest request = binder.bind(body, FeedbackRequest.class, this::problems);
+        FeedbackRequest request = binder.bind(json.read(body), FeedbackRequest.class, this::problems);
         for (Feedback f : request.feedback()) {
             IssuedCard card = ledger.find(f.card()).orElseThrow();
             ledger.record(new FeedbackRecord(f.card(), f.outcome(),

@@ -1,24 +1,22 @@
 package org.acupressurecds.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body over the size limit gets a 413 problem, not Quarkus's empty one: this runs just before Quarkus's own check
- * (route order -2) and answers from the declared Content-Length, before any of the body is read.
+ * A body that declares a length over the size limit gets a 413 problem before any of it is read; this runs before
+ * Quarkus's own, bare check (route order -2). A body without a length is capped as it is read ({@link JsonBody}).
  */
 @ApplicationScoped
 public class BodyLimit {
 
     void install(@Observes Router router,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
+            @ConfigProperty(name = "cds.http.max-body-size", defaultValue = "10M") MemorySize limit) {
         long max = limit.asLongValue();
-        String body = Json.encode(new Problem("https://acupressure-cds.org/problems/body-too-large", "Body too large",
-                413, "The request body is larger than this service accepts (" + max / (1024 * 1024) + " MiB).", null));
+        String body = JsonBody.problem(max);
         router.route().order(-3).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && isOver(length, max)) {

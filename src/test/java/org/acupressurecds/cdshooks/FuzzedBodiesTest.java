@@ -35,6 +35,9 @@ class FuzzedBodiesTest {
     private record Entry(String path, String seed) {
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/assessments")
+    java.net.URI assessments;
+
     @Test
     void knownBadBodiesGetA4xxProblem() throws Exception {
         String card = issueCard();
@@ -75,6 +78,28 @@ class FuzzedBodiesTest {
             assertEquals(413, response.statusCode(), path);
             assertTrue(response.contentType().startsWith("application/problem+json"), path);
             assertEquals(413, (int) response.path("status"), path);
+        }
+    }
+
+    @Test
+    void aBodyWithoutALengthIsCappedAsItIsRead() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        byte[] big = ("{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[],\"x\":\""
+                + "a".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] small = "{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] body : List.of(big, small)) {
+            // A publisher with no length: the body goes chunked (or as HTTP/2 frames) with no Content-Length.
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(assessments)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (body == big) {
+                assertEquals(413, response.statusCode());
+                assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            } else {
+                assertEquals(200, response.statusCode(), response.body());
+            }
         }
     }
 
