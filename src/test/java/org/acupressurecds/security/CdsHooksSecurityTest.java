@@ -136,6 +136,15 @@ class CdsHooksSecurityTest {
     }
 
     @Test
+    void aFhirServerBehindTheHospitalsOwnAuthorityIsTrustedThroughTheTruststore() {
+        int before = Secured.HOSPITAL_TLS.hits.get();
+
+        hookCall(Secured.HOSPITAL_TLS.base()).statusCode(200).body("cards", empty());
+
+        assertEquals(before + 4, Secured.HOSPITAL_TLS.hits.get());
+    }
+
+    @Test
     void aSlowBodyGetsA412WithinTheDeadlineAndAssessmentsKeepAnswering() throws Exception {
         Secured.behaviour = Secured.Behaviour.SLOW_BODY;
         Thread slow = new Thread(() -> hookCall(Secured.ehrFhirBase()).statusCode(412)

@@ -27,6 +27,9 @@ public class Secured implements QuarkusTestProfile {
     static final HttpServer EHR_FHIR = server(EHR_FHIR_HITS, true);
     static final HttpServer OTHER = server(OTHER_HITS, false);
 
+    /** The EHR's second FHIR server, on https with a certificate of the hospital's own authority. */
+    static final TlsFhirServer HOSPITAL_TLS = new TlsFhirServer();
+
     static String ehrFhirBase() {
         return "http://127.0.0.1:" + EHR_FHIR.getAddress().getPort() + "/fhir";
     }
@@ -42,7 +45,9 @@ public class Secured implements QuarkusTestProfile {
                 Map.entry("cds.public-url", PUBLIC_URL),
                 Map.entry("cds.hooks.clients.ehr.issuer", Keys.EHR_ISSUER),
                 Map.entry("cds.hooks.clients.ehr.jwks", Keys.ehrJwksFile().toString()),
-                Map.entry("cds.hooks.clients.ehr.fhir-servers", ehrFhirBase()),
+                Map.entry("cds.hooks.clients.ehr.fhir-servers", ehrFhirBase() + "," + HOSPITAL_TLS.base()),
+                Map.entry("cds.fhir.truststore", HOSPITAL_TLS.truststore().toString()),
+                Map.entry("cds.fhir.truststore-password", TlsFhirServer.PASSWORD),
                 Map.entry("cds.hooks.clients.ehr.jku", Keys.ALLOWED_JKU),
                 Map.entry("cds.hooks.fhir-servers", ""),
                 Map.entry("cds.hooks.cors.origins", "https://ehr.example.test"),
