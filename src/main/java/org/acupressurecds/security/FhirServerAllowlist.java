@@ -43,9 +43,10 @@ public final class FhirServerAllowlist {
         return server.equals(entry) || server.startsWith(entry.endsWith("/") ? entry : entry + "/");
     }
 
+    /** The path without trailing slashes; "/" for none. */
     private static String path(URI uri) {
-        String path = uri.normalize().getRawPath();
-        return path == null || path.isEmpty() ? "/" : path.replaceAll("/+$", "").isEmpty() ? "/" : path.replaceAll("/+$", "");
+        String path = uri.normalize().getRawPath() == null ? "" : uri.normalize().getRawPath().replaceAll("/+$", "");
+        return path.isEmpty() ? "/" : path;
     }
 
     private static int port(URI uri) {
