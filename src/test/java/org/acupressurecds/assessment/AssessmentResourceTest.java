@@ -206,6 +206,15 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void aTokenPastedIntoTheBodyIsNeverEchoedBack() {
+        String token = "eyJhbGciOiJSUzM4NCJ9.eyJzdWIiOiJwYXQtNDIifQ.c2lnbmF0dXJlMTIzNDU2Nzg5";
+        for (String body : new String[] {"{\"sciaticaType\": " + token + "}",
+                "{\"sciaticaType\":\"" + token + "\",\"redFlags\":[]}", "{\"" + token + "\":1}"}) {
+            postInvalid(body).body(not(containsString(token))).body(not(containsString(token.substring(8, 30))));
+        }
+    }
+
+    @Test
     void impossibleDateIsRejected() {
         postInvalid("""
                 {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"spinalSurgeryDate":"2026-02-30"}""")
