@@ -77,10 +77,10 @@ class CdsHooksResourceTest {
 
     @ParameterizedTest(name = "{0} {1} ({3}) gives a {2} card")
     @CsvSource({
-        "http://hl7.org/fhir/sid/icd-10-cm, M62.830, info, lumbar paraspinal tension, ★★★★★",
         "http://hl7.org/fhir/sid/icd-10-cm, M46.1, info, sacroiliac joint dysfunction, ★★★★☆",
         "http://snomed.info/sct, 239815007, info, sacroiliac joint dysfunction, ★★★★☆",
         "http://hl7.org/fhir/sid/icd-10-cm, M51.16, warning, disc herniation, ★★★☆☆",
+        "http://snomed.info/sct, 202708005, warning, disc herniation, ★★★☆☆",
         "http://hl7.org/fhir/sid/icd-10, M51.1, warning, disc herniation, ★★★☆☆",
         "http://hl7.org/fhir/sid/icd-10-cm, M48.062, warning, spinal stenosis, ★★☆☆☆",
         "http://snomed.info/sct, 18347007, warning, spinal stenosis, ★★☆☆☆",
@@ -94,11 +94,35 @@ class CdsHooksResourceTest {
 
     @ParameterizedTest(name = "sciatica coded only as {0} {1} is of unknown type")
     @CsvSource({"http://hl7.org/fhir/sid/icd-10-cm, M54.31", "http://hl7.org/fhir/sid/icd-10-cm, M54.40",
+        "http://hl7.org/fhir/sid/icd-10-cm, M54.16", "http://hl7.org/fhir/sid/icd-10-cm, M54.17",
         "http://hl7.org/fhir/sid/icd-10, M54.3", "http://snomed.info/sct, 23056005"})
     void sciaticaOfUnknownTypeAsksForTheTypeToBeEstablished(String system, String code) {
         oneCard(Ehr.record().condition(system, code), "warning")
                 .body("cards[0].summary", startsWith("Acupressure mat with caution: Establish the sciatica type"))
                 .body("cards[0].detail", not(containsString("Expected response")));
+    }
+
+    @ParameterizedTest(name = "{0} {1} alone only suggests sciatica: no card")
+    @CsvSource({"http://hl7.org/fhir/sid/icd-10-cm, M62.830", "http://hl7.org/fhir/sid/icd-10-cm, M53.3",
+        "http://hl7.org/fhir/sid/icd-10, M53.3"})
+    void codesThatOnlySuggestSciaticaGiveNoCard(String system, String code) {
+        call(Ehr.record().condition(system, code)).statusCode(200).body("cards", empty());
+    }
+
+    @Test
+    void lumbarRadiculopathyWithCaudaEquinaIsAnEmergency() {
+        oneCard(Ehr.record().condition(ICD10CM, "M54.16").condition(ICD10CM, "G83.4"), "critical")
+                .body("cards[0].summary", startsWith("Emergency: Send the patient to the emergency department now"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} a month ago needs clearance")
+    @CsvSource({"http://www.ama-assn.org/go/cpt, 63047", "http://www.ama-assn.org/go/cpt, 22612",
+        "http://www.cms.gov/Medicare/Coding/ICD10, 0SB20ZZ", "http://snomed.info/sct, 387731002"})
+    void aRecentSpinalProcedureInAnyCodeSystemNeedsClearance(String system, String code) {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").procedure(system, code, LocalDate.now().minusMonths(1)),
+                "warning")
+                .body("cards[0].summary", startsWith("Acupressure mat: clearance required"))
+                .body("cards[0].detail", not(containsString("6-week protocol")));
     }
 
     @Test
@@ -109,7 +133,7 @@ class CdsHooksResourceTest {
 
     @Test
     void conflictingNamedTypesAreSaidAndTheMoreCautiousAnswerIsShown() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(SNOMED, "20021007"), "warning")
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(SNOMED, "202708005"), "warning")
                 .body("cards[0].detail", containsString("Conflicting sciatica types are coded (PIRIFORMIS\\_SYNDROME, DISC\\_HERNIATION)"))
                 .body("cards[0].detail", containsString("★★★☆☆"));
     }
@@ -117,6 +141,9 @@ class CdsHooksResourceTest {
     @ParameterizedTest(name = "{0} {1} is an emergency")
     @CsvSource({"http://hl7.org/fhir/sid/icd-10-cm, G83.4", "http://snomed.info/sct, 192970008",
         "http://hl7.org/fhir/sid/icd-10-cm, R32", "http://hl7.org/fhir/sid/icd-10-cm, R33.9",
+        "http://hl7.org/fhir/sid/icd-10-cm, R33.8", "http://hl7.org/fhir/sid/icd-10, R33",
+        "http://hl7.org/fhir/sid/icd-10-cm, N31.9", "http://hl7.org/fhir/sid/icd-10, R15",
+        "http://hl7.org/fhir/sid/icd-10-cm, R15.2",
         "http://snomed.info/sct, 165232002", "http://hl7.org/fhir/sid/icd-10-cm, R15.9",
         "http://snomed.info/sct, 72042002",
         "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding, SADDLE_ANESTHESIA"})

@@ -74,10 +74,14 @@ final class Ehr {
     }
 
     Ehr procedure(String snomedCode, LocalDate performed) {
+        return procedure(SNOMED, snomedCode, performed);
+    }
+
+    Ehr procedure(String system, String code, LocalDate performed) {
         Procedure p = new Procedure();
         p.setId("proc-" + (procedures.size() + 1));
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);
-        p.setCode(concept(SNOMED, snomedCode));
+        p.setCode(concept(system, code));
         p.setSubject(new Reference("Patient/" + PATIENT_ID));
         p.setPerformed(new DateTimeType(performed.toString()));
         procedures.add(p);
