@@ -127,7 +127,8 @@ public class CdsHooksResource {
     public CompletionStage<Cards> call(@PathParam("id") String id, InputStream body, @Context RoutingContext http)
             throws IOException {
         requireService(id);
-        HookRequest request = binder.bind(json.read(body), HookRequest.class, CdsHooksResource::problems);
+        HookRequest request = binder.bind(SpecTolerance.withoutUnused(json.read(body)), HookRequest.class,
+                CdsHooksResource::problems);
         return prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks))
                 .thenApplyAsync(data -> decide(data), worker);
     }
@@ -217,11 +218,6 @@ public class CdsHooksResource {
             if (!"Bearer".equalsIgnoreCase(r.fhirAuthorization().tokenType())) {
                 errors.add(new FieldError("fhirAuthorization.token_type", "must be Bearer", List.of("Bearer")));
             }
-        }
-        if (r.prefetch() != null) {
-            r.prefetch().keySet().stream().filter(key -> !PrefetchResolver.TEMPLATES.containsKey(key))
-                    .forEach(key -> errors.add(new FieldError("prefetch." + key, "is not a prefetch key of this service",
-                            List.copyOf(PrefetchResolver.TEMPLATES.keySet()))));
         }
         return errors;
     }
