@@ -17,6 +17,7 @@ import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.ProtocolWeek;
 import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.Verdict;
+import org.acupressurecds.knowledge.WarningSign;
 
 /** Renders an assessment as one CDS Hooks card. It only presents: every clinical word comes from the rules. */
 final class CardRenderer {
@@ -136,7 +137,12 @@ final class CardRenderer {
             md.append(escape(mat.guidance())).append(" (e.g. ").append(escape(String.join("; ", mat.examples())))
                     .append(") ");
         }
-        md.append("\n\n");
+        // The guide's general rule goes with every plan, on the card as on the page and the printed plan.
+        md.append("\n\n**When to stop and seek care**\n\n");
+        for (WarningSign sign : answer.warningSigns()) {
+            md.append("- ").append(escape(sign.sign())).append(": ").append(escape(sign.action())).append('\n');
+        }
+        md.append('\n');
     }
 
     private static String cell(String text) {

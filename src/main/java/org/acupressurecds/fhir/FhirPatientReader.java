@@ -73,7 +73,8 @@ public final class FhirPatientReader {
         List<SciaticaType> named = findings.types.stream().filter(t -> t != SciaticaType.UNKNOWN).toList();
         List<SciaticaType> candidates = named.isEmpty() ? List.of(SciaticaType.UNKNOWN) : named;
         if (named.size() > 1) {
-            notes.add("Conflicting sciatica types are coded (" + named.stream().map(Enum::name)
+            notes.add("Conflicting sciatica types are coded (" + named.stream()
+                    .map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     .collect(Collectors.joining(", ")) + "): the most cautious answer is shown.");
         }
         List<PatientFacts> facts = candidates.stream().map(type -> new PatientFacts(type, findings.redFlags, false,

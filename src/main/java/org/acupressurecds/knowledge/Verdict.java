@@ -11,4 +11,9 @@ public enum Verdict {
     public boolean isMoreSevereThan(Verdict other) {
         return compareTo(other) > 0;
     }
+
+    /** The verdict as a clinician reads it: "urgent referral", not URGENT_REFERRAL. */
+    public String inWords() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

@@ -113,7 +113,9 @@ class CdsHooksResourceTest {
     @Test
     void lumbarRadiculopathyWithCaudaEquinaIsAnEmergency() {
         oneCard(Ehr.record().condition(ICD10CM, "M54.16").condition(ICD10CM, "G83.4"), "critical")
-                .body("cards[0].summary", startsWith("Emergency: Send the patient to the emergency department now"));
+                .body("cards[0].summary", startsWith("Emergency: Send the patient to the emergency department now"))
+                .body("cards[0].detail", containsString("decides the verdict: emergency."))
+                .body("cards[0].detail", not(containsString("EMERGENCY")));
     }
 
     @ParameterizedTest(name = "{0} {1} a month ago needs clearance")
@@ -127,6 +129,13 @@ class CdsHooksResourceTest {
     }
 
     @Test
+    void aCardWithAPlanCarriesWhenToStopAndSeekCare() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, "2026-11-20"), "info")
+                .body("cards[0].detail", containsString("**When to stop and seek care**"))
+                .body("cards[0].detail", containsString("emergency department"));
+    }
+
+    @Test
     void aNamedTypeWinsOverSciaticaOfUnknownType() {
         oneCard(Ehr.record().condition(ICD10CM, "M54.32").condition(ICD10CM, "G57.02"), "info")
                 .body("cards[0].detail", not(containsString("Conflicting")));
@@ -135,7 +144,7 @@ class CdsHooksResourceTest {
     @Test
     void conflictingNamedTypesAreSaidAndTheMoreCautiousAnswerIsShown() {
         oneCard(Ehr.record().condition(ICD10CM, "G57.01").condition(SNOMED, "202708005"), "warning")
-                .body("cards[0].detail", containsString("Conflicting sciatica types are coded (PIRIFORMIS\\_SYNDROME, DISC\\_HERNIATION)"))
+                .body("cards[0].detail", containsString("Conflicting sciatica types are coded (piriformis syndrome, disc herniation)"))
                 .body("cards[0].detail", containsString("★★★☆☆"));
     }
 
