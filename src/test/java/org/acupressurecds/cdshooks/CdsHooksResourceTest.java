@@ -129,6 +129,13 @@ class CdsHooksResourceTest {
     }
 
     @Test
+    void aRedFlagOnRecordIsNotAskedAboutAgain() {
+        oneCard(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372"), "critical")
+                .body("cards[0].detail", not(containsString("and foot drop")))
+                .body("cards[0].detail", containsString("the red flags on record decide"));
+    }
+
+    @Test
     void aCardWithAPlanCarriesWhenToStopAndSeekCare() {
         oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, "2026-11-20"), "info")
                 .body("cards[0].detail", containsString("**When to stop and seek care**"))
