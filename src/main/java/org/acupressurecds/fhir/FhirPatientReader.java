@@ -1,6 +1,7 @@
 package org.acupressurecds.fhir;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class FhirPatientReader {
             }
             Optional<Integer> value = painValue(o);
             if (value.isEmpty()) {
-                notes.add("A pain score was ignored: its value is not a whole number from 0 to 10.");
+                notes.add("A pain score was ignored: its value is not a number from 0 to 10.");
                 continue;
             }
             LocalDate date = o.hasEffectiveDateTimeType() ? localDate(o.getEffectiveDateTimeType())
@@ -155,16 +156,16 @@ public final class FhirPatientReader {
         return scores.stream().max(Comparator.comparing(Score::date)).map(Score::value).orElse(null);
     }
 
+    /** A 0-10 score, decimals rounded half up (7.5 counts as 8): a decimal score is read, never dropped. */
     private static Optional<Integer> painValue(Observation o) {
         // A value may be only a data-absent-reason extension: no number at all.
         BigDecimal value = o.hasValueIntegerType() && o.getValueIntegerType().getValue() != null
                 ? BigDecimal.valueOf(o.getValueIntegerType().getValue())
                 : o.hasValueQuantity() ? o.getValueQuantity().getValue() : null;
-        if (value == null || value.stripTrailingZeros().scale() > 0) {
+        if (value == null || value.compareTo(BigDecimal.ZERO) < 0 || value.compareTo(BigDecimal.TEN) > 0) {
             return Optional.empty();
         }
-        int score = value.intValue();
-        return score >= 0 && score <= 10 ? Optional.of(score) : Optional.empty();
+        return Optional.of(value.setScale(0, RoundingMode.HALF_UP).intValue());
     }
 
     private LocalDate newestSpinalSurgery(Prefetched procedures, LocalDate today, List<String> notes) {

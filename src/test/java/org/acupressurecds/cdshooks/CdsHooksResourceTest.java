@@ -128,6 +128,15 @@ class CdsHooksResourceTest {
                 .body("cards[0].detail", not(containsString("6-week protocol")));
     }
 
+    @ParameterizedTest(name = "a pain score of {0} is read, and {1}")
+    @CsvSource({"8.5, is an acute flare", "7.5, is an acute flare", "7.4, is not an acute flare"})
+    void aDecimalPainScoreIsReadRoundedHalfUp(String score, String flare) {
+        boolean acute = !flare.startsWith("is not");
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(score, "2026-11-20"), acute ? "warning" : "info")
+                .body("cards[0].detail", not(containsString("A pain score was ignored")))
+                .body("cards[0].detail", not(containsString("No pain score was given")));
+    }
+
     @Test
     void aRedFlagOnRecordIsNotAskedAboutAgain() {
         oneCard(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372"), "critical")

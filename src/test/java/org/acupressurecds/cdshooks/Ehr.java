@@ -73,6 +73,20 @@ final class Ehr {
         return this;
     }
 
+    /** A pain score recorded as a decimal Quantity, as some EHRs do. */
+    Ehr painScore(String decimal, String date) {
+        Observation o = new Observation();
+        o.setId("pain-" + (painScores.size() + 1));
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.setCode(concept("http://loinc.org", "72514-3"));
+        o.setSubject(new Reference("Patient/" + PATIENT_ID));
+        o.setEffective(new DateTimeType(date));
+        o.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(decimal))
+                .setUnit("{score}").setSystem("http://unitsofmeasure.org").setCode("{score}"));
+        painScores.add(o);
+        return this;
+    }
+
     Ehr procedure(String snomedCode, LocalDate performed) {
         return procedure(SNOMED, snomedCode, performed);
     }
