@@ -28,7 +28,9 @@ public final class CodeTable {
     /** The facts a code can stand for. */
     public enum Fact {
         SCIATICA_TYPE, RED_FLAG, LARGE_DISC_HERNIATION_WITH_IMPINGEMENT, SPINAL_SURGERY, MEDICAL_CLEARANCE,
-        REFERRED_LEG_PAIN, SEDENTARY_WORK
+        REFERRED_LEG_PAIN, SEDENTARY_WORK,
+        /** A body-site code that says the side (Condition.bodySite of a sciatica condition); laterality is required. */
+        SIDE
     }
 
     /** What one code means; value is the sciatica type or red flag, where the fact has one. */
@@ -141,6 +143,9 @@ public final class CodeTable {
             }
         }
         Laterality laterality = cells.get(4).isEmpty() ? null : parse(Laterality.class, "laterality", cells.get(4));
+        if (fact == Fact.SIDE && laterality == null) {
+            throw new IllegalArgumentException("fact SIDE needs a laterality: LEFT, RIGHT or BILATERAL");
+        }
         return new Meaning(fact, value.isEmpty() ? null : value, laterality, cells.get(5));
     }
 

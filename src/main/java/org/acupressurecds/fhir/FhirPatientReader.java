@@ -99,9 +99,18 @@ public final class FhirPatientReader {
                 return;
             }
             boolean suspected = hasAny(condition.getVerificationStatus(), SUSPECTED);
+            boolean sciatica = false;
             for (Coding coding : condition.getCode().getCoding()) {
                 Optional<Meaning> meaning = codes.lookup(coding.getSystem(), coding.getCode());
                 meaning.ifPresent(m -> record(m, suspected, notes));
+                sciatica |= meaning.filter(m -> m.fact() == Fact.SCIATICA_TYPE).isPresent();
+            }
+            if (sciatica) { // the body site of another condition (a knee, say) says nothing of the sciatica's side
+                condition.getBodySite().stream().flatMap(site -> site.getCoding().stream())
+                        .map(c -> codes.lookup(c.getSystem(), c.getCode()))
+                        .flatMap(Optional::stream)
+                        .filter(m -> m.fact() == Fact.SIDE)
+                        .forEach(m -> sides.add(m.laterality()));
             }
         }
 
@@ -123,6 +132,7 @@ public final class FhirPatientReader {
                 case REFERRED_LEG_PAIN -> referredLegPain = true;
                 case SEDENTARY_WORK -> sedentaryWork = true;
                 case SPINAL_SURGERY -> { } // a procedure, read from Procedures
+                case SIDE -> { } // a body site, read with the condition it belongs to
             }
         }
 

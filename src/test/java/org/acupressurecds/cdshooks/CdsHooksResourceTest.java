@@ -137,6 +137,25 @@ class CdsHooksResourceTest {
                 .body("cards[0].detail", not(containsString("No pain score was given")));
     }
 
+    @ParameterizedTest(name = "the side from {0}")
+    @CsvSource({"a code with laterality (M54.32), M54.32, , left", "Condition.bodySite, M51.16, 7771000, left",
+        "Condition.bodySite, M51.16, 62175007, right"})
+    void theSideIsReadFromTheCodeOrTheBodySite(String source, String code, String bodySite, String side) {
+        Ehr ehr = Ehr.record().condition(ICD10CM, code);
+        if (bodySite != null) {
+            ehr.bodySite(bodySite);
+        }
+        call(ehr.painScore(3, "2026-11-20")).statusCode(200)
+                .body("cards[0].links[0].url", containsString("laterality=" + side.toUpperCase()));
+    }
+
+    @Test
+    void theBodySiteOfAnotherConditionSaysNothingOfTheSciaticasSide() {
+        call(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M17.12").bodySite("7771000")
+                .painScore(3, "2026-11-20")).statusCode(200)
+                .body("cards[0].links[0].url", not(containsString("laterality=")));
+    }
+
     @Test
     void aRedFlagOnRecordIsNotAskedAboutAgain() {
         oneCard(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372"), "critical")

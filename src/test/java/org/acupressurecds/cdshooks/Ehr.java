@@ -61,6 +61,12 @@ final class Ehr {
         return this;
     }
 
+    /** The side as the EHR codes it on the last condition added: Condition.bodySite. */
+    Ehr bodySite(String snomedCode) {
+        conditions.get(conditions.size() - 1).addBodySite(concept(SNOMED, snomedCode));
+        return this;
+    }
+
     Ehr painScore(int value, String date) {
         Observation o = new Observation();
         o.setId("pain-" + (painScores.size() + 1));

@@ -73,14 +73,16 @@ class CodeTableTest {
                 "http://example.org,A4,SCIATICA_TYPE,DISC_HERNIATION,,\"unclosed",
                 "http://example.org,A5,SPINAL_SURGERY,,,fine",
                 "http://example.org,A5,SPINAL_SURGERY,,,twice",
-                "http://example.org,A6,MEDICAL_CLEARANCE,YES,,no value allowed"));
+                "http://example.org,A6,MEDICAL_CLEARANCE,YES,,no value allowed",
+                "http://example.org,A7,SIDE,,,a side without its side"));
 
         List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
 
-        assertEquals(List.of(3, 4, 5, 6, 8, 9), problems.stream().map(RuleProblem::line).toList());
+        assertEquals(List.of(3, 4, 5, 6, 8, 9, 10), problems.stream().map(RuleProblem::line).toList());
         assertTrue(problems.get(0).file().endsWith("local.csv"));
         assertTrue(problems.get(0).message().startsWith("value 'PIRIFORMIS' is not one of"), problems.get(0).message());
         assertEquals("http://example.org A5 is mapped twice", problems.get(4).message());
+        assertEquals("fact SIDE needs a laterality: LEFT, RIGHT or BILATERAL", problems.get(6).message());
     }
 
     @Test
