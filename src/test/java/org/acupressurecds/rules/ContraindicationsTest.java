@@ -119,9 +119,18 @@ class ContraindicationsTest {
     }
 
     @Test
-    void spinalSurgeryExactlySixMonthsAgoNoLongerRequiresClearance() {
+    void spinalSurgeryExactlySixMonthsAgoStillRequiresClearance() {
         Assessment answer = assess(withSciatica(SciaticaType.PIRIFORMIS_SYNDROME)
                 .spinalSurgery(TODAY.minusMonths(6), false));
+
+        assertEquals(Verdict.CLEARANCE_REQUIRED, answer.verdict());
+        assertFired(answer, CLEARANCE, MOST_SEVERE_DECIDES, PIRIFORMIS_RESPONSE);
+    }
+
+    @Test
+    void spinalSurgerySixMonthsAndADayAgoNoLongerRequiresClearance() {
+        Assessment answer = assess(withSciatica(SciaticaType.PIRIFORMIS_SYNDROME)
+                .spinalSurgery(TODAY.minusMonths(6).minusDays(1), false));
 
         assertEquals(Verdict.SUITABLE, answer.verdict());
         assertTrue(answer.missingData().isEmpty());
