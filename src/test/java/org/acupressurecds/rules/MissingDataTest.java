@@ -56,13 +56,13 @@ class MissingDataTest {
     }
 
     @Test
-    void anEmergencyStillSaysWhichSafetyChecksDidNotRunButNothingAboutAPlan() {
+    void anEmergencyDoesNotAskAboutSurgeryOrAPlan() {
         Assessment answer = assess(withSciatica(SciaticaType.DISC_HERNIATION).redFlags(RedFlag.BOWEL_DYSFUNCTION)
                 .painScore(null).largeDiscHerniationWithImpingement(null).laterality(null)
                 .referredLegPain(null).sedentaryWork(null));
 
         assertEquals(Verdict.EMERGENCY, answer.verdict());
-        assertEquals(List.of("largeDiscHerniationWithImpingement", "painScore", "spinalSurgeryDate"), fields(answer));
+        assertEquals(List.of("largeDiscHerniationWithImpingement", "painScore"), fields(answer));
     }
 
     private static List<String> fields(Assessment answer) {
