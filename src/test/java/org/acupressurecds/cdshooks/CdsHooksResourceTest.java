@@ -164,6 +164,13 @@ class CdsHooksResourceTest {
     }
 
     @Test
+    void anEhrRecordIsNotSaidToHaveNoRedFlagsOnlyNoneOnRecord() {
+        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, "2026-11-20"), "info")
+                .body("cards[0].detail", not(containsString("No red flag, recent spinal surgery or caution was found")))
+                .body("cards[0].detail", containsString("No red flag is on record (the patient was not screened"));
+    }
+
+    @Test
     void aCardWithAPlanCarriesWhenToStopAndSeekCare() {
         oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, "2026-11-20"), "info")
                 .body("cards[0].detail", containsString("**When to stop and seek care**"))
