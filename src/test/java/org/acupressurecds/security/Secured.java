@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The service configured as production is: closed, one EHR client with a JWKS file and its FHIR server, people
- * verified against the identity provider's public key. Two local FHIR servers: the EHR's (which a test may make slow
- * or oversized) and another one, which must never be contacted.
+ * The service configured as production is: closed, one EHR client with a JWKS file and its FHIR servers, people
+ * verified against the identity provider's public key. Local FHIR servers: the EHR's (which a test may make slow or
+ * oversized), the EHR's second one on https under its own authority, and another one, which must never be contacted.
  */
 public class Secured implements QuarkusTestProfile {
 
