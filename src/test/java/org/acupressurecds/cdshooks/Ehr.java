@@ -68,27 +68,23 @@ final class Ehr {
     }
 
     Ehr painScore(int value, String date) {
-        Observation o = new Observation();
-        o.setId("pain-" + (painScores.size() + 1));
-        o.setStatus(Observation.ObservationStatus.FINAL);
-        o.setCode(concept("http://loinc.org", "72514-3"));
-        o.setSubject(new Reference("Patient/" + PATIENT_ID));
-        o.setEffective(new DateTimeType(date));
-        o.setValue(new IntegerType(value));
-        painScores.add(o);
-        return this;
+        return painScore(new IntegerType(value), date);
     }
 
     /** A pain score recorded as a decimal Quantity, as some EHRs do. */
     Ehr painScore(String decimal, String date) {
+        return painScore(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(decimal))
+                .setUnit("{score}").setSystem("http://unitsofmeasure.org").setCode("{score}"), date);
+    }
+
+    private Ehr painScore(org.hl7.fhir.r4.model.Type value, String date) {
         Observation o = new Observation();
         o.setId("pain-" + (painScores.size() + 1));
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.setCode(concept("http://loinc.org", "72514-3"));
         o.setSubject(new Reference("Patient/" + PATIENT_ID));
         o.setEffective(new DateTimeType(date));
-        o.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(decimal))
-                .setUnit("{score}").setSystem("http://unitsofmeasure.org").setCode("{score}"));
+        o.setValue(value);
         painScores.add(o);
         return this;
     }
