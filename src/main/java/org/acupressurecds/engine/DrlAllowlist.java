@@ -151,9 +151,13 @@ final class DrlAllowlist {
         Set<String> functions = parsed.values().stream().flatMap(p -> p.getFunctions().stream())
                 .map(FunctionDescr::getName).collect(Collectors.toSet());
         parsed.forEach((name, descr) -> structure(shownFolder + "/" + name, descr, functions, problems));
+        Set<String> callable = new HashSet<>(ENGINE_CALLS);
+        callable.addAll(functions);
+        callable.addAll(ACCUMULATE_FUNCTIONS);
+        callable.addAll(factMembers);
         files.forEach((name, drl) -> {
             if (!drl.contains("\\u")) {
-                names(shownFolder + "/" + name, drl, functions, problems);
+                names(shownFolder + "/" + name, drl, callable, problems);
             }
         });
         return problems.stream().distinct().toList();
@@ -218,7 +222,7 @@ final class DrlAllowlist {
     }
 
     /** Every name in the file, outside comments and strings. */
-    private void names(String file, String drl, Set<String> functions, List<RuleProblem> problems) {
+    private void names(String file, String drl, Set<String> callable, List<RuleProblem> problems) {
         List<Token> tokens = tokens(drl);
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -237,7 +241,7 @@ final class DrlAllowlist {
                         t.text(), members, ALLOWED_TYPES + ", and their public methods");
             } else if (t.isWord()) {
                 int end = chainEnd(tokens, i);
-                problem = first(t, tokens, i, end, functions);
+                problem = first(t, tokens, i, end, callable);
                 if (problem != null) {
                     i = end; // one problem for a.b.C.d
                 } else if (!Character.isUpperCase(t.text().charAt(0)) && qualifiedName(tokens, i, end) != null) {
@@ -251,7 +255,7 @@ final class DrlAllowlist {
     }
 
     /** The first word of a chain a.b.c: a keyword, a type, a call, a fully qualified type, or a variable. */
-    private String first(Token t, List<Token> tokens, int start, int end, Set<String> functions) {
+    private String first(Token t, List<Token> tokens, int start, int end, Set<String> callable) {
         String word = t.text();
         if (KEYWORDS.contains(word)) {
             return null;
@@ -268,10 +272,6 @@ final class DrlAllowlist {
             }
             return null; // a variable and its members, checked one by one
         }
-        Set<String> callable = new HashSet<>(ENGINE_CALLS);
-        callable.addAll(functions);
-        callable.addAll(ACCUMULATE_FUNCTIONS);
-        callable.addAll(factMembers);
         if (t.isCall() && !callable.contains(word)) {
             return unknown("'" + word + "(...)' is not something rules may call", word, callable, "they call "
                     + "insertLogical, the functions of the rules package, and the methods of the fact model and value types");

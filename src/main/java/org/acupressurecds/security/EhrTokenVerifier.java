@@ -59,6 +59,8 @@ public final class EhrTokenVerifier {
     private final AlgorithmConstraints algorithms;
     private final int skewSeconds;
     private final Map<String, Long> seenJtis = new ConcurrentHashMap<>();
+    /** One cached key set per allowed jku, as for a client's own JWKS URL. */
+    private final Map<String, VerificationKeyResolver> jkuKeys = new ConcurrentHashMap<>();
 
     public EhrTokenVerifier(CdsHooksConfig config) {
         List<String> unsupported = config.algorithms().stream().filter(a -> !ASYMMETRIC.contains(a)).toList();
@@ -101,7 +103,7 @@ public final class EhrTokenVerifier {
             if (!client.jku().contains(jku)) {
                 throw new Refused("jku not allowed");
             }
-            keys = new HttpsJwksVerificationKeyResolver(new HttpsJwks(jku));
+            keys = jkuKeys.computeIfAbsent(jku, url -> new HttpsJwksVerificationKeyResolver(new HttpsJwks(url)));
         }
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(algorithms)
