@@ -11,11 +11,10 @@ const VERDICTS = {
 };
 const FIELD_LABELS = {
   sciaticaType: 'Sciatica type', redFlags: 'Red flags', painScore: 'Pain score', laterality: 'Which leg hurts',
-  spinalSurgeryDate: 'Spinal surgery date', medicalClearance: 'Medical clearance',
+  spinalSurgery: 'Spinal surgery', spinalSurgeryDate: 'Spinal surgery date', medicalClearance: 'Medical clearance',
   largeDiscHerniationWithImpingement: 'Large disc herniation', referredLegPain: 'Referred leg pain',
   sedentaryWork: 'Desk work or travel',
 };
-const BOOLEAN_CHECKBOXES = ['medicalClearance', 'referredLegPain', 'sedentaryWork'];
 
 const form = document.getElementById('assessment');
 const result = document.getElementById('result');
@@ -37,6 +36,7 @@ function prefill() {
     else problems.push(`${FIELD_LABELS[name]}: "${value}" is not one of the choices.`);
   };
   for (const [name, value] of params) {
+    const control = form.querySelector(`[data-type][name="${CSS.escape(name)}"]`);
     if (name === 'sciaticaType') {
       const radio = form.querySelector(`input[name="sciaticaType"][value="${CSS.escape(value)}"]`);
       if (radio) radio.checked = true;
@@ -47,12 +47,10 @@ function prefill() {
         if (box) box.checked = true;
         else problems.push(`Red flags: "${flag}" is not a known red flag.`);
       });
-    } else if (name === 'painScore' || name === 'laterality' || name === 'largeDiscHerniationWithImpingement') {
+    } else if (control && control.tagName === 'SELECT') {
       setSelect(name, value);
-    } else if (name === 'spinalSurgeryDate') {
-      form.elements.spinalSurgeryDate.value = value;
-    } else if (BOOLEAN_CHECKBOXES.includes(name)) {
-      form.elements[name].checked = value === 'true';
+    } else if (control) {
+      control.value = value;
     } else {
       problems.push(`"${name}" in the link is not a field of this form.`);
     }
@@ -65,19 +63,20 @@ function prefill() {
   }
 }
 
+// Every field but the sciatica type and the red flags is one control with a data-type saying how to send it;
+// an empty value is "not asked" and is not sent.
+const PARSE = { integer: Number, boolean: (v) => v === 'true', date: String, enum: String };
+
 function request() {
   const body = {
     redFlags: [...form.querySelectorAll('input[name="redFlags"]:checked')].map((b) => b.value),
   };
+  if (!document.getElementById('screened').checked) body.redFlagsScreened = false;
   const type = form.querySelector('input[name="sciaticaType"]:checked');
   if (type) body.sciaticaType = type.value;
-  if (form.elements.painScore.value !== '') body.painScore = Number(form.elements.painScore.value);
-  if (form.elements.laterality.value) body.laterality = form.elements.laterality.value;
-  if (form.elements.spinalSurgeryDate.value) body.spinalSurgeryDate = form.elements.spinalSurgeryDate.value;
-  if (form.elements.largeDiscHerniationWithImpingement.value) {
-    body.largeDiscHerniationWithImpingement = form.elements.largeDiscHerniationWithImpingement.value === 'true';
-  }
-  BOOLEAN_CHECKBOXES.forEach((name) => (body[name] = form.elements[name].checked));
+  form.querySelectorAll('[data-type]').forEach((control) => {
+    if (control.value !== '') body[control.name] = PARSE[control.dataset.type](control.value);
+  });
   return body;
 }
 
@@ -112,11 +111,6 @@ function showProblems(problems) {
 async function submit(event) {
   event.preventDefault();
   clearProblems();
-  if (!document.getElementById('screened').checked) {
-    showProblems([{ field: 'redFlags', message: 'need asking: tick "I asked the patient about every red flag above" '
-      + 'once you have (an unticked box is not a "no").' }]);
-    return;
-  }
   let response;
   try {
     response = await fetch('api/v1/assessments', {
@@ -133,7 +127,7 @@ async function submit(event) {
   } else if (!response.ok) {
     showProblems([{ field: 'The service', message: `answered ${response.status}: ${body.detail || 'no answer'}` }]);
   } else {
-    render(body);
+    render(body, document.getElementById('screened').checked);
   }
 }
 
@@ -146,11 +140,13 @@ function screenOnly(node) {
   return node;
 }
 
-function render(a) {
+function render(a, screened) {
   const verdict = VERDICTS[a.verdict] || { icon: '', label: a.verdict };
   const parts = [
     el('div', { class: `verdict verdict-${a.verdict}`, 'data-verdict': a.verdict },
       el('h2', { id: 'verdict-heading' }, el('span', { 'aria-hidden': 'true' }, `${verdict.icon} `), verdict.label),
+      screened ? null : el('p', { class: 'not-screened' }, el('strong', {}, 'The red flags were not screened. '),
+        'This answer holds only if the screening is negative: ask about every red flag, then check again.'),
       el('p', { class: 'action' }, a.action)),
   ];
   if (a.expectedResponse) {

@@ -2,7 +2,7 @@ package org.acupressurecds.assessment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.knowledge.Laterality;
@@ -12,12 +12,15 @@ import org.acupressurecds.knowledge.SciaticaType;
 
 /**
  * The body of POST /api/v1/assessments. Types and vocabularies are checked as it is bound; what a type cannot say
- * is checked by {@link #problems}.
+ * is checked by {@link #problems}. redFlagsScreened: false where the clinician did not screen for red flags (redFlags
+ * then lists only those known); absent or true, redFlags is the screening's result and [] means none was found.
  */
 public record AssessmentRequest(
         SciaticaType sciaticaType,
         List<RedFlag> redFlags,
+        Boolean redFlagsScreened,
         Integer painScore,
+        Boolean spinalSurgery,
         LocalDate spinalSurgeryDate,
         Boolean medicalClearance,
         Boolean largeDiscHerniationWithImpingement,
@@ -47,18 +50,52 @@ public record AssessmentRequest(
         if (painScore != null && (painScore < 0 || painScore > 10)) {
             errors.add(new FieldError("painScore", "must be a whole number from 0 to 10"));
         }
+        if (Boolean.FALSE.equals(spinalSurgery) && spinalSurgeryDate != null) {
+            errors.add(new FieldError("spinalSurgery",
+                    "must not be false when a spinalSurgeryDate is given: a date says there was a surgery"));
+        }
         if (spinalSurgeryDate != null && spinalSurgeryDate.isAfter(assessedOn(today))) {
             errors.add(new FieldError("spinalSurgeryDate", "must not be after the assessment date " + assessedOn(today)));
         }
         return errors;
     }
 
-    /** The facts the rules see, for a request without problems; unstated booleans stay null so rules can say so. */
+    /**
+     * The facts the rules see, for a request without problems; unstated booleans stay null so rules can say so. What
+     * the clinician states is as of the assessment date: the pain score, the red flags and the clearance are today's.
+     */
     public PatientFacts toFacts(LocalDate today) {
-        return new PatientFacts(sciaticaType,
-                redFlags.isEmpty() ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(redFlags), true,
-                painScore, spinalSurgeryDate, medicalClearance, largeDiscHerniationWithImpingement,
-                referredLegPain, sedentaryWork, laterality, assessedOn(today));
+        LocalDate on = assessedOn(today);
+        PatientFacts.Builder facts = PatientFacts.builder(sciaticaType, on)
+                .painScore(painScore, painScore == null ? null : on)
+                .spinalSurgery(spinalSurgery, spinalSurgeryDate)
+                .medicalClearance(medicalClearance, medicalClearance == null ? null : on)
+                .largeDiscHerniationWithImpingement(largeDiscHerniationWithImpingement)
+                .referredLegPain(referredLegPain)
+                .sedentaryWork(sedentaryWork)
+                .laterality(laterality);
+        if (Boolean.FALSE.equals(redFlagsScreened)) {
+            facts.notScreened();
+            redFlags.forEach(flag -> facts.redFlag(flag, on));
+        } else {
+            facts.screenedRedFlags(Set.copyOf(redFlags));
+        }
+        return facts.build();
+    }
+
+    /**
+     * The request a clinician would make today from facts read elsewhere (an EHR record), to pre-fill the page: what
+     * holds only as of its own date (a pain score, a clearance) is left out unless dated today, for the clinician
+     * to ask; red flags are never marked as screened.
+     */
+    public static AssessmentRequest describing(PatientFacts facts) {
+        LocalDate today = facts.assessmentDate();
+        return new AssessmentRequest(facts.sciaticaType(), facts.redFlags().stream().sorted().toList(), false,
+                today.equals(facts.painScoreDate()) ? facts.painScore() : null,
+                facts.spinalSurgery(), facts.spinalSurgeryDate(),
+                today.equals(facts.medicalClearanceDate()) ? facts.medicalClearance() : null,
+                facts.largeDiscHerniationWithImpingement(), facts.referredLegPain(), facts.sedentaryWork(),
+                facts.laterality(), null);
     }
 
     private LocalDate assessedOn(LocalDate today) {

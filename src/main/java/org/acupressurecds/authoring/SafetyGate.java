@@ -1,6 +1,7 @@
 package org.acupressurecds.authoring;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,8 +21,8 @@ import org.acupressurecds.knowledge.Verdict;
 
 /**
  * The safety invariants, as a gate every rule set passes before it serves, at startup and at every reload, whatever
- * flag is passed: any red flag gives no plan; adding a red flag never lowers the verdict; uncleared recent spinal
- * surgery gives no plan. They are checked on every sciatica type with every combination of red flags, in a few
+ * flag is passed: any red flag, however long ago it was noted, gives no plan; a current cauda equina sign is an
+ * emergency; adding a red flag never lowers the verdict; uncleared recent spinal surgery gives no plan. They are checked on every sciatica type with every combination of red flags, in a few
  * clinical settings: a few thousand evaluations.
  */
 final class SafetyGate {
@@ -29,27 +30,45 @@ final class SafetyGate {
     /** Examples shown per broken invariant; the rest are counted. */
     private static final int EXAMPLES = 3;
 
-    /** A clinical setting the red flags are combined with. */
+    /** A clinical setting the red flags are combined with; flagsNoted: when the red flags were noted, null for today. */
     private record Setting(String description, boolean screened, Integer pain, boolean recentSurgery,
-            Boolean clearance, Boolean largeDisc, Laterality side) {
+            Boolean clearance, Boolean largeDisc, Laterality side, Period flagsNoted) {
 
         PatientFacts patient(SciaticaType type, Set<RedFlag> flags, LocalDate today) {
-            return new PatientFacts(type, flags, screened, pain, recentSurgery ? today.minusMonths(2) : null,
-                    clearance, largeDisc, largeDisc, largeDisc, side, today);
+            PatientFacts.Builder patient = PatientFacts.builder(type, today)
+                    .painScore(pain, today)
+                    .spinalSurgery(recentSurgery ? true : null, recentSurgery ? today.minusMonths(2) : null)
+                    .medicalClearance(clearance, today)
+                    .largeDiscHerniationWithImpingement(largeDisc)
+                    .referredLegPain(largeDisc)
+                    .sedentaryWork(largeDisc)
+                    .laterality(side);
+            if (screened) {
+                patient.screenedRedFlags(flags);
+            } else {
+                flags.forEach(flag -> patient.redFlag(flag, flagsNoted == null ? null : today.minus(flagsNoted)));
+            }
+            return patient.build();
         }
 
         boolean unclearedSurgery() {
             return recentSurgery && !Boolean.TRUE.equals(clearance);
         }
+
+        boolean flagsCurrent() {
+            return flagsNoted == null;
+        }
     }
 
     private static final List<Setting> SETTINGS = List.of(
-            new Setting("pain 5", true, 5, false, null, null, null),
+            new Setting("pain 5", true, 5, false, null, null, null, null),
             new Setting("pain 9, a large herniation with impingement, left-sided", true, 9, false, null, true,
-                    Laterality.LEFT),
-            new Setting("spinal surgery 2 months ago, not cleared", true, 3, true, false, null, null),
-            new Setting("spinal surgery 2 months ago, cleared", true, 3, true, true, null, Laterality.RIGHT),
-            new Setting("from an EHR record, no pain score", false, null, false, null, null, null));
+                    Laterality.LEFT, null),
+            new Setting("spinal surgery 2 months ago, not cleared", true, 3, true, false, null, null, null),
+            new Setting("spinal surgery 2 months ago, cleared", true, 3, true, true, null, Laterality.RIGHT, null),
+            new Setting("from an EHR record, no pain score", false, null, false, null, null, null, null),
+            new Setting("from an EHR record, red flags noted 10 years ago", false, 4, false, true, null, null,
+                    Period.ofYears(10)));
 
     private SafetyGate() {
     }
@@ -74,6 +93,11 @@ final class SafetyGate {
                         if (!flags.isEmpty() && answer.hasPlan()) {
                             broken.computeIfAbsent("any red flag must give no mat plan", k -> new ArrayList<>())
                                     .add(patient + " got one (" + answer.verdict() + ")");
+                        }
+                        if (setting.flagsCurrent() && flags.stream().anyMatch(RedFlag::isCaudaEquinaSign)
+                                && answer.verdict() != Verdict.EMERGENCY) {
+                            broken.computeIfAbsent("a current cauda equina sign must be an emergency",
+                                    k -> new ArrayList<>()).add(patient + " is " + answer.verdict());
                         }
                         if (setting.unclearedSurgery() && answer.hasPlan()) {
                             broken.computeIfAbsent("uncleared recent spinal surgery must give no mat plan",

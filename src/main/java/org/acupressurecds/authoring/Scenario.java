@@ -1,24 +1,37 @@
 package org.acupressurecds.authoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.acupressurecds.knowledge.PositionId;
+import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.ResponseLevel;
 import org.acupressurecds.knowledge.Verdict;
 
 /**
  * A clinical case a rule author owns: given a patient (the fields of POST /api/v1/assessments), expect a verdict
- * and optionally the response, whether a plan is given, rules that must or must not fire, positions present or absent,
+ * and optionally the response, whether a plan is given, how the action starts (what the summary leads with), rules that must or must not fire, positions present or absent,
  * and facts that must be reported missing. fromEhr: the patient's facts come from an EHR record, which is no red-flag
- * screening.
+ * screening; recordedOn (implies fromEhr) gives the dates the record noted them on, which the rules judge.
  */
-public record Scenario(String name, String source, Boolean fromEhr, JsonNode patient, Expect expect) {
+public record Scenario(String name, String source, Boolean fromEhr, RecordedOn recordedOn, JsonNode patient,
+        Expect expect) {
+
+    /** When an EHR noted the patient's facts; a red flag not listed was noted today. */
+    public record RecordedOn(LocalDate painScore, LocalDate medicalClearance, Map<RedFlag, LocalDate> redFlags) {
+    }
+
+    boolean isFromEhr() {
+        return Boolean.TRUE.equals(fromEhr) || recordedOn != null;
+    }
 
     public record Expect(
             Verdict verdict,
             Integer stars,
             ResponseLevel level,
             Boolean plan,
+            String actionStartsWith,
             List<String> rulesFired,
             List<String> rulesNotFired,
             List<PositionId> positionsPresent,

@@ -110,6 +110,11 @@ public final class ScenarioRunner {
         if (expect.plan() != null && expect.plan() != answer.hasPlan()) {
             differences.add(expect.plan() ? "no plan was given, expected one" : "a plan was given, expected none");
         }
+        if (expect.actionStartsWith() != null && !answer.action().startsWith(expect.actionStartsWith())) {
+            differences.add("the action starts \"" + answer.action().substring(0,
+                    Math.min(answer.action().length(), expect.actionStartsWith().length() + 20))
+                    + "\", expected \"" + expect.actionStartsWith() + "\"");
+        }
         Set<String> fired = answer.reasons().stream().map(Reason::rule).collect(Collectors.toSet());
         for (String rule : orEmpty(expect.rulesFired())) {
             differences.add(!ruleNames.contains(rule) ? "no rule is named \"" + rule + "\""
@@ -135,11 +140,20 @@ public final class ScenarioRunner {
     private PatientFacts facts(Scenario scenario) {
         LocalDate today = LocalDate.now();
         PatientFacts f = binder.bind(scenario.patient(), AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
-        return Boolean.TRUE.equals(scenario.fromEhr())
-                ? new PatientFacts(f.sciaticaType(), f.redFlags(), false, f.painScore(), f.spinalSurgeryDate(),
-                        f.medicalClearance(), f.largeDiscHerniationWithImpingement(), f.referredLegPain(),
-                        f.sedentaryWork(), f.laterality(), f.assessmentDate())
-                : f;
+        if (!scenario.isFromEhr()) {
+            return f;
+        }
+        Scenario.RecordedOn on = scenario.recordedOn();
+        PatientFacts.Builder ehr = f.toBuilder().notScreened().withoutRedFlags();
+        f.redFlags().forEach(flag -> ehr.redFlag(flag,
+                on == null || on.redFlags() == null ? null : on.redFlags().get(flag)));
+        if (on != null && on.painScore() != null) {
+            ehr.painScore(f.painScore(), on.painScore());
+        }
+        if (on != null && on.medicalClearance() != null) {
+            ehr.medicalClearance(f.medicalClearance(), on.medicalClearance());
+        }
+        return ehr.build();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

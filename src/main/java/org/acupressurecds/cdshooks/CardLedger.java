@@ -26,7 +26,7 @@ public class CardLedger {
             List<String> overrideReasons) {
     }
 
-    public record FeedbackRecord(String card, String outcome, String overrideReason, String rulesetVersion,
+    public record FeedbackRecord(String card, Outcome outcome, String overrideReason, String rulesetVersion,
             String outcomeTimestamp) {
     }
 
@@ -51,7 +51,7 @@ public class CardLedger {
         if (feedback.size() > CAPACITY) {
             feedback.removeFirst();
         }
-        LOG.infof("CDS feedback: card %s %s%s (rule set %s)", record.card(), record.outcome(),
+        LOG.infof("CDS feedback: card %s %s%s (rule set %s)", record.card(), record.outcome().wire(),
                 record.overrideReason() == null ? "" : ", reason " + record.overrideReason(), record.rulesetVersion());
     }
 

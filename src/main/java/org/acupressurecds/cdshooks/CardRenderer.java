@@ -1,7 +1,6 @@
 package org.acupressurecds.cdshooks;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,23 +34,34 @@ final class CardRenderer {
             new Coding(OVERRIDE_SYSTEM, "finding-not-present", "The red flag is not present (record out of date)"),
             new Coding(OVERRIDE_SYSTEM, "patient-declined", "Patient declined the referral"));
 
-    private static final Map<Verdict, String> LABELS = Map.of(
-            Verdict.EMERGENCY, "Emergency",
-            Verdict.URGENT_REFERRAL, "Urgent referral",
-            Verdict.CLEARANCE_REQUIRED, "Acupressure mat: clearance required",
-            Verdict.CAUTION, "Acupressure mat with caution",
-            Verdict.SUITABLE, "Acupressure mat suitable");
+    /** The verdict in clinical words; a new verdict does not compile until it has its label. */
+    static String label(Verdict verdict) {
+        return switch (verdict) {
+            case EMERGENCY -> "Emergency";
+            case URGENT_REFERRAL -> "Urgent referral";
+            case CLEARANCE_REQUIRED -> "Medical clearance required first";
+            case CAUTION -> "Acupressure mat with caution";
+            case SUITABLE -> "Acupressure mat suitable";
+        };
+    }
 
     private CardRenderer() {
     }
 
-    /** page: the link to the physiotherapist's page, or null where the service's public URL is not configured. */
-    static Card render(Assessment answer, List<String> notes, Link page) {
-        boolean critical = answer.verdict() == Verdict.EMERGENCY || answer.verdict() == Verdict.URGENT_REFERRAL;
+    /**
+     * page: the link to the physiotherapist's page, or null where the service's public URL is not configured.
+     * unscreened: the record has no red flag, but no one screened for them; the summary then says what it rests on.
+     */
+    static Card render(Assessment answer, boolean unscreened, List<String> notes, Link page) {
+        boolean critical = Indicator.of(answer.verdict()) == Indicator.CRITICAL;
+        String verdict = label(answer.verdict());
         return new Card(UUID.randomUUID().toString(),
-                summary(LABELS.get(answer.verdict()) + ": " + firstSentence(answer.action())),
+                summary(unscreened && !critical
+                        ? "If red-flag screening is negative: " + verdict.toLowerCase(java.util.Locale.ROOT) + ". "
+                                + firstSentence(answer.action())
+                        : verdict + ": " + firstSentence(answer.action())),
                 detail(answer, notes),
-                indicator(answer.verdict()),
+                Indicator.of(answer.verdict()),
                 SOURCE,
                 critical ? OVERRIDE_REASONS : null,
                 page == null ? null : List.of(page));
@@ -65,15 +75,7 @@ final class CardRenderer {
                 .append(rulesetVersion).append("_");
         return new Card(UUID.randomUUID().toString(),
                 "Acupressure-mat check not possible: the patient's conditions could not be read",
-                detail.toString(), "warning", SOURCE, null, null);
-    }
-
-    static String indicator(Verdict verdict) {
-        return switch (verdict) {
-            case EMERGENCY, URGENT_REFERRAL -> "critical";
-            case CLEARANCE_REQUIRED, CAUTION -> "warning";
-            case SUITABLE -> "info";
-        };
+                detail.toString(), Indicator.WARNING, SOURCE, null, null);
     }
 
     static String summary(String text) {
@@ -91,7 +93,7 @@ final class CardRenderer {
 
     private static String detail(Assessment answer, List<String> notes) {
         StringBuilder md = new StringBuilder();
-        md.append("**").append(LABELS.get(answer.verdict())).append(".** ").append(escape(answer.action())).append("\n\n");
+        md.append("**").append(label(answer.verdict())).append(".** ").append(escape(answer.action())).append("\n\n");
         ExpectedResponse expected = answer.expectedResponse();
         if (expected != null) {
             md.append("**Expected response:** ").append("★".repeat(expected.stars())).append("☆".repeat(5 - expected.stars()))

@@ -131,6 +131,10 @@ public final class CodeTable {
         if (cells.get(0).isBlank() || cells.get(1).isBlank()) {
             throw new IllegalArgumentException("system and code are required");
         }
+        CodeFormat.check(cells.get(0), cells.get(1));
+        if (cells.get(5).isBlank()) {
+            throw new IllegalArgumentException("the display is required: the code system's text (our own wording for CPT)");
+        }
         Fact fact = parse(Fact.class, "fact", cells.get(2));
         String value = cells.get(3);
         switch (fact) {

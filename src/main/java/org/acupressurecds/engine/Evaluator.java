@@ -47,7 +47,9 @@ public final class Evaluator {
             throw new IllegalStateException("rule set " + rules.version() + " concluded " + verdicts.size()
                     + " verdicts instead of one");
         }
-        String action = decisions.stream().map(Decision::action).distinct().collect(Collectors.joining(" "));
+        // What to do first leads: the summary of an answer is its verdict and its first action.
+        String action = decisions.stream().sorted(Comparator.comparing(Decision::timing)).map(Decision::action)
+                .distinct().collect(Collectors.joining(" "));
         boolean plan = !factsOf(concluded, PlanPermitted.class).isEmpty();
 
         return new Assessment(

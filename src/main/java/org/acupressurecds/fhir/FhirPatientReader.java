@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.engine.CodeTable.Fact;
 import org.acupressurecds.engine.CodeTable.Meaning;
@@ -47,9 +48,12 @@ public final class FhirPatientReader {
     private static final Set<String> SUSPECTED = Set.of("provisional", "differential", "unconfirmed");
 
     private final CodeTable codes;
+    private final ZoneId clinicalZone;
 
-    public FhirPatientReader(CodeTable codes) {
+    /** clinicalZone: where "today" is; an EHR timestamp with another offset is converted to it. */
+    public FhirPatientReader(CodeTable codes, ZoneId clinicalZone) {
         this.codes = codes;
+        this.clinicalZone = clinicalZone;
     }
 
     public FhirReading read(Map<String, Prefetched> data, LocalDate today) {
@@ -66,8 +70,8 @@ public final class FhirPatientReader {
             return new FhirReading(List.of(), notes, false);
         }
 
-        Integer painScore = newestPainScore(data.get(PAIN_SCORES), notes);
-        LocalDate surgery = newestSpinalSurgery(data.get(PROCEDURES), today, notes);
+        PainScore pain = newestPainScore(data.get(PAIN_SCORES), notes);
+        Surgery surgery = newestSpinalSurgery(data.get(PROCEDURES), today, notes);
         noteUnavailable(data.get(PAIN_SCORES), "Pain scores", "the acute-flare check", notes);
         noteUnavailable(data.get(PROCEDURES), "Procedures", "the recent-surgery check", notes);
 
@@ -78,18 +82,34 @@ public final class FhirPatientReader {
                     .map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     .collect(Collectors.joining(", ")) + "): the most cautious answer is shown.");
         }
-        List<PatientFacts> facts = candidates.stream().map(type -> new PatientFacts(type, findings.redFlags, false,
-                painScore, surgery, findings.medicalClearance, findings.largeDisc, findings.referredLegPain,
-                findings.sedentaryWork, findings.laterality(), today)).toList();
+        PatientFacts.Builder record = PatientFacts.builder(null, today).notScreened()
+                .painScore(pain == null ? null : pain.value(), pain == null ? null : pain.date())
+                .spinalSurgery(surgery == null ? null : true, surgery == null ? null : surgery.date())
+                .medicalClearance(findings.medicalClearance, findings.medicalClearanceDate)
+                .largeDiscHerniationWithImpingement(findings.largeDisc)
+                .referredLegPain(findings.referredLegPain)
+                .sedentaryWork(findings.sedentaryWork)
+                .laterality(findings.laterality());
+        findings.redFlags.forEach(flag -> record.redFlag(flag.getKey(), flag.getValue()));
+        List<PatientFacts> facts = candidates.stream().map(type -> record.sciaticaType(type).build()).toList();
         return new FhirReading(facts, notes, false);
+    }
+
+    private record PainScore(int value, LocalDate date) {
+    }
+
+    /** date: null where the newest surgery's date is not known. */
+    private record Surgery(LocalDate date) {
     }
 
     /** The facts coded across the patient's current conditions. */
     private final class Findings {
         final Set<SciaticaType> types = new LinkedHashSet<>();
-        final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
+        /** Each red flag coded, with the date its condition was noted on (null: not dated). */
+        final List<Map.Entry<RedFlag, LocalDate>> redFlags = new ArrayList<>();
         final Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
         Boolean medicalClearance;
+        LocalDate medicalClearanceDate;
         Boolean largeDisc;
         Boolean referredLegPain;
         Boolean sedentaryWork;
@@ -102,7 +122,7 @@ public final class FhirPatientReader {
             boolean sciatica = false;
             for (Coding coding : condition.getCode().getCoding()) {
                 Optional<Meaning> meaning = codes.lookup(coding.getSystem(), coding.getCode());
-                meaning.ifPresent(m -> record(m, suspected, notes));
+                meaning.ifPresent(m -> record(m, noted(condition), suspected, notes));
                 sciatica |= meaning.filter(m -> m.fact() == Fact.SCIATICA_TYPE).isPresent();
             }
             if (sciatica) { // the body site of another condition (a knee, say) says nothing of the sciatica's side
@@ -114,21 +134,24 @@ public final class FhirPatientReader {
             }
         }
 
-        private void record(Meaning meaning, boolean suspected, List<String> notes) {
+        private void record(Meaning meaning, LocalDate noted, boolean suspected, List<String> notes) {
             if (meaning.laterality() != null) {
                 sides.add(meaning.laterality());
             }
             switch (meaning.fact()) {
                 case SCIATICA_TYPE -> types.add(SciaticaType.valueOf(meaning.value()));
                 case RED_FLAG -> {
-                    redFlags.add(RedFlag.valueOf(meaning.value()));
+                    redFlags.add(new java.util.AbstractMap.SimpleEntry<>(RedFlag.valueOf(meaning.value()), noted));
                     if (suspected) {
                         notes.add("Suspected " + meaning.display() + " (recorded as provisional or differential) "
                                 + "counts as a red flag.");
                     }
                 }
                 case LARGE_DISC_HERNIATION_WITH_IMPINGEMENT -> largeDisc = true;
-                case MEDICAL_CLEARANCE -> medicalClearance = true;
+                case MEDICAL_CLEARANCE -> {
+                    medicalClearance = true;
+                    medicalClearanceDate = newest(medicalClearanceDate, noted);
+                }
                 case REFERRED_LEG_PAIN -> referredLegPain = true;
                 case SEDENTARY_WORK -> sedentaryWork = true;
                 case SPINAL_SURGERY -> { } // a procedure, read from Procedures
@@ -144,10 +167,9 @@ public final class FhirPatientReader {
         }
     }
 
-    private static Integer newestPainScore(Prefetched observations, List<String> notes) {
-        record Score(int value, LocalDate date) {
-        }
-        List<Score> scores = new ArrayList<>();
+    /** The newest pain score with its date; an undated one only where none is dated, and the rules judge its age. */
+    private PainScore newestPainScore(Prefetched observations, List<String> notes) {
+        List<PainScore> scores = new ArrayList<>();
         for (Observation o : resources(observations, Observation.class)) {
             String status = o.hasStatus() ? o.getStatus().toCode() : "";
             if (!isCoded(o.getCode(), LOINC, PAIN_SEVERITY_0_10) || status.equals("entered-in-error")
@@ -160,10 +182,12 @@ public final class FhirPatientReader {
                 continue;
             }
             LocalDate date = o.hasEffectiveDateTimeType() ? localDate(o.getEffectiveDateTimeType())
-                    : o.hasEffectivePeriod() ? localDate(o.getEffectivePeriod().getStartElement()) : null;
-            scores.add(new Score(value.get(), date == null ? LocalDate.MIN : date));
+                    : o.hasEffectivePeriod() ? localDate(o.getEffectivePeriod().getStartElement())
+                    : o.hasIssued() ? localDate(new DateTimeType(o.getIssued())) : null;
+            scores.add(new PainScore(value.get(), date));
         }
-        return scores.stream().max(Comparator.comparing(Score::date)).map(Score::value).orElse(null);
+        return scores.stream().max(Comparator.comparing(PainScore::date, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElse(null);
     }
 
     /** A 0-10 score, decimals rounded half up (7.5 counts as 8): a decimal score is read, never dropped. */
@@ -178,8 +202,9 @@ public final class FhirPatientReader {
         return Optional.of(value.setScale(0, RoundingMode.HALF_UP).intValue());
     }
 
-    private LocalDate newestSpinalSurgery(Prefetched procedures, LocalDate today, List<String> notes) {
-        LocalDate newest = null;
+    /** The newest spinal surgery; its date is unknown where any surgery has no usable date, as that one may be newest. */
+    private Surgery newestSpinalSurgery(Prefetched procedures, LocalDate today, List<String> notes) {
+        Surgery newest = null;
         for (Procedure p : resources(procedures, Procedure.class)) {
             if (p.getStatus() != Procedure.ProcedureStatus.COMPLETED || !isSpinalSurgery(p.getCode())) {
                 continue;
@@ -188,12 +213,13 @@ public final class FhirPatientReader {
                     : p.hasPerformedPeriod() && p.getPerformedPeriod().hasEnd()
                             ? localDate(p.getPerformedPeriod().getEndElement())
                             : p.hasPerformedPeriod() ? localDate(p.getPerformedPeriod().getStartElement()) : null;
-            if (date == null || date.isAfter(today)) {
-                // Unknown or impossible date: the safe reading is "recent", and the card says so.
-                notes.add("A spinal surgery is recorded without a usable date, so it is treated as recent.");
-                date = today;
+            if (date != null && date.isAfter(today)) {
+                notes.add("A spinal surgery is recorded with a date after today, so its date is not used.");
+                date = null;
             }
-            newest = newest == null || date.isAfter(newest) ? date : newest;
+            boolean unknown = date == null || newest != null && newest.date() == null;
+            newest = unknown ? new Surgery(null)
+                    : newest == null || date.isAfter(newest.date()) ? new Surgery(date) : newest;
         }
         return newest;
     }
@@ -223,12 +249,29 @@ public final class FhirPatientReader {
         return concept.getCoding().stream().anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
     }
 
-    /** The date, or null where the element has none (only an extension, such as a data-absent-reason). */
-    private static LocalDate localDate(DateTimeType dateTime) {
+    /** When a condition was noted: the newer of its onset and its recorded date; null where it has neither. */
+    private LocalDate noted(Condition condition) {
+        LocalDate onset = condition.hasOnsetDateTimeType() ? localDate(condition.getOnsetDateTimeType())
+                : condition.hasOnsetPeriod() ? localDate(condition.getOnsetPeriod().getStartElement()) : null;
+        return newest(onset, localDate(condition.getRecordedDateElement()));
+    }
+
+    private static LocalDate newest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The date in the clinical time zone, or null where the element has none (only an extension, such as a
+     * data-absent-reason). A date without a time is that calendar date; a timestamp is converted to the clinical zone,
+     * so the day does not flip at UTC midnight.
+     */
+    private LocalDate localDate(DateTimeType dateTime) {
         if (dateTime == null || dateTime.getValue() == null) {
             return null;
         }
-        ZoneId zone = dateTime.getTimeZone() != null ? dateTime.getTimeZone().toZoneId() : ZoneId.systemDefault();
-        return LocalDate.ofInstant(dateTime.getValue().toInstant(), zone);
+        if (dateTime.getPrecision().compareTo(TemporalPrecisionEnum.DAY) <= 0) {
+            return LocalDate.of(dateTime.getYear(), dateTime.getMonth() + 1, dateTime.getDay());
+        }
+        return LocalDate.ofInstant(dateTime.getValue().toInstant(), clinicalZone);
     }
 }

@@ -3,13 +3,19 @@ package org.acupressurecds.http;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** "Today" for a request that gives no assessment date, in the service's time zone. */
+/**
+ * "Today" in the clinical time zone ({@code cds.clinical-zone}, default the system's): date boundaries such as the
+ * 6-month surgery window and the age of a pain score are counted in it, and EHR timestamps are converted to it.
+ */
 public class Clocks {
 
     @Produces
     @Singleton
-    Clock systemClock() {
-        return Clock.systemDefaultZone();
+    Clock clinicalClock(@ConfigProperty(name = "cds.clinical-zone") Optional<String> zone) {
+        return Clock.system(zone.filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault()));
     }
 }

@@ -1,20 +1,34 @@
 package org.acupressurecds.knowledge;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What is known of the patient, as the rules see it. A null field was not given: rules must not read it as "no".
  * Booleans are nullable for the same reason; a rule that needs "yes" asks for {@code == true}. redFlagsScreened says
  * whether an empty redFlags means "asked, none found" (a clinician's screening) or only "none recorded" (an EHR).
+ *
+ * <p>Facts read from a record carry their dates, and the rules decide what is current: redFlagsNotedOn holds the
+ * newest date each red flag was noted (absent: noted today), painScoreDate when the pain score was taken, and
+ * medicalClearanceDate when the clearance was given. Build one with {@link #builder} or {@link #toBuilder}: a new
+ * fact is then one field here and one in the builder.
  */
 public record PatientFacts(
         SciaticaType sciaticaType,
         Set<RedFlag> redFlags,
+        Map<RedFlag, LocalDate> redFlagsNotedOn,
         boolean redFlagsScreened,
         Integer painScore,
+        LocalDate painScoreDate,
+        Boolean spinalSurgery,
         LocalDate spinalSurgeryDate,
         Boolean medicalClearance,
+        LocalDate medicalClearanceDate,
         Boolean largeDiscHerniationWithImpingement,
         Boolean referredLegPain,
         Boolean sedentaryWork,
@@ -22,12 +36,164 @@ public record PatientFacts(
         LocalDate assessmentDate) {
 
     public PatientFacts {
+        Objects.requireNonNull(assessmentDate, "assessmentDate");
         redFlags = Set.copyOf(redFlags);
+        redFlagsNotedOn = Map.copyOf(redFlagsNotedOn);
+        if (spinalSurgeryDate != null) {
+            spinalSurgery = true; // a date says there was a surgery
+        }
+    }
+
+    /** Whole days from a date to the assessment date: 0 on the day, negative for a later date. */
+    public long daysAgo(LocalDate date) {
+        return ChronoUnit.DAYS.between(date, assessmentDate);
+    }
+
+    /** Whole days since the red flag was last noted; 0 where it was noted today or no date was recorded. */
+    public long daysSinceNoted(RedFlag flag) {
+        LocalDate noted = redFlagsNotedOn.get(flag);
+        return noted == null ? 0 : Math.max(0, daysAgo(noted));
+    }
+
+    public static Builder builder(SciaticaType sciaticaType, LocalDate assessmentDate) {
+        return new Builder(sciaticaType, assessmentDate);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(sciaticaType, assessmentDate);
+        b.redFlags.addAll(redFlags);
+        b.redFlagsNotedOn.putAll(redFlagsNotedOn);
+        b.redFlagsScreened = redFlagsScreened;
+        b.painScore = painScore;
+        b.painScoreDate = painScoreDate;
+        b.spinalSurgery = spinalSurgery;
+        b.spinalSurgeryDate = spinalSurgeryDate;
+        b.medicalClearance = medicalClearance;
+        b.medicalClearanceDate = medicalClearanceDate;
+        b.largeDiscHerniationWithImpingement = largeDiscHerniationWithImpingement;
+        b.referredLegPain = referredLegPain;
+        b.sedentaryWork = sedentaryWork;
+        b.laterality = laterality;
+        return b;
     }
 
     /** Patient data must never reach a log through an innocent string concatenation. */
     @Override
     public String toString() {
         return "PatientFacts[redacted]";
+    }
+
+    /** Starts from nothing known: no red flags on record and no screening; every other fact not given. */
+    public static final class Builder {
+        private SciaticaType sciaticaType;
+        private final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
+        private final Map<RedFlag, LocalDate> redFlagsNotedOn = new EnumMap<>(RedFlag.class);
+        private boolean redFlagsScreened;
+        private Integer painScore;
+        private LocalDate painScoreDate;
+        private Boolean spinalSurgery;
+        private LocalDate spinalSurgeryDate;
+        private Boolean medicalClearance;
+        private LocalDate medicalClearanceDate;
+        private Boolean largeDiscHerniationWithImpingement;
+        private Boolean referredLegPain;
+        private Boolean sedentaryWork;
+        private Laterality laterality;
+        private LocalDate assessmentDate;
+
+        private Builder(SciaticaType sciaticaType, LocalDate assessmentDate) {
+            this.sciaticaType = sciaticaType;
+            this.assessmentDate = assessmentDate;
+        }
+
+        public Builder sciaticaType(SciaticaType value) {
+            sciaticaType = value;
+            return this;
+        }
+
+        /** Red flags found by a clinician's screening: an empty set means none was found. */
+        public Builder screenedRedFlags(Set<RedFlag> flags) {
+            redFlagsScreened = true;
+            redFlags.addAll(flags);
+            return this;
+        }
+
+        /** Red flags on record, with no screening: the ones not on record are not known to be absent. */
+        public Builder notScreened() {
+            redFlagsScreened = false;
+            return this;
+        }
+
+        /** Forgets the red flags given so far, to give them again with the dates a record noted them on. */
+        public Builder withoutRedFlags() {
+            redFlags.clear();
+            redFlagsNotedOn.clear();
+            return this;
+        }
+
+        /**
+         * A red flag noted on a date. A flag noted more than once keeps its newest date, and an undated note makes it
+         * undated: it may be new, and the rules take an undated flag as noted today.
+         */
+        public Builder redFlag(RedFlag flag, LocalDate notedOn) {
+            boolean undatedBefore = redFlags.contains(flag) && !redFlagsNotedOn.containsKey(flag);
+            redFlags.add(flag);
+            if (notedOn == null || undatedBefore) {
+                redFlagsNotedOn.remove(flag);
+            } else {
+                redFlagsNotedOn.merge(flag, notedOn, (a, b) -> a.isAfter(b) ? a : b);
+            }
+            return this;
+        }
+
+        public Builder painScore(Integer score, LocalDate takenOn) {
+            painScore = score;
+            painScoreDate = takenOn;
+            return this;
+        }
+
+        /** Whether there was spinal surgery, and when (null: not known); a date implies there was. */
+        public Builder spinalSurgery(Boolean had, LocalDate date) {
+            spinalSurgery = had;
+            spinalSurgeryDate = date;
+            return this;
+        }
+
+        public Builder medicalClearance(Boolean given, LocalDate givenOn) {
+            medicalClearance = given;
+            medicalClearanceDate = givenOn;
+            return this;
+        }
+
+        public Builder largeDiscHerniationWithImpingement(Boolean value) {
+            largeDiscHerniationWithImpingement = value;
+            return this;
+        }
+
+        public Builder referredLegPain(Boolean value) {
+            referredLegPain = value;
+            return this;
+        }
+
+        public Builder sedentaryWork(Boolean value) {
+            sedentaryWork = value;
+            return this;
+        }
+
+        public Builder laterality(Laterality value) {
+            laterality = value;
+            return this;
+        }
+
+        public Builder assessmentDate(LocalDate value) {
+            assessmentDate = value;
+            return this;
+        }
+
+        public PatientFacts build() {
+            return new PatientFacts(sciaticaType, redFlags, redFlagsNotedOn, redFlagsScreened, painScore,
+                    painScoreDate, spinalSurgery, spinalSurgeryDate, medicalClearance, medicalClearanceDate,
+                    largeDiscHerniationWithImpingement, referredLegPain, sedentaryWork, laterality, assessmentDate);
+        }
     }
 }

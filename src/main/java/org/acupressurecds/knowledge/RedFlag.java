@@ -11,9 +11,17 @@ public enum RedFlag {
     BLADDER_DYSFUNCTION,
     BOWEL_DYSFUNCTION,
     SADDLE_ANESTHESIA,
+    /** Any leg weakness, progressive or not: the guide's general rule stops mat use for it. */
+    LEG_WEAKNESS,
     PROGRESSIVE_LEG_WEAKNESS,
     PROGRESSIVE_NUMBNESS,
     FOOT_DROP;
+
+    /** The signs of cauda equina syndrome, and the syndrome itself: while current, an emergency. */
+    public boolean isCaudaEquinaSign() {
+        return this == CAUDA_EQUINA_SYNDROME || this == BLADDER_DYSFUNCTION || this == BOWEL_DYSFUNCTION
+                || this == SADDLE_ANESTHESIA;
+    }
 
     /** Every combination of red flags, none to all: what the safety invariants are checked on. */
     public static List<Set<RedFlag>> everyCombination() {

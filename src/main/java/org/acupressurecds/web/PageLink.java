@@ -1,37 +1,49 @@
 package org.acupressurecds.web;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Collection;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import org.acupressurecds.assessment.AssessmentRequest;
 import org.acupressurecds.knowledge.PatientFacts;
 
 /**
- * A link to the physiotherapist's page with the form pre-filled: the query parameters are named as the assessment
- * API's fields, which is what the page reads. Red flags are never marked as screened by a link.
+ * A link to the physiotherapist's page with the form pre-filled: the query parameters are the assessment API's fields,
+ * which is what the page reads, taken from {@link AssessmentRequest#describing} so a new field needs no change here.
+ * The page decides the screening and the date itself.
  */
 public final class PageLink {
+
+    private static final Set<String> SET_BY_THE_PAGE = Set.of("redFlagsScreened", "assessmentDate");
 
     private PageLink() {
     }
 
     public static String to(URI base, PatientFacts facts) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("sciaticaType", facts.sciaticaType());
-        params.put("painScore", facts.painScore());
-        params.put("redFlags", facts.redFlags().isEmpty() ? null
-                : facts.redFlags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-        params.put("laterality", facts.laterality());
-        params.put("spinalSurgeryDate", facts.spinalSurgeryDate());
-        params.put("medicalClearance", facts.medicalClearance());
-        params.put("largeDiscHerniationWithImpingement", facts.largeDiscHerniationWithImpingement());
-        params.put("referredLegPain", facts.referredLegPain());
-        params.put("sedentaryWork", facts.sedentaryWork());
-        String query = params.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        AssessmentRequest request = AssessmentRequest.describing(facts);
+        StringJoiner query = new StringJoiner("&");
+        for (RecordComponent field : AssessmentRequest.class.getRecordComponents()) {
+            Object value = valueOf(field, request);
+            String text = value instanceof Collection<?> list
+                    ? list.stream().map(Object::toString).collect(Collectors.joining(","))
+                    : value == null ? "" : value.toString();
+            if (!text.isEmpty() && !SET_BY_THE_PAGE.contains(field.getName())) {
+                query.add(field.getName() + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+            }
+        }
         return base.resolve("/").toString() + "?" + query;
+    }
+
+    private static Object valueOf(RecordComponent field, AssessmentRequest request) {
+        try {
+            return field.getAccessor().invoke(request);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + field.getName(), e);
+        }
     }
 }

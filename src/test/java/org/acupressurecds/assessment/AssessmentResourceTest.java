@@ -48,7 +48,7 @@ class AssessmentResourceTest {
                 .body("reasons.rule", hasItem("Sciatica with no finding against the mat is suitable"))
                 .body("reasons.source", everyItem(not(emptyOrNullString())))
                 .body("reasons.text", everyItem(not(emptyOrNullString())))
-                .body("missingData.field", contains("spinalSurgeryDate"))
+                .body("missingData.field", contains("spinalSurgery"))
                 .body("assessmentDate", equalTo("2026-11-24"))
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{16}"));
     }
@@ -75,7 +75,7 @@ class AssessmentResourceTest {
                 .statusCode(200)
                 .body("verdict", equalTo("CAUTION"))
                 .body("missingData.field", hasItems("painScore", "largeDiscHerniationWithImpingement",
-                        "spinalSurgeryDate", "laterality", "referredLegPain", "sedentaryWork"))
+                        "spinalSurgery", "laterality", "referredLegPain", "sedentaryWork"))
                 .body("missingData.find { it.field == 'painScore' }.reason", containsString("acute severe flare"));
     }
 
@@ -149,7 +149,7 @@ class AssessmentResourceTest {
                 .body("errors[0].field", equalTo("redFlags[1]"))
                 .body("errors[0].message", containsString("'FOOTDROP'"))
                 .body("errors[0].allowedValues", contains("CAUDA_EQUINA_SYNDROME", "BLADDER_DYSFUNCTION", "BOWEL_DYSFUNCTION",
-                        "SADDLE_ANESTHESIA", "PROGRESSIVE_LEG_WEAKNESS", "PROGRESSIVE_NUMBNESS", "FOOT_DROP"));
+                        "SADDLE_ANESTHESIA", "LEG_WEAKNESS", "PROGRESSIVE_LEG_WEAKNESS", "PROGRESSIVE_NUMBNESS", "FOOT_DROP"));
     }
 
     @Test
@@ -229,6 +229,15 @@ class AssessmentResourceTest {
                  "assessmentDate":"2026-11-24"}""")
                 .body("errors[0].field", equalTo("spinalSurgeryDate"))
                 .body("errors[0].message", equalTo("must not be after the assessment date 2026-11-24"));
+    }
+
+    @Test
+    void surgeryDeniedButDatedIsRejected() {
+        postInvalid("""
+                {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"spinalSurgery":false,
+                 "spinalSurgeryDate":"2026-10-01","assessmentDate":"2026-11-24"}""")
+                .body("errors[0].field", equalTo("spinalSurgery"))
+                .body("errors[0].message", startsWith("must not be false when a spinalSurgeryDate is given"));
     }
 
     @Test

@@ -29,13 +29,14 @@ class EveryRuleIsPinnedByAScenarioTest {
         ScenarioRunner runner = new ScenarioRunner();
         Map<String, byte[]> files = RuleSetLoader.readRuleFiles(RULES, "rules", Map.of());
         RuleSet full = loader.load(RULES);
+        List<Scenario.Located> scenarios = ScenarioFiles.read(RULES);
         List<String> survivors = new ArrayList<>();
         for (RuleSet.RuleInfo rule : full.rules()) {
             String file = rule.file().substring("rules/".length());
             String without = withoutRule(new String(files.get(file), StandardCharsets.UTF_8), rule.name());
             try {
-                RuleCheck.Candidate mutant = RuleCheck.check(loader, runner, RULES, Map.of(file, without));
-                if (mutant.problems().stream().noneMatch(p -> p.message().startsWith("scenario "))) {
+                // Scenarios only: the safety gate and the lint are tested on their own, and would cost minutes here.
+                if (runner.run(loader.load(RULES, Map.of(file, without)), scenarios).isEmpty()) {
                     survivors.add(rule.name());
                 }
             } catch (RuleSetException e) {

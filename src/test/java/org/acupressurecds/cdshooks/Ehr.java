@@ -42,8 +42,34 @@ final class Ehr {
     private final Set<String> omittedKeys = new HashSet<>();
     private final Set<String> unavailableKeys = new HashSet<>();
 
+    private Patient patient = patient();
+
     static Ehr record() {
         return new Ehr();
+    }
+
+    /**
+     * A real record, unchanged: the patient, the conditions, the pain-score Observations (what the service's
+     * prefetch query asks for) and the procedures of a bundle such as Synthea's.
+     */
+    static Ehr of(Bundle record) {
+        Ehr ehr = new Ehr();
+        for (Bundle.BundleEntryComponent entry : record.getEntry()) {
+            Resource r = entry.getResource();
+            // The parser names a resource of a transaction by its urn:uuid fullUrl; its own id is the uuid.
+            r.setId(r.getIdElement().getValue().replace("urn:uuid:", ""));
+            if (r instanceof Patient p) {
+                ehr.patient = p;
+            } else if (r instanceof Condition c) {
+                ehr.conditions.add(c);
+            } else if (r instanceof Observation o && o.getCode().getCoding().stream()
+                    .anyMatch(c -> "http://loinc.org".equals(c.getSystem()) && "72514-3".equals(c.getCode()))) {
+                ehr.painScores.add(o);
+            } else if (r instanceof Procedure p) {
+                ehr.procedures.add(p);
+            }
+        }
+        return ehr;
     }
 
     Ehr condition(String system, String code) {
@@ -61,10 +87,27 @@ final class Ehr {
         return this;
     }
 
+    /** When the last condition added was noted: its onset and its recorded date, either may be null. */
+    Ehr noted(LocalDate onset, LocalDate recorded) {
+        Condition c = conditions.get(conditions.size() - 1);
+        if (onset != null) {
+            c.setOnset(new DateTimeType(onset.toString()));
+        }
+        if (recorded != null) {
+            c.setRecordedDateElement(new DateTimeType(recorded.toString()));
+        }
+        return this;
+    }
+
     /** The side as the EHR codes it on the last condition added: Condition.bodySite. */
     Ehr bodySite(String snomedCode) {
         conditions.get(conditions.size() - 1).addBodySite(concept(SNOMED, snomedCode));
         return this;
+    }
+
+    /** A pain score taken a number of days before today: the rules judge a score's age against today. */
+    Ehr painScore(int value, int daysAgo) {
+        return painScore(value, LocalDate.now().minusDays(daysAgo).toString());
     }
 
     Ehr painScore(int value, String date) {
@@ -72,6 +115,10 @@ final class Ehr {
     }
 
     /** A pain score recorded as a decimal Quantity, as some EHRs do. */
+    Ehr painScore(String decimal, int daysAgo) {
+        return painScore(decimal, LocalDate.now().minusDays(daysAgo).toString());
+    }
+
     Ehr painScore(String decimal, String date) {
         return painScore(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(decimal))
                 .setUnit("{score}").setSystem("http://unitsofmeasure.org").setCode("{score}"), date);
@@ -123,7 +170,7 @@ final class Ehr {
     }
 
     Map<String, Resource> resources() {
-        return Map.of("patient", patient(), "conditions", searchset(conditions), "painScores", searchset(painScores),
+        return Map.of("patient", patient, "conditions", searchset(conditions), "painScores", searchset(painScores),
                 "procedures", searchset(procedures));
     }
 
@@ -140,7 +187,7 @@ final class Ehr {
             request.putObject("fhirAuthorization").put("access_token", accessToken).put("token_type", "Bearer")
                     .put("expires_in", 300).put("scope", "user/Patient.read user/Condition.read").put("subject", "cds-service");
         }
-        request.putObject("context").put("userId", "Practitioner/pr-7").put("patientId", PATIENT_ID);
+        request.putObject("context").put("userId", "Practitioner/pr-7").put("patientId", patient.getIdPart());
         ObjectNode prefetch = request.putObject("prefetch");
         resources().forEach((key, resource) -> {
             if (omittedKeys.contains(key)) {

@@ -41,7 +41,7 @@ class FeedbackTest {
 
         CardLedger.FeedbackRecord recorded = ledger.feedback().stream().filter(f -> f.card().equals(card)).findFirst()
                 .orElseThrow();
-        assertEquals("overridden", recorded.outcome());
+        assertEquals(Outcome.OVERRIDDEN, recorded.outcome());
         assertEquals("already-managed", recorded.overrideReason());
         assertEquals(rules.current().version(), recorded.rulesetVersion());
     }
@@ -84,7 +84,7 @@ class FeedbackTest {
                         .formatted(card))
                 .when().post(FEEDBACK).then().statusCode(200);
 
-        assertTrue(ledger.feedback().stream().anyMatch(f -> f.card().equals(card) && f.outcome().equals("accepted")));
+        assertTrue(ledger.feedback().stream().anyMatch(f -> f.card().equals(card) && f.outcome() == Outcome.ACCEPTED));
     }
 
     @Test

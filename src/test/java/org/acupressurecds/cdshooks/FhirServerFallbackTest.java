@@ -38,7 +38,7 @@ class FhirServerFallbackTest {
     @BeforeEach
     void startFhirServer() throws IOException {
         Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372")
-                .painScore(9, "2026-11-22").procedure("387731002", LocalDate.now().minusYears(2));
+                .painScore(9, 1).procedure("387731002", LocalDate.now().minusYears(2));
         Map<String, Resource> resources = ehr.resources();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir";
@@ -104,7 +104,7 @@ class FhirServerFallbackTest {
         given().contentType("application/json").body(request).when().post(CdsHooksResourceTest.SERVICE).then()
                 .statusCode(200)
                 .body("cards[0].indicator", equalTo("warning"))
-                .body("cards[0].summary", startsWith("Acupressure mat with caution: Wait for the acute intensity"));
+                .body("cards[0].summary", startsWith("If red-flag screening is negative: acupressure mat with caution. Wait for the acute intensity"));
 
         assertEquals(List.of("Observation?patient=pat-42&code=http://loinc.org|72514-3&_sort=-date&_count=1"), queries);
     }

@@ -209,7 +209,7 @@ class FuzzedBodiesTest {
     private static String hookWith(java.util.function.Consumer<ObjectNode> change) {
         try {
             ObjectNode request = (ObjectNode) JSON.readTree(Ehr.record().condition(ICD10CM, "M51.16")
-                    .painScore(6, "2026-11-20").procedure("387731002", java.time.LocalDate.of(2026, 10, 1)).hookRequest());
+                    .painScore(6, 2).procedure("387731002", java.time.LocalDate.of(2026, 10, 1)).hookRequest());
             change.accept(request);
             return request.toString();
         } catch (java.io.IOException e) {

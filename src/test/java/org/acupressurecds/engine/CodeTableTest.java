@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.acupressurecds.engine.CodeTable.Fact;
 import org.acupressurecds.engine.CodeTable.Meaning;
 import org.acupressurecds.knowledge.Laterality;
@@ -29,6 +31,9 @@ class CodeTableTest {
         "http://hl7.org/fhir/sid/icd-10, G57.0, SCIATICA_TYPE, PIRIFORMIS_SYNDROME, ",
         "http://snomed.info/sct, 202708005, SCIATICA_TYPE, DISC_HERNIATION, ",
         "http://www.ama-assn.org/go/cpt, 63047, SPINAL_SURGERY, , ",
+        "http://www.cms.gov/Medicare/Coding/ICD10, 0SG30AJ, SPINAL_SURGERY, , ",
+        "http://hl7.org/fhir/sid/icd-10-cm, G83.11, RED_FLAG, LEG_WEAKNESS, RIGHT",
+        "http://hl7.org/fhir/sid/icd-10-cm, N31.0, RED_FLAG, BLADDER_DYSFUNCTION, ",
         "http://hl7.org/fhir/sid/icd-10, R15, RED_FLAG, BOWEL_DYSFUNCTION, ",
         "http://hl7.org/fhir/sid/icd-10-cm, M53.2X8, SCIATICA_TYPE, SACROILIAC_JOINT_DYSFUNCTION, ",
         "http://snomed.info/sct, 311211000119105, SCIATICA_TYPE, DISC_HERNIATION, ",
@@ -83,6 +88,73 @@ class CodeTableTest {
         assertTrue(problems.get(0).message().startsWith("value 'PIRIFORMIS' is not one of"), problems.get(0).message());
         assertEquals("http://example.org A5 is mapped twice", problems.get(4).message());
         assertEquals("fact SIDE needs a laterality: LEFT, RIGHT or BILATERAL", problems.get(6).message());
+    }
+
+    @Test
+    void aCodeThatCannotBelongToItsSystemIsReportedWithItsLine(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("local.csv"), String.join("\n",
+                CodeTable.HEADER,
+                "http://hl7.org/fhir/sid/icd-10-cm,M5431,SCIATICA_TYPE,UNKNOWN,,no dot",
+                "http://hl7.org/fhir/sid/icd-10,M54.31X,SCIATICA_TYPE,UNKNOWN,,a CM code under WHO",
+                "http://snomed.info/sct,23056006,SCIATICA_TYPE,UNKNOWN,,a wrong check digit",
+                "http://snomed.info/sct,123456017,SCIATICA_TYPE,UNKNOWN,,a description identifier",
+                "http://www.ama-assn.org/go/cpt,6304,SPINAL_SURGERY,,,four digits",
+                "http://www.cms.gov/Medicare/Coding/ICD10,0SB2OZZ,SPINAL_SURGERY,,,a letter O",
+                "http://snomed.info/sct,23056005,SCIATICA_TYPE,UNKNOWN,,"));
+
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
+
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), problems.stream().map(RuleProblem::line).toList());
+        assertEquals("'M5431' is not a code of http://hl7.org/fhir/sid/icd-10-cm (a code looks like M54.31)",
+                problems.get(0).message());
+        assertEquals("'23056006' is not a SNOMED CT identifier: its check digit is wrong", problems.get(2).message());
+        assertTrue(problems.get(3).message().contains("not a SNOMED CT concept identifier"), problems.get(3).message());
+        assertTrue(problems.get(6).message().startsWith("the display is required"), problems.get(6).message());
+    }
+
+    /** What a row's display must say for its fact: a row whose text speaks of something else is a mapping error. */
+    private static final Map<String, Pattern> DISPLAY_SAYS = Map.ofEntries(
+            Map.entry("SCIATICA_TYPE UNKNOWN", Pattern.compile("(?i)sciatica|radiculopathy")),
+            Map.entry("SCIATICA_TYPE PIRIFORMIS_SYNDROME", Pattern.compile("(?i)sciatic nerve|piriformis")),
+            Map.entry("SCIATICA_TYPE SACROILIAC_JOINT_DYSFUNCTION", Pattern.compile("(?i)sacroil|sacral")),
+            Map.entry("SCIATICA_TYPE DISC_HERNIATION", Pattern.compile("(?i)disc")),
+            Map.entry("SCIATICA_TYPE SPINAL_STENOSIS", Pattern.compile("(?i)stenosis")),
+            Map.entry("RED_FLAG CAUDA_EQUINA_SYNDROME", Pattern.compile("(?i)cauda equina")),
+            Map.entry("RED_FLAG BLADDER_DYSFUNCTION", Pattern.compile("(?i)urin|bladder")),
+            Map.entry("RED_FLAG BOWEL_DYSFUNCTION", Pattern.compile("(?i)fec|faec|defecation")),
+            Map.entry("RED_FLAG SADDLE_ANESTHESIA", Pattern.compile("(?i)saddle")),
+            Map.entry("RED_FLAG LEG_WEAKNESS", Pattern.compile("(?i)monoplegia of lower limb|leg weakness")),
+            Map.entry("RED_FLAG PROGRESSIVE_LEG_WEAKNESS", Pattern.compile("(?i)progressive.*weakness")),
+            Map.entry("RED_FLAG PROGRESSIVE_NUMBNESS", Pattern.compile("(?i)progressive.*numbness")),
+            Map.entry("RED_FLAG FOOT_DROP", Pattern.compile("(?i)foot.drop")),
+            Map.entry("LARGE_DISC_HERNIATION_WITH_IMPINGEMENT", Pattern.compile("(?i)nerve root|impinge")),
+            Map.entry("SPINAL_SURGERY", Pattern.compile("(?i)lumb|spinal|laminectomy|discectomy")),
+            Map.entry("SIDE", Pattern.compile("(?i)left|right")));
+
+    @Test
+    void everyBundledRowsDisplaySpeaksOfItsFactAndItsSide() throws Exception {
+        List<String> mismatches = new java.util.ArrayList<>();
+        for (Path csv : Files.list(Path.of("rules/codes")).filter(p -> p.toString().endsWith(".csv")).toList()) {
+            for (String line : Files.readAllLines(csv)) {
+                if (line.isBlank() || line.startsWith("#") || line.equals(CodeTable.HEADER)) {
+                    continue;
+                }
+                List<String> cells = CodeTable.Csv.split(line);
+                String key = cells.get(3).isEmpty() ? cells.get(2) : cells.get(2) + " " + cells.get(3);
+                String display = cells.get(5);
+                Pattern says = DISPLAY_SAYS.get(key);
+                if (says == null || !says.matcher(display).find()) {
+                    mismatches.add(line + " (display does not speak of " + key + ")");
+                }
+                String side = display.toLowerCase(java.util.Locale.ROOT);
+                String expected = side.contains("bilateral") || side.contains("right and left") ? "BILATERAL"
+                        : side.contains("right") ? "RIGHT" : side.contains("left") ? "LEFT" : "";
+                if (!expected.equals(cells.get(4))) {
+                    mismatches.add(line + " (display says side '" + expected + "', the row '" + cells.get(4) + "')");
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
     }
 
     @Test

@@ -38,7 +38,7 @@ class MatsCareAndTimelineTest {
     @Test
     void pillowPositionAsksForASetWithAPillow() {
         assertEquals(List.of("Lumbar and gluteal coverage", "Acupressure pillow"),
-                needs(assess(withSciatica(SciaticaType.SPINAL_STENOSIS))));
+                needs(assess(withSciatica(SciaticaType.SPINAL_STENOSIS).spinalSurgery(null, true))));
     }
 
     @Test
@@ -64,7 +64,7 @@ class MatsCareAndTimelineTest {
 
     @Test
     void otherTypesEaseSomewhatInTheFirstTwoWeeksThenFollowTheSameTimeline() {
-        List<TimelineMilestone> timeline = assess(withSciatica(SciaticaType.SPINAL_STENOSIS)).timeline();
+        List<TimelineMilestone> timeline = assess(withSciatica(SciaticaType.SPINAL_STENOSIS).spinalSurgery(null, true)).timeline();
 
         assertEquals(List.of("Weeks 1-2", "Weeks 3-4", "Week 6 onwards"),
                 timeline.stream().map(TimelineMilestone::when).toList());

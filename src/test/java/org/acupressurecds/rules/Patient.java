@@ -10,8 +10,7 @@ import org.acupressurecds.knowledge.SciaticaType;
 
 /**
  * A test patient, fully described unless a test says otherwise: screened with no red flags, pain 4/10, both legs,
- * no large herniation, referred leg pain or desk work. Only the spinal-surgery date is left out, as most patients
- * have none.
+ * no large herniation, referred leg pain or desk work, no spinal surgery.
  */
 final class Patient {
 
@@ -21,6 +20,7 @@ final class Patient {
     private final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
     private boolean redFlagsScreened = true;
     private Integer painScore = 4;
+    private LocalDate painScoreDate = TODAY;
     private LocalDate spinalSurgeryDate;
     private Boolean medicalClearance = false;
     private Boolean largeDiscHerniationWithImpingement = false;
@@ -51,6 +51,11 @@ final class Patient {
         return this;
     }
 
+    Patient painScoreTakenOn(LocalDate date) {
+        painScoreDate = date;
+        return this;
+    }
+
     Patient spinalSurgery(LocalDate date, Boolean cleared) {
         spinalSurgeryDate = date;
         medicalClearance = cleared;
@@ -78,7 +83,20 @@ final class Patient {
     }
 
     PatientFacts facts() {
-        return new PatientFacts(type, redFlags, redFlagsScreened, painScore, spinalSurgeryDate, medicalClearance,
-                largeDiscHerniationWithImpingement, referredLegPain, sedentaryWork, laterality, TODAY);
+        PatientFacts.Builder facts = PatientFacts.builder(type, TODAY)
+                .painScore(painScore, painScoreDate)
+                .spinalSurgery(spinalSurgeryDate == null ? false : null, spinalSurgeryDate)
+                .medicalClearance(medicalClearance, TODAY)
+                .largeDiscHerniationWithImpingement(largeDiscHerniationWithImpingement)
+                .referredLegPain(referredLegPain)
+                .sedentaryWork(sedentaryWork)
+                .laterality(laterality);
+        if (redFlagsScreened) {
+            facts.screenedRedFlags(redFlags);
+        } else {
+            facts.notScreened();
+            redFlags.forEach(flag -> facts.redFlag(flag, null));
+        }
+        return facts.build();
     }
 }

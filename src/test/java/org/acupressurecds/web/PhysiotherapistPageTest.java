@@ -93,7 +93,8 @@ class PhysiotherapistPageTest {
         press("input[value=PIRIFORMIS_SYNDROME]");
         new Select(find("#painScore")).selectByValue("5");
         new Select(find("#laterality")).selectByValue("LEFT");
-        press("#sedentaryWork");
+        new Select(find("#sedentaryWork")).selectByValue("true");
+        new Select(find("#spinalSurgery")).selectByValue("false");
         press("#screened");
         submitWithEnter();
 
@@ -109,6 +110,8 @@ class PhysiotherapistPageTest {
         assertEquals(2, all(".warnings li").size());
         assertTrue(find(".version").getText().matches("Rule set [0-9a-f]{16}, assessed \\d{4}-\\d{2}-\\d{2}\\."));
         assertEquals(result, browser.switchTo().activeElement(), "focus moves to the answer");
+        assertTrue(all(".not-screened").isEmpty());
+        assertFalse(find("#result").getText().contains("spinal surgery"), "surgery was ruled out, so it is not asked");
         Files.write(Browser.screenshotsDir().resolve("suitable-piriformis.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
@@ -155,13 +158,23 @@ class PhysiotherapistPageTest {
     }
 
     @Test
-    void redFlagsMustBeAskedBeforeAnAnswerIsGiven() {
-        open("?sciaticaType=PIRIFORMIS_SYNDROME");
+    void aCardsLinkThatPreTicksFootDropIsAssessedAndSaysTheRedFlagsWereNotScreened() {
+        open("?sciaticaType=PIRIFORMIS_SYNDROME&redFlags=FOOT_DROP");
         submitWithEnter();
 
-        assertTrue(find("#redFlags-error").isDisplayed());
-        assertTrue(find("#redFlags-error").getText().contains("an unticked box is not a \"no\""));
-        assertFalse(find("#result").isDisplayed());
+        awaitResult();
+        assertEquals("URGENT_REFERRAL", find(".verdict").getDomAttribute("data-verdict"));
+        assertTrue(find(".not-screened").getText().startsWith("The red flags were not screened."));
+    }
+
+    @Test
+    void anUnscreenedPatientGetsAnAnswerThatHoldsOnlyIfTheScreeningIsNegative() {
+        open("?sciaticaType=LUMBAR_PARASPINAL_TENSION&painScore=3");
+        submitWithEnter();
+
+        awaitResult();
+        assertTrue(find(".not-screened").getText().contains("holds only if the screening is negative"));
+        assertTrue(find(".missing").getText().contains("No red-flag screening is recorded"));
     }
 
     @Test
@@ -172,7 +185,7 @@ class PhysiotherapistPageTest {
         assertEquals("9", new Select(find("#painScore")).getFirstSelectedOption().getDomAttribute("value"));
         assertEquals("RIGHT", new Select(find("#laterality")).getFirstSelectedOption().getDomAttribute("value"));
         assertTrue(find("input[value=FOOT_DROP]").isSelected());
-        assertTrue(find("#referredLegPain").isSelected());
+        assertEquals("true", new Select(find("#referredLegPain")).getFirstSelectedOption().getDomAttribute("value"));
         assertFalse(find("#screened").isSelected(), "a link is not a red-flag screening");
         assertTrue(find("#link-problems").getText().contains("Red flags: \"NUMB\" is not a known red flag."));
 

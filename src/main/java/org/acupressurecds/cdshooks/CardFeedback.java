@@ -1,0 +1,94 @@
+package org.acupressurecds.cdshooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.acupressurecds.cdshooks.CardLedger.FeedbackRecord;
+import org.acupressurecds.cdshooks.CardLedger.IssuedCard;
+import org.acupressurecds.cdshooks.CdsJson.Coding;
+import org.acupressurecds.cdshooks.CdsJson.Feedback;
+import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
+import org.acupressurecds.http.FieldError;
+
+/** Feedback on the cards this service returned: checked against the card it names, then recorded. */
+@ApplicationScoped
+public class CardFeedback {
+
+    private static final int MAX_COMMENT = 1000;
+
+    private final CardLedger ledger;
+
+    CardFeedback(CardLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    List<FieldError> problems(FeedbackRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.feedback() == null || r.feedback().isEmpty()) {
+            errors.add(new FieldError("feedback", "is required: one entry or more"));
+            return errors;
+        }
+        for (int i = 0; i < r.feedback().size(); i++) {
+            Feedback f = r.feedback().get(i);
+            String at = "feedback[" + i + "].";
+            if (f == null) {
+                errors.add(new FieldError("feedback[" + i + "]", "must be an object"));
+                continue;
+            }
+            Optional<IssuedCard> card = f.card() == null ? Optional.empty() : ledger.find(f.card());
+            if (card.isEmpty()) {
+                errors.add(new FieldError(at + "card", "must be the uuid of a card this service returned"));
+            }
+            Optional<Outcome> outcome = Outcome.fromWire(f.outcome());
+            if (outcome.isEmpty()) {
+                errors.add(new FieldError(at + "outcome", "must be accepted or overridden", Outcome.WIRE_NAMES));
+            }
+            if (f.overrideReason() != null && outcome.orElse(null) != Outcome.OVERRIDDEN) {
+                errors.add(new FieldError(at + "overrideReason", "goes only with the outcome overridden"));
+            } else if (f.overrideReason() != null) {
+                Coding reason = f.overrideReason().reason();
+                List<String> offered = card.map(IssuedCard::overrideReasons).orElse(List.of());
+                if (reason != null && (!CardRenderer.OVERRIDE_SYSTEM.equals(reason.system())
+                        || reason.code() == null || !offered.contains(reason.code()))) {
+                    errors.add(new FieldError(at + "overrideReason.reason", "must be one of the card's overrideReasons",
+                            offered));
+                }
+                String comment = f.overrideReason().userComment();
+                if (comment != null && comment.length() > MAX_COMMENT) {
+                    errors.add(new FieldError(at + "overrideReason.userComment", "must be at most " + MAX_COMMENT
+                            + " characters"));
+                }
+            }
+            if (f.acceptedSuggestions() != null && !f.acceptedSuggestions().isEmpty()) {
+                errors.add(new FieldError(at + "acceptedSuggestions", "must be empty: this service's cards have no suggestions"));
+            }
+            if (f.outcomeTimestamp() == null || !isTimestamp(f.outcomeTimestamp())) {
+                errors.add(new FieldError(at + "outcomeTimestamp", "is required: an ISO 8601 date-time with offset"));
+            }
+        }
+        return errors;
+    }
+
+    /** Records feedback that passed {@link #problems}; the user's comment is free text and is never kept. */
+    void record(FeedbackRequest request) {
+        for (Feedback f : request.feedback()) {
+            IssuedCard card = ledger.find(f.card()).orElseThrow();
+            ledger.record(new FeedbackRecord(f.card(), Outcome.fromWire(f.outcome()).orElseThrow(),
+                    f.overrideReason() == null || f.overrideReason().reason() == null ? null
+                            : f.overrideReason().reason().code(),
+                    card.rulesetVersion(), f.outcomeTimestamp()));
+        }
+    }
+
+    private static boolean isTimestamp(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
