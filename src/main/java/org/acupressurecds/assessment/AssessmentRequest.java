@@ -66,21 +66,16 @@ public record AssessmentRequest(
      */
     public PatientFacts toFacts(LocalDate today) {
         LocalDate on = assessedOn(today);
-        PatientFacts.Builder facts = PatientFacts.builder(sciaticaType, on)
+        return PatientFacts.builder(sciaticaType, on)
+                .redFlags(Set.copyOf(redFlags), !Boolean.FALSE.equals(redFlagsScreened), flag -> on)
                 .painScore(painScore, painScore == null ? null : on)
                 .spinalSurgery(spinalSurgery, spinalSurgeryDate)
                 .medicalClearance(medicalClearance, medicalClearance == null ? null : on)
                 .largeDiscHerniationWithImpingement(largeDiscHerniationWithImpingement)
                 .referredLegPain(referredLegPain)
                 .sedentaryWork(sedentaryWork)
-                .laterality(laterality);
-        if (Boolean.FALSE.equals(redFlagsScreened)) {
-            facts.notScreened();
-            redFlags.forEach(flag -> facts.redFlag(flag, on));
-        } else {
-            facts.screenedRedFlags(Set.copyOf(redFlags));
-        }
-        return facts.build();
+                .laterality(laterality)
+                .build();
     }
 
     /**

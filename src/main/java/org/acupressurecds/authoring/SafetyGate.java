@@ -35,20 +35,16 @@ final class SafetyGate {
             Boolean clearance, Boolean largeDisc, Laterality side, Period flagsNoted) {
 
         PatientFacts patient(SciaticaType type, Set<RedFlag> flags, LocalDate today) {
-            PatientFacts.Builder patient = PatientFacts.builder(type, today)
+            return PatientFacts.builder(type, today)
+                    .redFlags(flags, screened, flag -> flagsNoted == null ? null : today.minus(flagsNoted))
                     .painScore(pain, today)
                     .spinalSurgery(recentSurgery ? true : null, recentSurgery ? today.minusMonths(2) : null)
                     .medicalClearance(clearance, today)
                     .largeDiscHerniationWithImpingement(largeDisc)
                     .referredLegPain(largeDisc)
                     .sedentaryWork(largeDisc)
-                    .laterality(side);
-            if (screened) {
-                patient.screenedRedFlags(flags);
-            } else {
-                flags.forEach(flag -> patient.redFlag(flag, flagsNoted == null ? null : today.minus(flagsNoted)));
-            }
-            return patient.build();
+                    .laterality(side)
+                    .build();
         }
 
         boolean unclearedSurgery() {

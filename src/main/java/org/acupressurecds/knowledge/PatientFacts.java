@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What is known of the patient, as the rules see it. A null field was not given: rules must not read it as "no".
@@ -121,6 +122,19 @@ public record PatientFacts(
         /** Red flags on record, with no screening: the ones not on record are not known to be absent. */
         public Builder notScreened() {
             redFlagsScreened = false;
+            return this;
+        }
+
+        /**
+         * The red flags: a clinician's screening (an empty set means none was found), or, not screened, those a
+         * record noted, each on its date (notedOn gives a flag's date, or null for none).
+         */
+        public Builder redFlags(Set<RedFlag> flags, boolean screened, Function<RedFlag, LocalDate> notedOn) {
+            if (screened) {
+                return screenedRedFlags(flags);
+            }
+            notScreened();
+            flags.forEach(flag -> redFlag(flag, notedOn.apply(flag)));
             return this;
         }
 

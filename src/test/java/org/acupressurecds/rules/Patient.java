@@ -83,20 +83,15 @@ final class Patient {
     }
 
     PatientFacts facts() {
-        PatientFacts.Builder facts = PatientFacts.builder(type, TODAY)
+        return PatientFacts.builder(type, TODAY)
+                .redFlags(redFlags, redFlagsScreened, flag -> null)
                 .painScore(painScore, painScoreDate)
                 .spinalSurgery(spinalSurgeryDate == null ? false : null, spinalSurgeryDate)
                 .medicalClearance(medicalClearance, TODAY)
                 .largeDiscHerniationWithImpingement(largeDiscHerniationWithImpingement)
                 .referredLegPain(referredLegPain)
                 .sedentaryWork(sedentaryWork)
-                .laterality(laterality);
-        if (redFlagsScreened) {
-            facts.screenedRedFlags(redFlags);
-        } else {
-            facts.notScreened();
-            redFlags.forEach(flag -> facts.redFlag(flag, null));
-        }
-        return facts.build();
+                .laterality(laterality)
+                .build();
     }
 }
