@@ -114,7 +114,7 @@ async function submit(event) {
   let response;
   try {
     response = await fetch('api/v1/assessments', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CDS-Client': 'page' },
       body: JSON.stringify(request()),
     });
   } catch (e) {

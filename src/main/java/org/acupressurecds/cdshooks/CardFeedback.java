@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.acupressurecds.cdshooks.CardLedger.FeedbackRecord;
-import org.acupressurecds.cdshooks.CardLedger.IssuedCard;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Feedback;
 import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
 import org.acupressurecds.http.FieldError;
+import org.acupressurecds.records.CardRecords;
+import org.acupressurecds.records.CardRecords.IssuedCard;
 
 /** Feedback on the cards this service returned: checked against the card it names, then recorded. */
 @ApplicationScoped
@@ -19,10 +19,10 @@ public class CardFeedback {
 
     private static final int MAX_COMMENT = 1000;
 
-    private final CardLedger ledger;
+    private final CardRecords cards;
 
-    CardFeedback(CardLedger ledger) {
-        this.ledger = ledger;
+    CardFeedback(CardRecords cards) {
+        this.cards = cards;
     }
 
     List<FieldError> problems(FeedbackRequest r) {
@@ -38,7 +38,7 @@ public class CardFeedback {
                 errors.add(new FieldError("feedback[" + i + "]", "must be an object"));
                 continue;
             }
-            Optional<IssuedCard> card = f.card() == null ? Optional.empty() : ledger.find(f.card());
+            Optional<IssuedCard> card = f.card() == null ? Optional.empty() : cards.find(f.card());
             if (card.isEmpty()) {
                 errors.add(new FieldError(at + "card", "must be the uuid of a card this service returned"));
             }
@@ -75,11 +75,10 @@ public class CardFeedback {
     /** Records feedback that passed {@link #problems}; the user's comment is free text and is never kept. */
     void record(FeedbackRequest request) {
         for (Feedback f : request.feedback()) {
-            IssuedCard card = ledger.find(f.card()).orElseThrow();
-            ledger.record(new FeedbackRecord(f.card(), Outcome.fromWire(f.outcome()).orElseThrow(),
+            IssuedCard card = cards.find(f.card()).orElseThrow();
+            cards.record(new CardRecords.Feedback(f.card(), Outcome.fromWire(f.outcome()).orElseThrow().wire(),
                     f.overrideReason() == null || f.overrideReason().reason() == null ? null
-                            : f.overrideReason().reason().code(),
-                    card.rulesetVersion(), f.outcomeTimestamp()));
+                            : f.overrideReason().reason().code(), f.outcomeTimestamp()), card.rulesetVersion());
         }
     }
 

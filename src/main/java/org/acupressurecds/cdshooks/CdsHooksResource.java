@@ -1,6 +1,10 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.acupressurecds.records.RequestDigest;
+import org.acupressurecds.records.Requester;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -84,10 +88,12 @@ public class CdsHooksResource {
     public CompletionStage<Cards> call(@PathParam("id") String id, InputStream body, @Context RoutingContext http)
             throws IOException {
         requireService(id);
-        HookRequest request = binder.bind(SpecTolerance.withoutUnused(json.read(body)), HookRequest.class,
-                HookRequest::problems);
+        JsonNode tree = SpecTolerance.withoutUnused(json.read(body));
+        HookRequest request = binder.bind(tree, HookRequest.class, HookRequest::problems);
+        Requester requester = CdsHooksAuth.requester(http);
+        String digest = RequestDigest.of(withoutSecrets(tree));
         return prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks))
-                .thenApplyAsync(patientView::decide, worker);
+                .thenApplyAsync(data -> patientView.decide(data, requester, digest), worker);
     }
 
     @POST
@@ -97,6 +103,15 @@ public class CdsHooksResource {
         requireService(id);
         feedback.record(binder.bind(json.read(body), FeedbackRequest.class, feedback::problems));
         return Response.ok().build();
+    }
+
+    /** The request as its digest covers it: the FHIR access token is a secret, kept nowhere, not even hashed. */
+    private static JsonNode withoutSecrets(JsonNode request) {
+        JsonNode copy = request.deepCopy();
+        if (copy instanceof ObjectNode object) {
+            object.remove("fhirAuthorization");
+        }
+        return copy;
     }
 
     @ServerExceptionMapper

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.acupressurecds.cdshooks.CardLedger.IssuedCard;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
@@ -25,8 +24,13 @@ import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.records.Channel;
+import org.acupressurecds.records.DecisionRecord;
+import org.acupressurecds.records.DecisionRecorder;
+import org.acupressurecds.records.Requester;
 import org.acupressurecds.web.PageLink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The patient-view hook, once its FHIR data is at hand: read the record, decide on every reading of it, show the most
@@ -39,20 +43,26 @@ public class PatientView {
     static final Comparator<Assessment> MOST_CAUTIOUS = Comparator.comparing(Assessment::verdict)
             .thenComparing(a -> a.expectedResponse() == null ? 0 : -a.expectedResponse().stars());
 
+    private static final Logger LOG = Logger.getLogger(PatientView.class);
+
     private final RuleService rules;
-    private final CardLedger ledger;
+    private final DecisionRecorder recorder;
     private final Clock clock;
     private final Optional<URI> pageBase;
 
-    PatientView(RuleService rules, CardLedger ledger, Clock clock,
+    PatientView(RuleService rules, DecisionRecorder recorder, Clock clock,
             @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase) {
         this.rules = rules;
-        this.ledger = ledger;
+        this.recorder = recorder;
         this.clock = clock;
         this.pageBase = pageBase;
     }
 
-    Cards decide(Map<String, Prefetched> data) {
+    /**
+     * The card leaves only once its decision record is committed. If it cannot be kept, an urgent card (a red flag)
+     * still goes out, safety first, and the log says its record is missing; any other answer is a 503.
+     */
+    Cards decide(Map<String, Prefetched> data, Requester requester, String requestDigest) {
         LocalDate today = LocalDate.now(clock);
         RuleSet snapshot = rules.current(); // codes and rules of one version, whatever reloads meanwhile
         FhirReading reading;
@@ -78,8 +88,18 @@ public class PatientView {
         Card card = CardRenderer.render(answer, !facts.redFlagsScreened() && facts.redFlags().isEmpty(), reading.notes(),
                 pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
                         "absolute")).orElse(null));
-        ledger.issued(new IssuedCard(card.uuid(), answer.rulesetVersion(), answer.verdict(), Instant.now(clock),
-                card.overrideReasons() == null ? List.of() : card.overrideReasons().stream().map(Coding::code).toList()));
+        DecisionRecord.IssuedCard issued = new DecisionRecord.IssuedCard(card.uuid(), card.indicator().wire(),
+                card.overrideReasons() == null ? List.of() : card.overrideReasons().stream().map(Coding::code).toList());
+        try {
+            recorder.record(DecisionRecord.of(Channel.CDS_HOOKS, requester, facts, answer, requestDigest,
+                    Instant.now(clock), issued));
+        } catch (DecisionRecorder.NotKept e) {
+            if (card.indicator() != Indicator.CRITICAL) {
+                throw e;
+            }
+            LOG.errorf("Card %s (%s) is returned without its decision record: the record could not be kept.",
+                    card.uuid(), answer.verdict());
+        }
         return new Cards(List.of(card));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.acupressurecds.http.Problem;
+import org.acupressurecds.records.Requester;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +62,12 @@ public class CdsHooksAuth {
     private static String audience(SecurityMode mode, RoutingContext ctx) {
         String base = mode.publicUrl().map(Object::toString).orElse("").replaceAll("/+$", "");
         return base + ctx.normalizedPath();
+    }
+
+    /** Who called, for the decision record: the EHR client's issuer and the token's subject; anonymous in open mode. */
+    public static Requester requester(RoutingContext ctx) {
+        EhrTokenVerifier.VerifiedEhr caller = ctx.get(CALLER);
+        return caller == null ? Requester.ANONYMOUS : new Requester(caller.issuer(), caller.subject());
     }
 
     /** The FHIR servers a call may name: its EHR's list; in open mode, the global one. */

@@ -26,11 +26,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /** A patient's EHR record, as the prefetch of a patient-view hook call carries it: real FHIR R4 resources. */
-final class Ehr {
+public final class Ehr {
 
     static final FhirContext FHIR = FhirContext.forR4();
     static final String PATIENT_ID = "pat-42";
-    static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
     static final String SNOMED = "http://snomed.info/sct";
     static final String FINDING = "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,7 @@ final class Ehr {
 
     private Patient patient = patient();
 
-    static Ehr record() {
+    public static Ehr record() {
         return new Ehr();
     }
 
@@ -72,7 +72,7 @@ final class Ehr {
         return ehr;
     }
 
-    Ehr condition(String system, String code) {
+    public Ehr condition(String system, String code) {
         return condition(system, code, "active", "confirmed");
     }
 
@@ -174,7 +174,7 @@ final class Ehr {
                 "procedures", searchset(procedures));
     }
 
-    String hookRequest() {
+    public String hookRequest() {
         return hookRequest(null, null);
     }
 

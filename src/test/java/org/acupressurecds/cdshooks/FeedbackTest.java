@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.records.CardRecords;
 import org.junit.jupiter.api.Test;
 
 /** Feedback on a card is validated and recorded with the rule-set version that issued the card. */
@@ -18,7 +19,7 @@ class FeedbackTest {
     private static final String FEEDBACK = CdsHooksResourceTest.SERVICE + "/feedback";
 
     @Inject
-    CardLedger ledger;
+    CardRecords cards;
 
     @Inject
     RuleService rules;
@@ -39,11 +40,10 @@ class FeedbackTest {
                         .formatted(card))
                 .when().post(FEEDBACK).then().statusCode(200);
 
-        CardLedger.FeedbackRecord recorded = ledger.feedback().stream().filter(f -> f.card().equals(card)).findFirst()
-                .orElseThrow();
-        assertEquals(Outcome.OVERRIDDEN, recorded.outcome());
+        CardRecords.Feedback recorded = cards.feedbackOn(card).get(0);
+        assertEquals("overridden", recorded.outcome());
         assertEquals("already-managed", recorded.overrideReason());
-        assertEquals(rules.current().version(), recorded.rulesetVersion());
+        assertEquals(rules.current().version(), cards.find(card).orElseThrow().rulesetVersion());
     }
 
     @Test
@@ -60,7 +60,7 @@ class FeedbackTest {
                 .body("errors[0].field", equalTo("feedback[0].overrideReason.reason"))
                 .body("errors[0].allowedValues", hasItems("already-managed", "finding-not-present", "patient-declined"));
 
-        assertTrue(ledger.feedback().stream().noneMatch(f -> f.card().equals(card)));
+        assertTrue(cards.feedbackOn(card).isEmpty());
     }
 
     @Test
@@ -84,7 +84,7 @@ class FeedbackTest {
                         .formatted(card))
                 .when().post(FEEDBACK).then().statusCode(200);
 
-        assertTrue(ledger.feedback().stream().anyMatch(f -> f.card().equals(card) && f.outcome() == Outcome.ACCEPTED));
+        assertEquals("accepted", cards.feedbackOn(card).get(0).outcome());
     }
 
     @Test

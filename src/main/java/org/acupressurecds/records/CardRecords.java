@@ -1,0 +1,90 @@
+package org.acupressurecds.records;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The cards this service issued and the feedback on them, from the store: feedback for a card issued by another
+ * instance, or before a restart, is found. It records no patient data.
+ */
+@ApplicationScoped
+public class CardRecords {
+
+    private static final Logger LOG = Logger.getLogger(CardRecords.class);
+
+    /** A card with the rule-set version that decided it and the override reasons it offered. */
+    public record IssuedCard(String uuid, String rulesetVersion, List<String> overrideReasons) {
+    }
+
+    /** Feedback as kept: outcome (accepted, overridden), the override reason's code, and the EHR's timestamp. */
+    public record Feedback(String card, String outcome, String overrideReason, String outcomeAt) {
+    }
+
+    private final RecordStore store;
+
+    CardRecords(RecordStore store) {
+        this.store = store;
+    }
+
+    public Optional<IssuedCard> find(String uuid) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT c.override_reasons, d.ruleset_version FROM card c "
+                        + "JOIN decision d ON d.id = c.decision_id WHERE c.uuid = ?")) {
+            q.setString(1, uuid);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                String reasons = r.getString(1);
+                return Optional.of(new IssuedCard(uuid, r.getString(2),
+                        reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the card records cannot be read", e);
+        }
+    }
+
+    public void record(Feedback feedback, String rulesetVersion) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO feedback (card_uuid, outcome, "
+                        + "override_reason, outcome_at, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, feedback.card());
+            insert.setString(2, feedback.outcome());
+            insert.setString(3, feedback.overrideReason());
+            insert.setString(4, feedback.outcomeAt());
+            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the feedback cannot be recorded", e);
+        }
+        LOG.infof("CDS feedback: card %s %s%s (rule set %s)", feedback.card(), feedback.outcome(),
+                feedback.overrideReason() == null ? "" : ", reason " + feedback.overrideReason(), rulesetVersion);
+    }
+
+    public List<Feedback> feedbackOn(String card) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT outcome, override_reason, outcome_at FROM feedback "
+                        + "WHERE card_uuid = ? ORDER BY id")) {
+            q.setString(1, card);
+            List<Feedback> found = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    found.add(new Feedback(card, r.getString(1), r.getString(2), r.getString(3)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the feedback cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.acupressurecds.records;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes decision records, each committed before its answer is sent. Concurrent requests are grouped: one writer
+ * thread takes whatever is waiting, up to a batch, and commits it in one transaction, so a burst costs one round trip
+ * per batch rather than one per request.
+ */
+@ApplicationScoped
+public class DecisionRecorder {
+
+    /** The record could not be committed: the answer must not go out as if it had been. */
+    public static class NotKept extends RuntimeException {
+        NotKept(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static final int MAX_BATCH = 256;
+    private static final long COMMIT_TIMEOUT_SECONDS = 10;
+    private static final Logger LOG = Logger.getLogger(DecisionRecorder.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Pending(DecisionRecord record, CompletableFuture<Void> committed) {
+    }
+
+    private final RecordStore store;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile Thread writer;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+
+    DecisionRecorder(RecordStore store) {
+        this.store = store;
+    }
+
+    void start(@Observes StartupEvent event) {
+        writer = new Thread(this::writeLoop, "decision-recorder");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Waits for the records in flight, then stops the writer. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        Thread w = writer;
+        if (w != null) {
+            queue.add(new Pending(null, new CompletableFuture<>())); // the poison pill, after everything queued
+            w.join(TimeUnit.SECONDS.toMillis(COMMIT_TIMEOUT_SECONDS));
+        }
+    }
+
+    /** Records waiting for the writer. */
+    int waiting() {
+        return queue.size();
+    }
+
+    /** Transactions committed so far: with records grouped, fewer than the records. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Returns once the record is committed; throws NotKept when it could not be. */
+    public void record(DecisionRecord record) {
+        Pending pending = new Pending(record, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.committed().get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new NotKept("the decision record could not be committed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new NotKept("the decision record was not committed within " + COMMIT_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotKept("interrupted while the decision record was committed", e);
+        }
+    }
+
+    private void writeLoop() {
+        while (true) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean last = batch.removeIf(p -> p.record() == null);
+            if (!batch.isEmpty()) {
+                commit(batch);
+            }
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One transaction for the batch. Whatever goes wrong fails the batch's callers, never the writer: a broken
+     * connection makes some drivers throw an Error (pgjdbc's AssertionError on a closed connection, for one).
+     */
+    private void commit(List<Pending> batch) {
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insert(c, batch.stream().map(Pending::record).toList());
+                c.commit();
+                commits.incrementAndGet();
+            } catch (Throwable e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+            batch.forEach(p -> p.committed().complete(null));
+        } catch (Throwable e) {
+            // The cause names tables and columns, never the facts: they travel as bound parameters.
+            LOG.errorf("%d decision record(s) could not be committed: %s", batch.size(), e.getClass().getName());
+            batch.forEach(p -> p.committed().completeExceptionally(e));
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (Throwable ignored) {
+            // the connection is broken: nothing was committed, and the pool discards it
+        }
+    }
+
+    private static void insert(Connection c, List<DecisionRecord> records) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("INSERT INTO decision (id, decided_at, channel, caller_issuer, "
+                + "caller_subject, ruleset_version, verdict, assessment_date, facts, rules_fired, missing_data, "
+                + "request_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement card = c.prepareStatement(
+                        "INSERT INTO card (uuid, decision_id, indicator, override_reasons) VALUES (?, ?, ?, ?)")) {
+            boolean cards = false;
+            for (DecisionRecord r : records) {
+                d.setString(1, r.id());
+                d.setTimestamp(2, Timestamp.from(r.decidedAt()));
+                d.setString(3, r.channel().name());
+                d.setString(4, r.requester().issuer());
+                d.setString(5, r.requester().subject());
+                d.setString(6, r.rulesetVersion());
+                d.setString(7, r.verdict().name());
+                d.setDate(8, Date.valueOf(r.assessmentDate()));
+                d.setString(9, json(r.facts()));
+                d.setString(10, json(r.rulesFired()));
+                d.setString(11, json(r.missingData()));
+                d.setString(12, r.requestDigest());
+                d.addBatch();
+                if (r.card() != null) {
+                    card.setString(1, r.card().uuid());
+                    card.setString(2, r.id());
+                    card.setString(3, r.card().indicator());
+                    card.setString(4, String.join(",", r.card().overrideReasons()));
+                    card.addBatch();
+                    cards = true;
+                }
+            }
+            d.executeBatch();
+            if (cards) {
+                card.executeBatch();
+            }
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a record as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.acupressurecds.records;
+
+import io.agroal.api.AgroalDataSource;
+import javax.sql.DataSource;
+import io.quarkus.arc.InjectableInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/** The store the records go to: PostgreSQL where configured, else the embedded one (RecordStoreSelection). */
+@ApplicationScoped
+public class RecordStore {
+
+    private static final Logger LOG = Logger.getLogger(RecordStore.class);
+
+    private final DataSource dataSource;
+    private final String kind;
+
+    @Inject
+    RecordStore(InjectableInstance<AgroalDataSource> postgresql,
+            @io.quarkus.agroal.DataSource("embedded") InjectableInstance<AgroalDataSource> embedded) {
+        boolean usePostgresql = postgresql.getHandle().getBean().isActive();
+        this.dataSource = usePostgresql ? postgresql.get() : embedded.get();
+        this.kind = usePostgresql ? "PostgreSQL" : "the embedded store under data/ (not for production)";
+        LOG.infof("Decision records are kept in %s.", kind);
+    }
+
+    /** A store on a given data source, for tests of what writes to it. */
+    RecordStore(DataSource dataSource, String kind) {
+        this.dataSource = dataSource;
+        this.kind = kind;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String kind() {
+        return kind;
+    }
+}

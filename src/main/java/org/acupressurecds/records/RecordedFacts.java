@@ -1,0 +1,62 @@
+package org.acupressurecds.records;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.acupressurecds.knowledge.Laterality;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.RedFlag;
+import org.acupressurecds.knowledge.SciaticaType;
+
+/**
+ * The facts the rules saw, pseudonymised: no identifier and no calendar date, every date a whole number of days
+ * before the assessment date. Not anonymous (the decision time gives the dates back), so read by role only.
+ */
+public record RecordedFacts(
+        SciaticaType sciaticaType,
+        Set<RedFlag> redFlags,
+        Map<RedFlag, Long> redFlagsNotedDaysBefore,
+        boolean redFlagsScreened,
+        Integer painScore,
+        Long painScoreDaysBefore,
+        Boolean spinalSurgery,
+        Long spinalSurgeryDaysBefore,
+        Boolean medicalClearance,
+        Long medicalClearanceDaysBefore,
+        Boolean largeDiscHerniationWithImpingement,
+        Boolean referredLegPain,
+        Boolean sedentaryWork,
+        Laterality laterality) {
+
+    public static RecordedFacts of(PatientFacts f) {
+        Map<RedFlag, Long> noted = new TreeMap<>();
+        f.redFlagsNotedOn().forEach((flag, on) -> noted.put(flag, f.daysAgo(on)));
+        return new RecordedFacts(f.sciaticaType(), f.redFlags(), noted, f.redFlagsScreened(), f.painScore(),
+                daysBefore(f, f.painScoreDate()), f.spinalSurgery(), daysBefore(f, f.spinalSurgeryDate()),
+                f.medicalClearance(), daysBefore(f, f.medicalClearanceDate()), f.largeDiscHerniationWithImpingement(),
+                f.referredLegPain(), f.sedentaryWork(), f.laterality());
+    }
+
+    /** The facts again, on an assessment date: what a replay of this decision gives the rules. */
+    public PatientFacts toFacts(LocalDate assessmentDate) {
+        return PatientFacts.builder(sciaticaType, assessmentDate)
+                .redFlags(redFlags, redFlagsScreened, flag -> on(assessmentDate, redFlagsNotedDaysBefore.get(flag)))
+                .painScore(painScore, on(assessmentDate, painScoreDaysBefore))
+                .spinalSurgery(spinalSurgery, on(assessmentDate, spinalSurgeryDaysBefore))
+                .medicalClearance(medicalClearance, on(assessmentDate, medicalClearanceDaysBefore))
+                .largeDiscHerniationWithImpingement(largeDiscHerniationWithImpingement)
+                .referredLegPain(referredLegPain)
+                .sedentaryWork(sedentaryWork)
+                .laterality(laterality)
+                .build();
+    }
+
+    private static Long daysBefore(PatientFacts f, LocalDate date) {
+        return date == null ? null : f.daysAgo(date);
+    }
+
+    private static LocalDate on(LocalDate assessmentDate, Long daysBefore) {
+        return daysBefore == null ? null : assessmentDate.minusDays(daysBefore);
+    }
+}

@@ -1,0 +1,176 @@
+package org.acupressurecds.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.SciaticaType;
+import org.acupressurecds.knowledge.Verdict;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Records that arrive while a commit is under way wait for the next one, together: one commit for the burst. */
+class GroupCommitTest {
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(12);
+    private DecisionRecorder recorder;
+
+    @AfterEach
+    void stop() throws Exception {
+        callers.shutdownNow();
+        if (recorder != null) {
+            recorder.stop(null);
+        }
+    }
+
+    private static JdbcDataSource migratedH2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        return h2;
+    }
+
+    private static DecisionRecord aDecision() {
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        PatientFacts facts = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, today)
+                .screenedRedFlags(Set.of()).painScore(3, today).build();
+        Assessment answer = new Assessment(Verdict.SUITABLE, "Start the plan.", null, null, null, null, null, null, null,
+                List.of(), List.of(), today, "0123456789abcdef");
+        return DecisionRecord.of(Channel.API, Requester.ANONYMOUS, facts, answer, "0".repeat(64), Instant.now(), null);
+    }
+
+    @Test
+    void aBurstThatArrivesDuringACommitIsCommittedAsOneBatch() throws Exception {
+        JdbcDataSource h2 = migratedH2();
+        CountDownLatch writerWaiting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        recorder = new DecisionRecorder(new RecordStore(new Delegating(h2) {
+            private boolean first = true;
+
+            @Override
+            public synchronized Connection getConnection() throws SQLException {
+                if (first) {
+                    first = false;
+                    writerWaiting.countDown();
+                    await(release);
+                }
+                return h2.getConnection();
+            }
+        }, "test"));
+        recorder.start(null);
+
+        Future<?> firstRecord = callers.submit(() -> recorder.record(aDecision()));
+        assertTrue(writerWaiting.await(10, TimeUnit.SECONDS));
+        List<Future<?>> burst = java.util.stream.IntStream.range(0, 10)
+                .<Future<?>>mapToObj(i -> callers.submit(() -> recorder.record(aDecision()))).toList();
+        while (recorder.waiting() < 10) { // the burst queues behind the commit under way
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        firstRecord.get(10, TimeUnit.SECONDS);
+        for (Future<?> f : burst) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+
+        assertEquals(2, recorder.commits(), "the first record, then the burst of ten in one commit");
+        try (Connection c = h2.getConnection(); ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM decision")) {
+            r.next();
+            assertEquals(11, r.getInt(1));
+        }
+    }
+
+    @Test
+    void aRecordTheStoreRefusesIsNotKeptAndTheCallerIsTold() {
+        recorder = new DecisionRecorder(new RecordStore(new Delegating(new JdbcDataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLException("the store is down");
+            }
+        }, "test"));
+        recorder.start(null);
+
+        assertThrows(DecisionRecorder.NotKept.class, () -> recorder.record(aDecision()));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A data source that hands out another's connections; tests override getConnection. */
+    private static class Delegating implements DataSource {
+        private final DataSource target;
+
+        Delegating(DataSource target) {
+            this.target = target;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return target.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return target.getConnection(user, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return target.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return target.isWrapperFor(type);
+        }
+    }
+}
