@@ -38,14 +38,17 @@ public class RuleReloader {
     private final Duration debounce;
     private final RuleSetLoader loader = new RuleSetLoader();
     private final ScenarioRunner scenarios = new ScenarioRunner();
+    private final RuleSetJournal journal;
     private volatile ReloadOutcome lastReload;
+    private Map<String, String> servingSources = Map.of();
     private RulesWatcher watcher;
 
-    RuleReloader(RuleService rules,
+    RuleReloader(RuleService rules, RuleSetJournal journal,
             @ConfigProperty(name = "cds.rules.dir", defaultValue = "rules") Path folder,
             @ConfigProperty(name = "cds.rules.watch", defaultValue = "true") boolean watch,
             @ConfigProperty(name = "cds.rules.debounce", defaultValue = "300ms") Duration debounce) {
         this.rules = rules;
+        this.journal = journal;
         this.folder = folder;
         this.watch = watch;
         this.debounce = debounce;
@@ -53,14 +56,14 @@ public class RuleReloader {
 
     @PostConstruct
     void start() {
-        ReloadOutcome outcome = reload(false);
+        ReloadOutcome outcome = reload(false, "startup");
         if (outcome.status() != ReloadOutcome.Status.SERVED) {
             LOG.errorf("The rules in %s cannot be served, so the service will not start.", folder.toAbsolutePath());
             throw new IllegalStateException("rules cannot be served:\n  " + describe(outcome.problems()));
         }
         if (watch) {
             try {
-                watcher = new RulesWatcher(folder, debounce, () -> reload(false));
+                watcher = new RulesWatcher(folder, debounce, () -> reload(false, "the rules-folder watcher"));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot watch " + folder.toAbsolutePath(), e);
             }
@@ -75,11 +78,13 @@ public class RuleReloader {
     }
 
     /**
-     * One reload attempt. force checks and serves the folder again even when its content has not changed (to re-run
-     * its checks); it never serves a rule set with problems: no flag bypasses the checks.
+     * One reload attempt, kept in the journal with who asked (actor). force checks and serves the folder again even
+     * when its content has not changed (to re-run its checks); it never serves a rule set with problems: no flag
+     * bypasses the checks.
      */
-    public synchronized ReloadOutcome reload(boolean force) {
+    public synchronized ReloadOutcome reload(boolean force, String actor) {
         long started = System.nanoTime();
+        Map<String, String> sources = RuleSetLoader.sources(folder, Map.of());
         RuleSet before = rules.current();
         String versionBefore = before == null ? null : before.version();
         ReloadOutcome outcome;
@@ -103,12 +108,37 @@ public class RuleReloader {
             lastReload = outcome;
         }
         log(outcome);
+        journal.record(new RuleSetJournal.Entry(before == null ? RuleSetJournal.Kind.LOAD : RuleSetJournal.Kind.RELOAD,
+                actor, outcome.at(), outcome.versionBefore(), outcome.versionAfter(), outcome.status().name(),
+                outcome.problems(), servingSources, sources));
+        if (outcome.status() == ReloadOutcome.Status.SERVED) {
+            servingSources = sources;
+        }
         return outcome;
     }
 
     /** The serving folder, checked with the overlay (DRL file name to content) in place; serves nothing. */
     public RuleCheck.Candidate check(Map<String, String> overlay) throws RuleSetException {
         return RuleCheck.check(loader, scenarios, folder, overlay);
+    }
+
+    /** A validate: the overlay checked as check does, and kept in the journal with who asked. */
+    public RuleCheck.Candidate validate(Map<String, String> overlay, String actor) throws RuleSetException {
+        try {
+            RuleCheck.Candidate candidate = check(overlay);
+            journalValidate(actor, candidate.rules().version(), candidate.problems(), overlay);
+            return candidate;
+        } catch (RuleSetException e) {
+            journalValidate(actor, null, e.problems(), overlay);
+            throw e;
+        }
+    }
+
+    private void journalValidate(String actor, String version, List<RuleProblem> problems, Map<String, String> overlay) {
+        journal.record(new RuleSetJournal.Entry(RuleSetJournal.Kind.VALIDATE, actor, Instant.now(),
+                rules.current() == null ? null : rules.current().version(), version,
+                problems.isEmpty() ? "VALID" : "INVALID", problems, servingSources,
+                RuleSetLoader.sources(folder, overlay)));
     }
 
     public ReloadOutcome lastReload() {

@@ -73,7 +73,7 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON) // no form can send it cross-site
     public Response reload(@QueryParam("force") boolean force) {
         LOG.infof("Rule reload%s requested by %s", force ? " (force)" : "", Caller.name(identity));
-        ReloadOutcome outcome = reloader.reload(force);
+        ReloadOutcome outcome = reloader.reload(force, Caller.name(identity));
         return Response.status(outcome.status() == ReloadOutcome.Status.REJECTED ? 422 : 200).entity(outcome).build();
     }
 
@@ -87,7 +87,7 @@ public class RuleSetResource {
     public Validation validate(InputStream body) throws IOException {
         ValidateRequest request = binder.bind(json.read(body), ValidateRequest.class, RuleSetResource::problems);
         try {
-            RuleCheck.Candidate candidate = reloader.check(request.files());
+            RuleCheck.Candidate candidate = reloader.validate(request.files(), Caller.name(identity));
             return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems());
         } catch (RuleSetException e) {
             return new Validation(false, null, e.problems());

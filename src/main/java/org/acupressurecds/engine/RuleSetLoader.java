@@ -152,6 +152,20 @@ public final class RuleSetLoader {
         return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
     }
 
+    /**
+     * Every file an author edits, as text by its name in the folder (positions.drl, codes/x.csv, scenarios/y.yaml),
+     * with the overlay in place: what a rule-set event's diff compares. Empty where the folder cannot be read.
+     */
+    public static Map<String, String> sources(Path folder, Map<String, String> overlay) {
+        Map<String, String> text = new TreeMap<>();
+        Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
+        files.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
+        files.putAll(readFiles(folder.resolve("scenarios"), ".yaml", "scenarios/"));
+        files.forEach((name, bytes) -> text.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        text.putAll(overlay);
+        return text;
+    }
+
     /** The DRL files of the folder with the overlay applied, by file name. */
     public static Map<String, byte[]> readRuleFiles(Path folder, String shownFolder, Map<String, String> overlay)
             throws RuleSetException {

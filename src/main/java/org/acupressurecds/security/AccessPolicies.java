@@ -15,7 +15,7 @@ public class AccessPolicies {
 
     public static final String CLINICIAN = "clinician";
     public static final String RULE_AUTHOR = "rule-author";
-    /** Reserved for the decision records; no path needs it yet. */
+    /** Reads the decision record. */
     public static final String AUDITOR = "auditor";
 
     @Produces
@@ -28,6 +28,12 @@ public class AccessPolicies {
     @Singleton
     HttpSecurityPolicy ruleAuthor(SecurityMode mode) {
         return new RolePolicy(RULE_AUTHOR, mode);
+    }
+
+    @Produces
+    @Singleton
+    HttpSecurityPolicy auditor(SecurityMode mode) {
+        return new RolePolicy(AUDITOR, mode);
     }
 
     /** For every path with no rule of its own: fail closed. */

@@ -33,8 +33,8 @@ public class CdsHooksAuth {
 
     @Produces
     @Singleton
-    EhrTokenVerifier verifier(CdsHooksConfig config) {
-        return new EhrTokenVerifier(config);
+    EhrTokenVerifier verifier(CdsHooksConfig config, SharedJtis shared) {
+        return new EhrTokenVerifier(config, shared);
     }
 
     void install(@Observes Router router, SecurityMode mode, EhrTokenVerifier verifier) {

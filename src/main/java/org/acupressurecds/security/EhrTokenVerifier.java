@@ -55,14 +55,18 @@ public final class EhrTokenVerifier {
     private record Client(String name, CdsHooksConfig.Client config, VerificationKeyResolver keys, Set<String> jku) {
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EhrTokenVerifier.class);
+
     private final Map<String, Client> byIssuer;
     private final AlgorithmConstraints algorithms;
     private final int skewSeconds;
     private final Map<String, Long> seenJtis = new ConcurrentHashMap<>();
+    private final SharedJtis shared;
     /** One cached key set per allowed jku, as for a client's own JWKS URL. */
     private final Map<String, VerificationKeyResolver> jkuKeys = new ConcurrentHashMap<>();
 
-    public EhrTokenVerifier(CdsHooksConfig config) {
+    public EhrTokenVerifier(CdsHooksConfig config, SharedJtis shared) {
+        this.shared = shared;
         List<String> unsupported = config.algorithms().stream().filter(a -> !ASYMMETRIC.contains(a)).toList();
         if (!unsupported.isEmpty()) {
             throw new IllegalArgumentException("cds.hooks.algorithms: " + unsupported + " are not asymmetric "
@@ -124,6 +128,7 @@ public final class EhrTokenVerifier {
         }
         try {
             rememberOnce(client.config().issuer() + " " + claims.getJwtId(), claims.getExpirationTime().getValue());
+            rememberEverywhere(client.config().issuer(), claims.getJwtId(), claims.getExpirationTime().getValue());
             return new VerifiedEhr(client.name(), claims.getIssuer(), claims.getSubject(),
                     client.config().fhirServers().orElse(List.of()));
         } catch (MalformedClaimException e) {
@@ -141,6 +146,24 @@ public final class EhrTokenVerifier {
             throw new Refused("too many tokens in flight");
         }
         if (seenJtis.putIfAbsent(jti, expiresAt) != null) {
+            throw new Refused("jti replayed");
+        }
+    }
+
+    /**
+     * Across replicas, through the store. Where the store cannot tell (it is down), this instance's memory alone
+     * decides, and the log says so: refusing every EHR call would stop the emergency cards too.
+     */
+    private void rememberEverywhere(String issuer, String jti, long expiresAt) throws Refused {
+        boolean first;
+        try {
+            first = shared.firstUse(issuer, jti, Instant.ofEpochSecond(expiresAt));
+        } catch (RuntimeException e) {
+            LOG.warnf("The shared jti cache cannot be reached (%s): replays are refused on this instance only.",
+                    e.getClass().getName());
+            return;
+        }
+        if (!first) {
             throw new Refused("jti replayed");
         }
     }

@@ -34,6 +34,7 @@ class RuleReloaderTest {
     Path rules;
 
     private final RuleService service = new RuleService();
+    private final List<RuleSetJournal.Entry> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RuleReloader reloader;
 
     @BeforeEach
@@ -49,7 +50,7 @@ class RuleReloaderTest {
     }
 
     private RuleReloader start(boolean watch) {
-        reloader = new RuleReloader(service, rules, watch, Duration.ofMillis(100));
+        reloader = new RuleReloader(service, journal::add, rules, watch, Duration.ofMillis(100));
         reloader.start();
         return reloader;
     }
@@ -86,7 +87,7 @@ class RuleReloaderTest {
         String before = service.current().version();
         edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
 
-        ReloadOutcome outcome = reloader.reload(false);
+        ReloadOutcome outcome = reloader.reload(false, "a test");
 
         assertEquals(Status.SERVED, outcome.status());
         assertEquals(before, outcome.versionBefore());
@@ -100,7 +101,7 @@ class RuleReloaderTest {
         RuleSet serving = service.current();
         edit("positions.drl", "PatientFacts( sedentaryWork == true )", "PatientFacts( sedentryWork == true )");
 
-        ReloadOutcome outcome = reloader.reload(false);
+        ReloadOutcome outcome = reloader.reload(false, "a test");
 
         assertEquals(Status.REJECTED, outcome.status());
         assertSame(serving, service.current());
@@ -118,7 +119,7 @@ class RuleReloaderTest {
         RuleSet serving = service.current();
         edit("positions.drl", PRIMARY_DURATION, PRIMARY_DURATION);
 
-        assertEquals(Status.UNCHANGED, reloader.reload(false).status());
+        assertEquals(Status.UNCHANGED, reloader.reload(false, "a test").status());
         assertSame(serving, service.current());
     }
 
@@ -128,13 +129,13 @@ class RuleReloaderTest {
         RuleSet serving = service.current();
         edit("positions.drl", "PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )");
 
-        ReloadOutcome rejected = reloader.reload(false);
+        ReloadOutcome rejected = reloader.reload(false, "a test");
         assertEquals(Status.REJECTED, rejected.status());
         assertSame(serving, service.current());
         assertTrue(rejected.problems().get(0).message().startsWith(
                 "scenario \"Desk work or travel adds the seated gluteal position\""), rejected.problems()::toString);
 
-        ReloadOutcome forced = reloader.reload(true);
+        ReloadOutcome forced = reloader.reload(true, "a test");
         assertEquals(Status.REJECTED, forced.status());
         assertTrue(forced.forced());
         assertSame(serving, service.current());
@@ -148,7 +149,7 @@ class RuleReloaderTest {
         edit("contraindications.drl", "Verdict.URGENT_REFERRAL", "Verdict.CAUTION");
 
         for (boolean force : new boolean[] {false, true}) {
-            ReloadOutcome outcome = reloader.reload(force);
+            ReloadOutcome outcome = reloader.reload(force, "a test");
             assertEquals(Status.REJECTED, outcome.status());
             assertSame(serving, service.current());
             assertTrue(outcome.problems().stream().anyMatch(p -> p.message().startsWith(
@@ -160,7 +161,7 @@ class RuleReloaderTest {
     void forceChecksAndServesUnchangedRulesAgain() {
         start(false);
 
-        ReloadOutcome forced = reloader.reload(true);
+        ReloadOutcome forced = reloader.reload(true, "a test");
 
         assertEquals(Status.SERVED, forced.status());
         assertTrue(forced.forced());
@@ -182,7 +183,7 @@ class RuleReloaderTest {
                 end
                 """);
 
-        ReloadOutcome outcome = reloader.reload(false);
+        ReloadOutcome outcome = reloader.reload(false, "a test");
 
         assertEquals(Status.REJECTED, outcome.status());
         assertTrue(outcome.problems().stream().anyMatch(p -> p.message().contains("Referred leg pain adds the leg position")
@@ -198,15 +199,36 @@ class RuleReloaderTest {
             }
         }
 
-        ReloadOutcome outcome = reloader.reload(false);
+        ReloadOutcome outcome = reloader.reload(false, "a test");
 
         assertEquals(Status.REJECTED, outcome.status());
         assertEquals("no .drl rule files in the rules folder", outcome.problems().get(0).message());
     }
 
     @Test
+    void everyAttemptIsJournalledWithWhoAskedAndTheDiffOfWhatChanged() throws Exception {
+        start(false);
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+
+        reloader.reload(false, "'author1'");
+        reloader.reload(false, "'author1'");
+
+        assertEquals(List.of(RuleSetJournal.Kind.LOAD, RuleSetJournal.Kind.RELOAD, RuleSetJournal.Kind.RELOAD),
+                journal.stream().map(RuleSetJournal.Entry::kind).toList());
+        RuleSetJournal.Entry served = journal.get(1);
+        assertEquals("'author1'", served.actor());
+        assertEquals("SERVED", served.outcome());
+        assertEquals(journal.get(0).versionAfter(), served.versionBefore());
+        assertTrue(served.before().get("positions.drl").contains(PRIMARY_DURATION));
+        assertTrue(served.after().get("positions.drl").contains("\"15-25 minutes\","));
+        assertEquals("UNCHANGED", journal.get(2).outcome());
+        assertEquals(served.after(), journal.get(2).before(), "the served files are what the next attempt compares with");
+    }
+
+    @Test
     void startupRefusesRulesThatDoNotCompileAndSaysFileAndLine() {
-        reloader = new RuleReloader(service, Path.of("src/test/resources/rulesets/syntax-error"), false, Duration.ZERO);
+        reloader = new RuleReloader(service, journal::add, Path.of("src/test/resources/rulesets/syntax-error"), false,
+                Duration.ZERO);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, reloader::start);
 
@@ -234,7 +256,7 @@ class RuleReloaderTest {
         for (int i = 0; i < 12; i++) {
             replaced.add(new WeakReference<>(service.current().kieBase()));
             edit("positions.drl", "\"10-20 minutes during work\",", "\"10-20 minutes during work\", // " + i + "\n");
-            assertEquals(Status.SERVED, reloader.reload(false).status());
+            assertEquals(Status.SERVED, reloader.reload(false, "a test").status());
         }
         for (int i = 0; i < 20 && replaced.stream().anyMatch(r -> r.get() != null); i++) {
             System.gc();

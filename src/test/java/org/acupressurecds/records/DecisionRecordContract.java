@@ -105,6 +105,57 @@ abstract class DecisionRecordContract {
     }
 
     @Test
+    void aValidateIsRecordedWithWhoAskedWhatItChangedAndItsDiff() throws Exception {
+        String positions = java.nio.file.Files.readString(java.nio.file.Path.of("rules/positions.drl"));
+        String draft = positions.replace("\"10-20 minutes during work\",", "\"10-25 minutes during work\",");
+        given().contentType("application/json").body(java.util.Map.of("files", java.util.Map.of("positions.drl", draft)))
+                .when().post("/api/v1/ruleset/validate").then().statusCode(200);
+
+        Map<String, Object> event = row("SELECT * FROM ruleset_event WHERE kind = ? ORDER BY id DESC", "VALIDATE");
+        assertEquals("VALID", event.get("outcome"));
+        assertEquals("positions.drl", event.get("changed_files"));
+        assertTrue(((String) event.get("actor")).contains("anonymous"), "open mode: " + event.get("actor"));
+        String diff = (String) event.get("diff");
+        assertTrue(diff.contains("--- a/positions.drl\n+++ b/positions.drl\n@@ -"), diff);
+        assertTrue(diff.contains("\n-        \"10-20 minutes during work\",\n+        \"10-25 minutes during work\",\n"), diff);
+        assertNotNull(row("SELECT id FROM ruleset_event WHERE kind = ?", "LOAD").get("id"), "the startup load is kept");
+    }
+
+    @Test
+    void anAuditorSearchesTheRecordReadsADecisionWholeAndEveryReadIsRecorded() throws Exception {
+        String request = REQUEST.replace("\"painScore\":9", "\"painScore\":8");
+        given().contentType("application/json").body(request).when().post("/api/v1/assessments").then().statusCode(200);
+        String id = newestDecisionWithDigest(RequestDigest.of(new ObjectMapper().readTree(request)));
+
+        given().queryParam("verdict", "CAUTION").queryParam("channel", "API")
+                .queryParam("rule", "A pain score of 8 to 10 is an acute severe flare: caution").queryParam("size", 200)
+                .when().get("/api/v1/decisions").then().statusCode(200)
+                .body("decisions.id", org.hamcrest.Matchers.hasItem(id))
+                .body("decisions.verdict", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("CAUTION")))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().queryParam("rule", "A rule no decision fired").when().get("/api/v1/decisions").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+        given().when().get("/api/v1/decisions/" + id).then().statusCode(200)
+                .body("decision.channel", org.hamcrest.Matchers.equalTo("API"))
+                .body("facts.painScore", org.hamcrest.Matchers.equalTo(8))
+                .body("facts.spinalSurgeryDaysBefore", org.hamcrest.Matchers.equalTo(176))
+                .body("missingData", org.hamcrest.Matchers.hasItem("largeDiscHerniationWithImpingement"));
+
+        Map<String, Object> read = row("SELECT reader, query FROM record_read WHERE query = ? ORDER BY id DESC",
+                "GET /api/v1/decisions/" + id);
+        assertTrue(((String) read.get("reader")).contains("anonymous"), "open mode: " + read.get("reader"));
+    }
+
+    @Test
+    void aSearchWithBadParametersNamesEachOneAndAnUnknownDecisionIs404() {
+        given().queryParam("verdict", "FINE").queryParam("size", 0).queryParam("patient", "42")
+                .when().get("/api/v1/decisions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("patient", "verdict", "size"));
+        given().when().get("/api/v1/decisions/no-such-decision").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void theMigrationsRanOnThisStore() throws Exception {
         assertNotNull(row("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" = ?", "1").get("version"));
     }

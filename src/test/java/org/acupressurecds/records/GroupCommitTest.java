@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +23,6 @@ import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.SciaticaType;
 import org.acupressurecds.knowledge.Verdict;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +41,7 @@ class GroupCommitTest {
         }
     }
 
-    private static JdbcDataSource migratedH2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        return h2;
-    }
-
-    private static DecisionRecord aDecision() {
+    static DecisionRecord aDecision() {
         LocalDate today = LocalDate.of(2026, 11, 24);
         PatientFacts facts = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, today)
                 .screenedRedFlags(Set.of()).painScore(3, today).build();
@@ -61,7 +52,7 @@ class GroupCommitTest {
 
     @Test
     void aBurstThatArrivesDuringACommitIsCommittedAsOneBatch() throws Exception {
-        JdbcDataSource h2 = migratedH2();
+        JdbcDataSource h2 = MigratedH2.create();
         CountDownLatch writerWaiting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         recorder = new DecisionRecorder(new RecordStore(new Delegating(h2) {

@@ -46,6 +46,13 @@ class AccessRulesTest {
     }
 
     @Test
+    void theDecisionRecordIsForAuditors() {
+        given().when().get("/api/v1/decisions").then().statusCode(401);
+        as("clinician", "rule-author").when().get("/api/v1/decisions").then().statusCode(403);
+        as("auditor").when().get("/api/v1/decisions").then().statusCode(200).body("page", equalTo(0));
+    }
+
+    @Test
     void aTokenFromAnotherIssuerOrAnEhrIsNotAPersonsToken() {
         given().header("Authorization", "Bearer " + Keys.ehrToken(Keys.EHR_RSA, "RS384",
                         Secured.PUBLIC_URL + "/api/v1/assessments"))

@@ -1,0 +1,143 @@
+package org.acupressurecds.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads of the decision record, for auditors. Every read is itself recorded first: who, when, which query.
+ */
+@ApplicationScoped
+public class DecisionRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A decision as a search lists it. */
+    public record Summary(String id, Instant decidedAt, String channel, Requester requester, String rulesetVersion,
+            String verdict, LocalDate assessmentDate, String card) {
+    }
+
+    /** A page of a search, newest first. */
+    public record Page(List<Summary> decisions, int page, int size, long total) {
+    }
+
+    /** A decision whole: the summary, the pseudonymised facts, rules, missing data, digest, card and feedback. */
+    public record Whole(Summary decision, JsonNode facts, JsonNode rulesFired, JsonNode missingData,
+            String requestDigest, JsonNode card, List<CardRecords.Feedback> feedback) {
+    }
+
+    private final RecordStore store;
+    private final CardRecords cards;
+
+    DecisionRecords(RecordStore store, CardRecords cards) {
+        this.store = store;
+        this.cards = cards;
+    }
+
+    public Page search(DecisionQuery q, String reader, String query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        condition(where, values, " AND d.decided_at >= ?", q.from() == null ? null : Timestamp.from(q.from()));
+        condition(where, values, " AND d.decided_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
+        condition(where, values, " AND d.channel = ?", q.channel() == null ? null : q.channel().name());
+        condition(where, values, " AND d.verdict = ?", q.verdict() == null ? null : q.verdict().name());
+        condition(where, values, " AND d.rules_fired LIKE ? ESCAPE '\\'", q.rule() == null ? null
+                : "%\"rule\":" + like(DecisionRecorder.json(q.rule())) + ",%");
+        condition(where, values, " AND d.ruleset_version = ?", q.version());
+        condition(where, values, " AND d.caller_subject = ?", q.caller());
+        try (Connection c = store.dataSource().getConnection()) {
+            recordRead(c, reader, query);
+            long total;
+            try (PreparedStatement count = prepare(c, "SELECT COUNT(*) FROM decision d" + where, values);
+                    ResultSet r = count.executeQuery()) {
+                r.next();
+                total = r.getLong(1);
+            }
+            List<Object> paged = new ArrayList<>(values);
+            paged.add(q.size());
+            paged.add((long) q.page() * q.size());
+            List<Summary> found = new ArrayList<>();
+            try (PreparedStatement select = prepare(c, SUMMARY + where
+                    + " ORDER BY d.decided_at DESC, d.id LIMIT ? OFFSET ?", paged); ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    found.add(summary(r));
+                }
+            }
+            return new Page(found, q.page(), q.size(), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the decision record cannot be read", e);
+        }
+    }
+
+    public Optional<Whole> find(String id, String reader, String query) {
+        try (Connection c = store.dataSource().getConnection()) {
+            recordRead(c, reader, query);
+            try (PreparedStatement select = prepare(c, SUMMARY.replace("SELECT ", "SELECT d.facts, d.rules_fired, "
+                    + "d.missing_data, d.request_digest, c.indicator, c.override_reasons, ") + " WHERE d.id = ?",
+                    List.of(id)); ResultSet r = select.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                Summary summary = summary(r);
+                JsonNode card = summary.card() == null ? null : JSON.createObjectNode().put("uuid", summary.card())
+                        .put("indicator", r.getString("indicator")).put("overrideReasons", r.getString("override_reasons"));
+                return Optional.of(new Whole(summary, JSON.readTree(r.getString("facts")),
+                        JSON.readTree(r.getString("rules_fired")), JSON.readTree(r.getString("missing_data")),
+                        r.getString("request_digest"), card,
+                        summary.card() == null ? List.of() : cards.feedbackOn(summary.card())));
+            }
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the decision record cannot be read", e);
+        }
+    }
+
+    private static final String SUMMARY = "SELECT d.id, d.decided_at, d.channel, d.caller_issuer, d.caller_subject, "
+            + "d.ruleset_version, d.verdict, d.assessment_date, c.uuid AS card_uuid FROM decision d "
+            + "LEFT JOIN card c ON c.decision_id = d.id";
+
+    private static Summary summary(ResultSet r) throws SQLException {
+        return new Summary(r.getString("id"), r.getTimestamp("decided_at").toInstant(), r.getString("channel"),
+                new Requester(r.getString("caller_issuer"), r.getString("caller_subject")),
+                r.getString("ruleset_version"), r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
+                r.getString("card_uuid"));
+    }
+
+    private static void recordRead(Connection c, String reader, String query) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO record_read (read_at, reader, query) VALUES (?, ?, ?)")) {
+            insert.setTimestamp(1, Timestamp.from(Instant.now()));
+            insert.setString(2, reader);
+            insert.setString(3, query.length() > 4000 ? query.substring(0, 4000) : query);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void condition(StringBuilder where, List<Object> values, String sql, Object value) {
+        if (value != null) {
+            where.append(sql);
+            values.add(value);
+        }
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> values) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
+        }
+        return statement;
+    }
+}

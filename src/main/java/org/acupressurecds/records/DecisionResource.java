@@ -1,0 +1,48 @@
+package org.acupressurecds.records;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.InvalidRequestException;
+import org.acupressurecds.security.Caller;
+
+/** The decision record, for auditors: search it and read a decision whole. Every read is recorded. */
+@Path("/api/v1/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    private final DecisionRecords records;
+    private final SecurityIdentity identity;
+
+    DecisionResource(DecisionRecords records, SecurityIdentity identity) {
+        this.records = records;
+        this.identity = identity;
+    }
+
+    @GET
+    public DecisionRecords.Page search(@Context UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        DecisionQuery query = DecisionQuery.parse(uri.getQueryParameters(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return records.search(query, Caller.name(identity), "GET " + uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public DecisionRecords.Whole decision(@PathParam("id") String id, @Context UriInfo uri) {
+        return records.find(id, Caller.name(identity), "GET " + uri.getRequestUri().getRawPath())
+                .orElseThrow(() -> new NotFoundException("No decision '" + id + "' is on record."));
+    }
+}
