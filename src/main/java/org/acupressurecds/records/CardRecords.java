@@ -50,7 +50,7 @@ public class CardRecords {
                         reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","))));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the card records cannot be read", e);
+            throw new RecordStore.Unavailable("the card records cannot be read", e);
         }
     }
 
@@ -65,7 +65,7 @@ public class CardRecords {
             insert.setTimestamp(5, Timestamp.from(Instant.now()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("the feedback cannot be recorded", e);
+            throw new RecordStore.Unavailable("the feedback cannot be recorded", e);
         }
         LOG.infof("CDS feedback: card %s %s%s (rule set %s)", feedback.card(), feedback.outcome(),
                 feedback.overrideReason() == null ? "" : ", reason " + feedback.overrideReason(), rulesetVersion);
@@ -84,7 +84,7 @@ public class CardRecords {
             }
             return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("the feedback cannot be read", e);
+            throw new RecordStore.Unavailable("the feedback cannot be read", e);
         }
     }
 }

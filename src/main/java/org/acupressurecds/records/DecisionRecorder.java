@@ -6,6 +6,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,15 +19,19 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Writes decision records, each committed before its answer is sent. Concurrent requests are grouped: one writer
  * thread takes whatever is waiting, up to a batch, and commits it in one transaction, so a burst costs one round trip
- * per batch rather than one per request.
+ * per batch rather than one per request. While the store is down, records go to the durable spool instead, and a
+ * replayer moves them into the store, in order and exactly once (by id), when it is back.
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -45,26 +52,104 @@ public class DecisionRecorder {
     }
 
     private final RecordStore store;
+    private final Spool spool;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
+    private ScheduledExecutorService replayer;
+    private volatile boolean replayFailing;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    DecisionRecorder(RecordStore store) {
+    @Inject
+    DecisionRecorder(RecordStore store,
+            @ConfigProperty(name = "cds.records.spool-dir", defaultValue = "data/spool") Path spoolDir,
+            @ConfigProperty(name = "cds.records.spool-max-size", defaultValue = "100M") MemorySize spoolMax) {
+        this(store, new Spool(spoolDir, spoolMax.asLongValue()));
+    }
+
+    DecisionRecorder(RecordStore store, Spool spool) {
         this.store = store;
+        this.spool = spool;
     }
 
     void start(@Observes StartupEvent event) {
         writer = new Thread(this::writeLoop, "decision-recorder");
         writer.setDaemon(true);
         writer.start();
+        replayer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "decision-record-replay");
+            t.setDaemon(true);
+            return t;
+        });
+        replayer.scheduleWithFixedDelay(this::replay, 0, 2, TimeUnit.SECONDS);
     }
 
-    /** Waits for the records in flight, then stops the writer. */
+    /** Waits for the records in flight, then stops the writer; what is spooled stays on disk for the next start. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (replayer != null) {
+            replayer.shutdownNow();
+        }
         Thread w = writer;
         if (w != null) {
             queue.add(new Pending(null, new CompletableFuture<>())); // the poison pill, after everything queued
             w.join(TimeUnit.SECONDS.toMillis(COMMIT_TIMEOUT_SECONDS));
+        }
+    }
+
+    /** Records waiting in the spool for the store; 0 when the store has them all. */
+    public long spooled() {
+        return spool.records();
+    }
+
+    /** The spool is full: a record that the store cannot take now cannot be kept at all. */
+    public boolean spoolFull() {
+        return spool.full();
+    }
+
+    /** Moves the spooled records into the store, oldest first; a record already there (by id) is not written twice. */
+    void replay() {
+        if (spool.isEmpty()) {
+            return;
+        }
+        try {
+            for (Path file : spool.take()) {
+                List<DecisionRecord> records = Spool.read(file);
+                for (int from = 0; from < records.size(); from += MAX_BATCH) {
+                    insertMissing(records.subList(from, Math.min(records.size(), from + MAX_BATCH)));
+                }
+                spool.replayed(file, records.size());
+                LOG.infof("%d spooled decision record(s) are now in the store.", records.size());
+            }
+            replayFailing = false;
+        } catch (Throwable e) {
+            if (!replayFailing) {
+                LOG.warnf("Spooled decision records wait for the store (%s); %d spooled.", e.getClass().getName(),
+                        spool.records());
+            }
+            replayFailing = true;
+        }
+    }
+
+    private void insertMissing(List<DecisionRecord> records) throws SQLException {
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                java.util.Set<String> present = new java.util.HashSet<>();
+                try (PreparedStatement q = c.prepareStatement("SELECT id FROM decision WHERE id = ?")) {
+                    for (DecisionRecord r : records) {
+                        q.setString(1, r.id());
+                        try (java.sql.ResultSet found = q.executeQuery()) {
+                            if (found.next()) {
+                                present.add(r.id());
+                            }
+                        }
+                    }
+                }
+                insert(c, records.stream().filter(r -> !present.contains(r.id())).toList());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
         }
     }
 
@@ -78,8 +163,27 @@ public class DecisionRecorder {
         return commits.get();
     }
 
-    /** Returns once the record is committed; throws NotKept when it could not be. */
+    /**
+     * Returns once the record is committed to the store or, while the store is down, forced to the spool; throws
+     * NotKept when it could be neither. While anything is spooled, new records queue behind it, so the store gets
+     * them in order.
+     */
     public void record(DecisionRecord record) {
+        NotKept storeFailure = null;
+        if (spool.isEmpty()) {
+            try {
+                commit(record);
+                return;
+            } catch (NotKept e) {
+                storeFailure = e;
+            }
+        }
+        if (!spool.append(record)) {
+            throw new NotKept("the store cannot take the decision record and the spool is full", storeFailure);
+        }
+    }
+
+    private void commit(DecisionRecord record) {
         Pending pending = new Pending(record, new CompletableFuture<>());
         queue.add(pending);
         try {

@@ -75,7 +75,7 @@ public class DecisionRecords {
             }
             return new Page(found, q.page(), q.size(), total);
         } catch (SQLException e) {
-            throw new IllegalStateException("the decision record cannot be read", e);
+            throw new RecordStore.Unavailable("the decision record cannot be read", e);
         }
     }
 
@@ -97,7 +97,7 @@ public class DecisionRecords {
                         summary.card() == null ? List.of() : cards.feedbackOn(summary.card())));
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the decision record cannot be read", e);
+            throw new RecordStore.Unavailable("the decision record cannot be read", e);
         }
     }
 

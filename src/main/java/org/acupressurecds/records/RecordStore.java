@@ -11,6 +11,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RecordStore {
 
+    /** The store cannot be reached: a read or a write of the record cannot be done now (a 503, not a bug). */
+    public static class Unavailable extends RuntimeException {
+        public Unavailable(String what, Throwable cause) {
+            super(what + ": the decision record's store cannot be reached", cause);
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(RecordStore.class);
 
     private final DataSource dataSource;

@@ -48,6 +48,16 @@ abstract class DecisionRecordContract {
         }
     }
 
+    long count(String sql, String key) throws Exception {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, key);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     private String newestDecisionWithDigest(String digest) throws Exception {
         return (String) row("SELECT id FROM decision WHERE request_digest = ? ORDER BY decided_at DESC", digest).get("id");
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.io.TempDir;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTest {
 
     private final ExecutorService callers = Executors.newFixedThreadPool(12);
+
+    @TempDir
+    Path spoolDir;
     private DecisionRecorder recorder;
 
     @AfterEach
@@ -67,7 +73,7 @@ class GroupCommitTest {
                 }
                 return h2.getConnection();
             }
-        }, "test"));
+        }, "test"), new Spool(spoolDir, 1_000_000));
         recorder.start(null);
 
         Future<?> firstRecord = callers.submit(() -> recorder.record(aDecision()));
@@ -91,16 +97,53 @@ class GroupCommitTest {
     }
 
     @Test
-    void aRecordTheStoreRefusesIsNotKeptAndTheCallerIsTold() {
+    void whileTheStoreIsDownRecordsAreSpooledThenReplayedInOrderExactlyOnce() throws Exception {
+        JdbcDataSource h2 = MigratedH2.create();
+        AtomicBoolean down = new AtomicBoolean(true);
+        recorder = new DecisionRecorder(new RecordStore(new Delegating(h2) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (down.get()) {
+                    throw new SQLException("the store is down");
+                }
+                return h2.getConnection();
+            }
+        }, "test"), new Spool(spoolDir, 1_000_000));
+        recorder.start(null);
+        List<DecisionRecord> records = List.of(aDecision(), aDecision(), aDecision());
+
+        records.forEach(recorder::record); // answers go on
+        assertEquals(3, recorder.spooled());
+        down.set(false);
+        recorder.record(aDecision()); // queues behind the spooled ones, in order
+        recorder.replay();
+        recorder.replay();
+
+        assertEquals(0, recorder.spooled());
+        try (Connection c = h2.getConnection();
+                ResultSet r = c.createStatement().executeQuery("SELECT id FROM decision ORDER BY decided_at, id")) {
+            List<String> ids = new java.util.ArrayList<>();
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+            assertEquals(4, ids.size(), "each record once");
+            assertTrue(ids.containsAll(records.stream().map(DecisionRecord::id).toList()));
+        }
+    }
+
+    @Test
+    void aRecordThatTheStoreRefusesWithTheSpoolFullIsNotKeptAndTheCallerIsTold() {
         recorder = new DecisionRecorder(new RecordStore(new Delegating(new JdbcDataSource()) {
             @Override
             public Connection getConnection() throws SQLException {
                 throw new SQLException("the store is down");
             }
-        }, "test"));
+        }, "test"), new Spool(spoolDir, 10));
         recorder.start(null);
 
         assertThrows(DecisionRecorder.NotKept.class, () -> recorder.record(aDecision()));
+        assertTrue(recorder.spoolFull());
+        assertEquals(0, recorder.spooled());
     }
 
     private static void await(CountDownLatch latch) {

@@ -18,10 +18,11 @@ class RetentionTest {
     private static final Instant NOW = Instant.parse("2032-11-25T03:00:00Z");
 
     @Test
-    void aDecisionPastRetentionGoesWithItsCardAndFeedbackAndTheRestStays() throws Exception {
+    void aDecisionPastRetentionGoesWithItsCardAndFeedbackAndTheRestStays(@org.junit.jupiter.api.io.TempDir java.nio.file.Path spool)
+            throws Exception {
         JdbcDataSource h2 = MigratedH2.create();
         RecordStore store = new RecordStore(h2, "test");
-        DecisionRecorder recorder = new DecisionRecorder(store);
+        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
         recorder.start(null);
         DecisionRecord old = withCard(GroupCommitTest.aDecision(), sixYearsBefore().minusSeconds(60));
         DecisionRecord recent = withCard(GroupCommitTest.aDecision(), sixYearsBefore().plusSeconds(60));
