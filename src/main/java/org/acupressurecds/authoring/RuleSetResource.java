@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.security.Caller;
@@ -40,9 +43,11 @@ public class RuleSetResource {
     private final StrictBinder binder;
     private final SecurityIdentity identity;
     private final JsonBody json;
+    private final ImpactAnalysis impactAnalysis;
 
     RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder, SecurityIdentity identity,
-            JsonBody json) {
+            JsonBody json, ImpactAnalysis impactAnalysis) {
+        this.impactAnalysis = impactAnalysis;
         this.rules = rules;
         this.reloader = reloader;
         this.binder = binder;
@@ -57,7 +62,8 @@ public class RuleSetResource {
     public record ValidateRequest(Map<String, String> files) {
     }
 
-    public record Validation(boolean valid, String version, List<RuleProblem> problems) {
+    /** impact: present when asked for (?impact=P30D) and the draft compiled. */
+    public record Validation(boolean valid, String version, List<RuleProblem> problems, ImpactAnalysis.Impact impact) {
     }
 
     @GET
@@ -84,13 +90,32 @@ public class RuleSetResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Validation validate(InputStream body) throws IOException {
+    public Validation validate(InputStream body, @QueryParam("impact") String impact) throws IOException {
+        Period period = impactPeriod(impact);
         ValidateRequest request = binder.bind(json.read(body), ValidateRequest.class, RuleSetResource::problems);
         try {
             RuleCheck.Candidate candidate = reloader.validate(request.files(), Caller.name(identity));
-            return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems());
+            return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems(),
+                    period == null ? null : impactAnalysis.of(candidate.rules(), period));
         } catch (RuleSetException e) {
-            return new Validation(false, null, e.problems());
+            return new Validation(false, null, e.problems(), null);
+        }
+    }
+
+    /** The impact period, an ISO 8601 period such as P30D; null when none is asked for. */
+    private static Period impactPeriod(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            Period period = Period.parse(text);
+            if (period.isNegative() || period.isZero()) {
+                throw new DateTimeParseException("not positive", text, 0);
+            }
+            return period;
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(List.of(new FieldError("impact",
+                    "must be a positive ISO 8601 period of days, months or years, e.g. P30D")));
         }
     }
 

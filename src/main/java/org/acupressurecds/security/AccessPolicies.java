@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * The named policies the access rules in application.properties use (quarkus.http.auth.permission.*): a role, or
@@ -21,30 +22,37 @@ public class AccessPolicies {
     @Produces
     @Singleton
     HttpSecurityPolicy clinician(SecurityMode mode) {
-        return new RolePolicy(CLINICIAN, mode);
+        return new RolePolicy(CLINICIAN, List.of(CLINICIAN), mode);
     }
 
     @Produces
     @Singleton
     HttpSecurityPolicy ruleAuthor(SecurityMode mode) {
-        return new RolePolicy(RULE_AUTHOR, mode);
+        return new RolePolicy(RULE_AUTHOR, List.of(RULE_AUTHOR), mode);
     }
 
     @Produces
     @Singleton
     HttpSecurityPolicy auditor(SecurityMode mode) {
-        return new RolePolicy(AUDITOR, mode);
+        return new RolePolicy(AUDITOR, List.of(AUDITOR), mode);
+    }
+
+    /** The rule statistics: for rule authors, and for auditors, who read the whole record anyway. */
+    @Produces
+    @Singleton
+    HttpSecurityPolicy ruleAuthorOrAuditor(SecurityMode mode) {
+        return new RolePolicy("rule-author-or-auditor", List.of(RULE_AUTHOR, AUDITOR), mode);
     }
 
     /** For every path with no rule of its own: fail closed. */
     @Produces
     @Singleton
     HttpSecurityPolicy nobody(SecurityMode mode) {
-        return new RolePolicy(null, mode);
+        return new RolePolicy("nobody", List.of(), mode);
     }
 
-    /** Permits holders of the role (none: nobody), or everyone in open mode. */
-    record RolePolicy(String role, SecurityMode mode) implements HttpSecurityPolicy {
+    /** Permits holders of any of the roles (none: nobody), or everyone in open mode. */
+    record RolePolicy(String name, List<String> roles, SecurityMode mode) implements HttpSecurityPolicy {
 
         @Override
         public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
@@ -52,15 +60,10 @@ public class AccessPolicies {
             if (mode.open()) {
                 return CheckResult.permit();
             }
-            if (role == null) {
+            if (roles.isEmpty()) {
                 return CheckResult.deny();
             }
-            return identity.map(id -> id.hasRole(role) ? CheckResult.PERMIT : CheckResult.DENY);
-        }
-
-        @Override
-        public String name() {
-            return role == null ? "nobody" : role;
+            return identity.map(id -> roles.stream().anyMatch(id::hasRole) ? CheckResult.PERMIT : CheckResult.DENY);
         }
     }
 }

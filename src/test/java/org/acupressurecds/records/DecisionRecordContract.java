@@ -166,6 +166,28 @@ abstract class DecisionRecordContract {
     }
 
     @Test
+    void aValidateWithImpactReplaysTheRecordedDecisionsAgainstTheDraft() throws Exception {
+        given().contentType("application/json")
+                .body("{\"sciaticaType\":\"PIRIFORMIS_SYNDROME\",\"redFlags\":[],\"painScore\":7,\"spinalSurgery\":false}")
+                .when().post("/api/v1/assessments").then().statusCode(200).body("verdict", org.hamcrest.Matchers.equalTo("SUITABLE"));
+        String rules = java.nio.file.Files.readString(java.nio.file.Path.of("rules/contraindications.drl"));
+        String draft = rules.replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )");
+
+        given().contentType("application/json")
+                .body(java.util.Map.of("files", java.util.Map.of("contraindications.drl", draft)))
+                .queryParam("impact", "P30D").when().post("/api/v1/ruleset/validate").then().statusCode(200)
+                .body("impact.decisions", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("impact.transitions.find { it.from == 'SUITABLE' && it.to == 'CAUTION' }.count",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("impact.newlyFiring.'A pain score of 8 to 10 is an acute severe flare: caution'",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().contentType("application/json")
+                .body(java.util.Map.of("files", java.util.Map.of("contraindications.drl", draft)))
+                .queryParam("impact", "30 days").when().post("/api/v1/ruleset/validate").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("impact"));
+    }
+
+    @Test
     void theMigrationsRanOnThisStore() throws Exception {
         assertNotNull(row("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" = ?", "1").get("version"));
     }

@@ -43,6 +43,13 @@ class AccessRulesTest {
                 .when().post("/api/v1/ruleset/validate").then().statusCode(403);
         as("rule-author").contentType("application/json").when().post("/api/v1/ruleset/reload").then()
                 .statusCode(200).body("status", equalTo("UNCHANGED"));
+        as("clinician").when().get("/api/v1/ruleset/statistics").then().statusCode(403);
+        as("rule-author").when().get("/api/v1/ruleset/statistics").then().statusCode(200)
+                .body("decisions", greaterThanOrEqualTo(0));
+        as("auditor").when().get("/api/v1/ruleset/statistics").then().statusCode(200);
+        as("auditor").when().get("/api/v1/ruleset").then().statusCode(403);
+        as("clinician").when().get("/rules.html").then().statusCode(403);
+        as("rule-author").when().get("/rules.html").then().statusCode(200).body(containsString("id=\"statistics\""));
     }
 
     @Test

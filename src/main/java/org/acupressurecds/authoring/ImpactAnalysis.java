@@ -1,0 +1,29 @@
+package org.acupressurecds.authoring;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import org.acupressurecds.engine.RuleSet;
+
+/** What a draft rule set would change in the decisions on record: the impact of an edit before it goes live. */
+@FunctionalInterface
+public interface ImpactAnalysis {
+
+    /**
+     * decisions: how many were replayed; transitions: verdict before → after with counts and up to five examples;
+     * newlyFiring and stoppingFiring: rule name → in how many decisions it would start or stop firing.
+     */
+    record Impact(Period period, long decisions, List<Transition> transitions, Map<String, Long> newlyFiring,
+            Map<String, Long> stoppingFiring, long millis) {
+    }
+
+    record Transition(String from, String to, long count, List<Example> examples) {
+    }
+
+    /** facts: the pseudonymised facts replayed; the rules that decided before (as recorded) and after. */
+    record Example(Object facts, List<String> rulesBefore, List<String> rulesAfter) {
+    }
+
+    /** Replays every decision recorded in the period, each on its own assessment date, against the draft. */
+    Impact of(RuleSet draft, Period period);
+}

@@ -1,0 +1,61 @@
+package org.acupressurecds.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.acupressurecds.authoring.ImpactAnalysis;
+import org.acupressurecds.engine.Evaluator;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.SciaticaType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A known edit on a seeded history gives the known verdict transitions and the rules that start firing. */
+class RecordedImpactTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @Test
+    void lettingPainOf7BeAFlareTurnsOnlyThePain7DecisionsIntoCautions(@TempDir Path spool) throws Exception {
+        RecordStore store = new RecordStore(MigratedH2.create(), "test");
+        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 10_000_000));
+        recorder.start(null);
+        RuleSetLoader loader = new RuleSetLoader();
+        RuleSet serving = loader.load(Path.of("rules"));
+        for (int pain : List.of(3, 7, 7, 8)) {
+            LocalDate day = LocalDate.of(2026, 11, 20);
+            PatientFacts facts = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, day).screenedRedFlags(Set.of())
+                    .painScore(pain, day).spinalSurgery(false, null).build();
+            recorder.record(DecisionRecord.of(Channel.API, Requester.ANONYMOUS, facts,
+                    new Evaluator().evaluate(serving, facts), "0".repeat(64), NOW.minusSeconds(86_400 * 5), null));
+        }
+        String contraindications = Files.readString(Path.of("rules/contraindications.drl"));
+        RuleSet draft = loader.load(Path.of("rules"), Map.of("contraindications.drl",
+                contraindications.replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )")));
+
+        ImpactAnalysis.Impact impact = new RecordedImpact(store, Clock.fixed(NOW, ZoneOffset.UTC))
+                .of(draft, Period.ofDays(30));
+
+        assertEquals(4, impact.decisions());
+        assertEquals(1, impact.transitions().size(), impact.transitions().toString());
+        ImpactAnalysis.Transition t = impact.transitions().get(0);
+        assertEquals(List.of("SUITABLE", "CAUTION", 2L), List.of(t.from(), t.to(), t.count()));
+        assertEquals(2, t.examples().size());
+        assertEquals(7, ((RecordedFacts) t.examples().get(0).facts()).painScore());
+        assertTrue(t.examples().get(0).rulesAfter().contains("A pain score of 8 to 10 is an acute severe flare: caution"));
+        assertEquals(2L, impact.newlyFiring().get("A pain score of 8 to 10 is an acute severe flare: caution"));
+        assertEquals(2L, impact.stoppingFiring().get("Sciatica with no finding against the mat is suitable"));
+    }
+}
