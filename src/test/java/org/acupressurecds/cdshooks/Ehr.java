@@ -29,7 +29,7 @@ import org.hl7.fhir.r4.model.Resource;
 public final class Ehr {
 
     static final FhirContext FHIR = FhirContext.forR4();
-    static final String PATIENT_ID = "pat-42";
+    public static final String PATIENT_ID = "pat-42";
     public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
     static final String SNOMED = "http://snomed.info/sct";
     static final String FINDING = "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding";
@@ -88,7 +88,7 @@ public final class Ehr {
     }
 
     /** When the last condition added was noted: its onset and its recorded date, either may be null. */
-    Ehr noted(LocalDate onset, LocalDate recorded) {
+    public Ehr noted(LocalDate onset, LocalDate recorded) {
         Condition c = conditions.get(conditions.size() - 1);
         if (onset != null) {
             c.setOnset(new DateTimeType(onset.toString()));
@@ -106,7 +106,7 @@ public final class Ehr {
     }
 
     /** A pain score taken a number of days before today: the rules judge a score's age against today. */
-    Ehr painScore(int value, int daysAgo) {
+    public Ehr painScore(int value, int daysAgo) {
         return painScore(value, LocalDate.now().minusDays(daysAgo).toString());
     }
 
@@ -140,7 +140,7 @@ public final class Ehr {
         return procedure(SNOMED, snomedCode, performed);
     }
 
-    Ehr procedure(String system, String code, LocalDate performed) {
+    public Ehr procedure(String system, String code, LocalDate performed) {
         Procedure p = new Procedure();
         p.setId("proc-" + (procedures.size() + 1));
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);

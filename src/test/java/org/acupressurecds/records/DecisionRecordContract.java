@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,27 @@ abstract class DecisionRecordContract {
                 .body(java.util.Map.of("files", java.util.Map.of("contraindications.drl", draft)))
                 .queryParam("impact", "30 days").when().post("/api/v1/ruleset/validate").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("impact"));
+    }
+
+    /** The record of a real-shaped EHR call: no patient id, name or calendar date of the patient in any field. */
+    @Test
+    void noPatientIdentifierNameOrCalendarDateIsInTheRecordOfAnEhrCall() throws Exception {
+        java.time.LocalDate surgery = java.time.LocalDate.now().minusMonths(2);
+        String card = given().contentType("application/json").body(Ehr.record().condition(ICD10CM, "M54.42")
+                        .noted(java.time.LocalDate.of(2019, 3, 7), java.time.LocalDate.of(2019, 3, 9))
+                        .procedure("http://www.ama-assn.org/go/cpt", "63047", surgery).painScore(6, 3).hookRequest())
+                .when().post(SERVICE).then().statusCode(200).extract().path("cards[0].uuid");
+
+        Map<String, Object> decision = row("SELECT d.* FROM decision d JOIN card c ON c.decision_id = d.id "
+                + "WHERE c.uuid = ?", card);
+        decision.remove("decided_at"); // the decision's own time and day, not the patient's
+        decision.remove("assessment_date");
+        String all = decision.values().toString();
+        for (String identifying : List.of(Ehr.PATIENT_ID, "Doe", "Jane", "2019-03", surgery.toString())) {
+            assertFalse(all.contains(identifying), identifying + " is in the record: " + all);
+        }
+        assertFalse(CALENDAR_DATE.matcher(all).find(), "a calendar date is in the record: " + all);
+        assertTrue(((String) decision.get("facts")).contains("\"spinalSurgeryDaysBefore\""), all);
     }
 
     @Test

@@ -8,33 +8,16 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A rule author sees every rule beside what it did in real decisions, with the verdicts per day as a chart. */
 @QuarkusTest
-class RuleAuthorsPageTest {
-
-    private static ChromeDriver browser;
+class RuleAuthorsPageTest extends InBrowser {
 
     @TestHTTPResource("/rules.html")
     URL page;
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theCatalogueTheStatisticsOfRealDecisionsAndTheChartAreShown() {
