@@ -1,10 +1,8 @@
 package org.acupressurecds.records;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.knowledge.Verdict;
 
@@ -21,61 +19,9 @@ public record DecisionQuery(Instant from, Instant to, Channel channel, Verdict v
 
     /** Parses the query string's parameters (name to values), or says everything wrong with them. */
     static DecisionQuery parse(Map<String, List<String>> parameters, List<FieldError> errors) {
-        Set<String> unknown = new java.util.TreeSet<>(parameters.keySet());
-        PARAMETERS.forEach(unknown::remove);
-        unknown.forEach(name -> errors.add(new FieldError(name, "is not a parameter of this search", PARAMETERS)));
-        return new DecisionQuery(instant(parameters, "from", errors), instant(parameters, "to", errors),
-                vocabulary(parameters, "channel", Channel.class, errors),
-                vocabulary(parameters, "verdict", Verdict.class, errors), one(parameters, "rule", errors),
-                one(parameters, "version", errors), one(parameters, "caller", errors),
-                number(parameters, "page", 0, 0, Integer.MAX_VALUE, errors),
-                number(parameters, "size", 50, 1, MAX_SIZE, errors));
-    }
-
-    private static String one(Map<String, List<String>> parameters, String name, List<FieldError> errors) {
-        List<String> values = parameters.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            errors.add(new FieldError(name, "is given more than once"));
-        }
-        return values.get(0);
-    }
-
-    private static Instant instant(Map<String, List<String>> parameters, String name, List<FieldError> errors) {
-        String text = one(parameters, name, errors);
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO 8601 instant, e.g. 2026-11-24T00:00:00Z"));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E vocabulary(Map<String, List<String>> parameters, String name, Class<E> type,
-            List<FieldError> errors) {
-        String text = one(parameters, name, errors);
-        try {
-            return text == null ? null : Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.notOneOf(name, "must be one of the allowed values", type));
-            return null;
-        }
-    }
-
-    private static int number(Map<String, List<String>> parameters, String name, int otherwise, int min, int max,
-            List<FieldError> errors) {
-        String text = one(parameters, name, errors);
-        try {
-            int n = text == null ? otherwise : Integer.parseInt(text);
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-            return otherwise;
-        }
+        QueryParameters q = new QueryParameters(parameters, PARAMETERS, errors);
+        return new DecisionQuery(q.instant("from", null), q.instant("to", null), q.vocabulary("channel", Channel.class),
+                q.vocabulary("verdict", Verdict.class), q.one("rule"), q.one("version"), q.one("caller"),
+                q.number("page", 0, 0, Integer.MAX_VALUE), q.number("size", 50, 1, MAX_SIZE));
     }
 }

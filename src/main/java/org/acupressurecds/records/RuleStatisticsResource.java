@@ -9,10 +9,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 
@@ -36,12 +34,10 @@ public class RuleStatisticsResource {
 
     @GET
     public RuleStatistics.Report report(@Context UriInfo uri) {
-        Map<String, List<String>> parameters = uri.getQueryParameters();
         List<FieldError> errors = new ArrayList<>();
-        parameters.keySet().stream().filter(p -> !PARAMETERS.contains(p)).sorted()
-                .forEach(p -> errors.add(new FieldError(p, "is not a parameter of the statistics", PARAMETERS)));
-        Instant to = instant(parameters, "to", Instant.now(clock), errors);
-        Instant from = instant(parameters, "from", to.minus(Duration.ofDays(30)), errors);
+        QueryParameters q = new QueryParameters(uri.getQueryParameters(), PARAMETERS, errors);
+        Instant to = q.instant("to", Instant.now(clock));
+        Instant from = q.instant("from", to.minus(Duration.ofDays(30)));
         if (errors.isEmpty() && !from.isBefore(to)) {
             errors.add(new FieldError("from", "must be before to"));
         }
@@ -49,19 +45,5 @@ public class RuleStatisticsResource {
             throw new InvalidRequestException(errors);
         }
         return statistics.report(from, to, clock.getZone());
-    }
-
-    private static Instant instant(Map<String, List<String>> parameters, String name, Instant otherwise,
-            List<FieldError> errors) {
-        List<String> values = parameters.get(name);
-        if (values == null || values.isEmpty()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(values.get(0));
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO 8601 instant, e.g. 2026-11-24T00:00:00Z"));
-            return otherwise;
-        }
     }
 }

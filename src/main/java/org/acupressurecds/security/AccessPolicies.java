@@ -44,6 +44,13 @@ public class AccessPolicies {
         return new RolePolicy("rule-author-or-auditor", List.of(RULE_AUTHOR, AUDITOR), mode);
     }
 
+    /** The stylesheet both pages share. */
+    @Produces
+    @Singleton
+    HttpSecurityPolicy clinicianOrRuleAuthor(SecurityMode mode) {
+        return new RolePolicy("clinician-or-rule-author", List.of(CLINICIAN, RULE_AUTHOR), mode);
+    }
+
     /** For every path with no rule of its own: fail closed. */
     @Produces
     @Singleton

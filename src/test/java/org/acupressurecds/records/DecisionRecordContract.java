@@ -164,6 +164,12 @@ abstract class DecisionRecordContract {
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("patient", "verdict", "size"));
         given().when().get("/api/v1/decisions/no-such-decision").then().statusCode(404)
                 .contentType("application/problem+json");
+        given().queryParam("from", "yesterday").queryParam("patient", "42")
+                .when().get("/api/v1/ruleset/statistics").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("patient", "from"));
+        given().queryParam("from", "2026-11-24T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
+                .when().get("/api/v1/ruleset/statistics").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("must be before to"));
     }
 
     @Test

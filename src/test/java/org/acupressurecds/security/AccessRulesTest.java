@@ -50,6 +50,9 @@ class AccessRulesTest {
         as("auditor").when().get("/api/v1/ruleset").then().statusCode(403);
         as("clinician").when().get("/rules.html").then().statusCode(403);
         as("rule-author").when().get("/rules.html").then().statusCode(200).body(containsString("id=\"statistics\""));
+        as("rule-author").when().get("/app.css").then().statusCode(200);
+        as("clinician").when().get("/app.css").then().statusCode(200);
+        as("auditor").when().get("/app.css").then().statusCode(403);
     }
 
     @Test
