@@ -2,6 +2,12 @@ package org.acupressurecds.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -44,7 +51,6 @@ public class DecisionRecorder {
     }
 
     static final int MAX_BATCH = 256;
-    private static final long COMMIT_TIMEOUT_SECONDS = 10;
     private static final Logger LOG = Logger.getLogger(DecisionRecorder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,17 +64,50 @@ public class DecisionRecorder {
     private ScheduledExecutorService replayer;
     private volatile boolean replayFailing;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** How long a request waits for its commit before its record goes to the spool instead. */
+    private final Duration commitTimeout;
+    private final Timer commitTime;
+    private final DistributionSummary batchSize;
+    private final Counter toStore;
+    private final Counter toSpool;
+    private final Counter notKept;
 
     @Inject
     DecisionRecorder(RecordStore store,
             @ConfigProperty(name = "cds.records.spool-dir", defaultValue = "data/spool") Path spoolDir,
-            @ConfigProperty(name = "cds.records.spool-max-size", defaultValue = "100M") MemorySize spoolMax) {
-        this(store, new Spool(spoolDir, spoolMax.asLongValue()));
+            @ConfigProperty(name = "cds.records.spool-max-size", defaultValue = "100M") MemorySize spoolMax,
+            @ConfigProperty(name = "cds.records.commit-timeout", defaultValue = "2S") Duration commitTimeout,
+            MeterRegistry meters) {
+        this(store, new Spool(spoolDir, spoolMax.asLongValue()), commitTimeout, meters);
     }
 
     DecisionRecorder(RecordStore store, Spool spool) {
+        this(store, spool, Duration.ofSeconds(2), new SimpleMeterRegistry());
+    }
+
+    DecisionRecorder(RecordStore store, Spool spool, Duration commitTimeout, MeterRegistry meters) {
         this.store = store;
         this.spool = spool;
+        this.commitTimeout = commitTimeout;
+        commitTime = Timer.builder("cds.records.commit").description("One batch of decision records committed")
+                .publishPercentileHistogram().register(meters);
+        batchSize = DistributionSummary.builder("cds.records.batch.size")
+                .description("Decision records committed together in one transaction").register(meters);
+        String kept = "cds.records.kept";
+        toStore = Counter.builder(kept).tag("where", "store").description("Decision records kept, by where")
+                .register(meters);
+        toSpool = Counter.builder(kept).tag("where", "spool").description("Decision records kept, by where")
+                .register(meters);
+        notKept = Counter.builder("cds.records.not.kept")
+                .description("Decisions whose record could be kept neither in the store nor in the spool").register(meters);
+        Gauge.builder("cds.records.spooled", this, DecisionRecorder::spooled)
+                .description("Decision records waiting in the spool for the store").register(meters);
+        Gauge.builder("cds.records.degraded", this, r -> r.spooled() > 0 || r.spoolFull() ? 1 : 0)
+                .description("1 while records wait in the spool (the store is down or catching up), else 0")
+                .register(meters);
+        Gauge.builder("cds.records.spool.full", this, r -> r.spoolFull() ? 1 : 0)
+                .description("1 while the spool is full: no record can be kept, and the API answers 503")
+                .register(meters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -91,7 +130,7 @@ public class DecisionRecorder {
         Thread w = writer;
         if (w != null) {
             queue.add(new Pending(null, new CompletableFuture<>())); // the poison pill, after everything queued
-            w.join(TimeUnit.SECONDS.toMillis(COMMIT_TIMEOUT_SECONDS));
+            w.join(commitTimeout.toMillis());
         }
     }
 
@@ -173,25 +212,28 @@ public class DecisionRecorder {
         if (spool.isEmpty()) {
             try {
                 commit(record);
+                toStore.increment();
                 return;
             } catch (NotKept e) {
                 storeFailure = e;
             }
         }
         if (!spool.append(record)) {
+            notKept.increment();
             throw new NotKept("the store cannot take the decision record and the spool is full", storeFailure);
         }
+        toSpool.increment();
     }
 
     private void commit(DecisionRecord record) {
         Pending pending = new Pending(record, new CompletableFuture<>());
         queue.add(pending);
         try {
-            pending.committed().get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            pending.committed().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new NotKept("the decision record could not be committed", e.getCause());
         } catch (TimeoutException e) {
-            throw new NotKept("the decision record was not committed within " + COMMIT_TIMEOUT_SECONDS + " s", e);
+            throw new NotKept("the decision record was not committed within " + commitTimeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotKept("interrupted while the decision record was committed", e);
@@ -222,12 +264,15 @@ public class DecisionRecorder {
      * connection makes some drivers throw an Error (pgjdbc's AssertionError on a closed connection, for one).
      */
     private void commit(List<Pending> batch) {
+        long started = System.nanoTime();
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 insert(c, batch.stream().map(Pending::record).toList());
                 c.commit();
                 commits.incrementAndGet();
+                commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                batchSize.record(batch.size());
             } catch (Throwable e) {
                 rollbackQuietly(c);
                 throw e;

@@ -81,6 +81,18 @@ abstract class DecisionRecordContract {
     }
 
     @Test
+    void whereTheRecordsGoIsAMetricWithNoIdentifierInIt() {
+        given().contentType("application/json").body(REQUEST).when().post("/api/v1/assessments").then().statusCode(200);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("cds_records_kept_total{where=\"store\"}"), metrics);
+        assertTrue(metrics.contains("cds_records_degraded 0.0"), metrics);
+        assertTrue(metrics.contains("cds_records_commit_seconds_count"), metrics);
+        assertTrue(metrics.contains("cds_records_batch_size_count"), metrics);
+        assertFalse(CALENDAR_DATE.matcher(metrics).find(), "no date in any label");
+    }
+
+    @Test
     void thePagesChecksAreRecordedAsThePagesOwn() throws Exception {
         String request = REQUEST.replace("LEFT", "RIGHT");
         given().contentType("application/json").header("X-CDS-Client", "page").body(request)

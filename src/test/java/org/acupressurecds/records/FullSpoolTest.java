@@ -43,6 +43,9 @@ class FullSpoolTest {
                     .statusCode(503).contentType("application/problem+json");
             given().when().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'decision-record' }.data.state", equalTo("full"));
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("cds_records_spool_full 1.0"))
+                    .body(containsString("cds_records_not_kept_total 3.0"));
         } finally {
             PostgresServer.running.resume();
         }

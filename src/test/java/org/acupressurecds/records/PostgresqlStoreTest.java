@@ -2,6 +2,7 @@ package org.acupressurecds.records;
 
 import static io.restassured.RestAssured.given;
 import static org.acupressurecds.cdshooks.Ehr.ICD10CM;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,9 @@ class PostgresqlStoreTest extends DecisionRecordContract {
                     .when().post(SERVICE).then().statusCode(200).body("cards[0].indicator", equalTo("warning"));
             given().when().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'decision-record' }.data.state", equalTo("degraded"));
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("cds_records_degraded 1.0"))
+                    .body(containsString("cds_records_spooled 3.0"));
         } finally {
             PostgresServer.running.resume();
         }
@@ -48,5 +52,6 @@ class PostgresqlStoreTest extends DecisionRecordContract {
             org.junit.jupiter.api.Assertions.assertEquals(1L, count("SELECT COUNT(*) FROM decision WHERE request_digest = ?",
                     RequestDigest.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(request))));
         }
+        given().when().get("/q/metrics").then().body(containsString("cds_records_degraded 0.0"));
     }
 }

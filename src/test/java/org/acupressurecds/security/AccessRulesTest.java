@@ -90,9 +90,10 @@ class AccessRulesTest {
     }
 
     @Test
-    void healthIsOpenForProbes() {
+    void healthAndMetricsAreOpenForProbesAndScrapers() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test
