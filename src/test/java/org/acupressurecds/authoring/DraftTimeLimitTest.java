@@ -35,7 +35,7 @@ class DraftTimeLimitTest {
 
     @Test
     void aDraftThatDoesNotAnswerInTimeIsAProblemAndTheCheckReturns(@TempDir Path copy) throws Exception {
-        RuleCheckTest.copyRules(copy);
+        RulesFolder.copyTo(copy);
         ScenarioRunner runner = new ScenarioRunner(new BoundedRun.Limits(Duration.ofMillis(200), Duration.ofSeconds(5)));
 
         long started = System.nanoTime();

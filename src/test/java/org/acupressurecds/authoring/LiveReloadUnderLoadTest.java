@@ -45,7 +45,7 @@ class LiveReloadUnderLoadTest {
         private static Path copy() {
             try {
                 Path folder = Files.createTempDirectory("rules-under-load");
-                RuleCheckTest.copyRules(folder);
+                RulesFolder.copyTo(folder);
                 return folder;
             } catch (Exception e) {
                 throw new IllegalStateException(e);

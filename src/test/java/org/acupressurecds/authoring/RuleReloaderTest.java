@@ -39,7 +39,7 @@ class RuleReloaderTest {
 
     @BeforeEach
     void copyRules() throws Exception {
-        RuleCheckTest.copyRules(rules);
+        RulesFolder.copyTo(rules);
     }
 
     @AfterEach

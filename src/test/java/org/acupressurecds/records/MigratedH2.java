@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -11,8 +12,18 @@ final class MigratedH2 {
     }
 
     static JdbcDataSource create() {
+        return migrated("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** An embedded store in files, as the service keeps one (cds.records.embedded-path). */
+    static JdbcDataSource inFiles(Path path) {
+        return migrated("jdbc:h2:file:" + path + ";WRITE_DELAY=0");
+    }
+
+    private static JdbcDataSource migrated(String url) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setURL(url);
+        h2.setUser("cds");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
         return h2;
     }

@@ -27,23 +27,32 @@ class RecordedImpactTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    @Test
-    void lettingPainOf7BeAFlareTurnsOnlyThePain7DecisionsIntoCautions(@TempDir Path spool) throws Exception {
-        RecordStore store = new RecordStore(MigratedH2.create(), "test");
+    /** The known history: four piriformis patients, screened, no surgery, with pain 3, 7, 7 and 8, five days before. */
+    static void seed(RecordStore store, Path spool, Instant now) throws Exception {
         DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 10_000_000));
         recorder.start(null);
-        RuleSetLoader loader = new RuleSetLoader();
-        RuleSet serving = loader.load(Path.of("rules"));
+        RuleSet serving = new RuleSetLoader().load(Path.of("rules"));
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(5);
         for (int pain : List.of(3, 7, 7, 8)) {
-            LocalDate day = LocalDate.of(2026, 11, 20);
             PatientFacts facts = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, day).screenedRedFlags(Set.of())
                     .painScore(pain, day).spinalSurgery(false, null).build();
             recorder.record(DecisionRecord.of(Channel.API, Requester.ANONYMOUS, facts,
-                    new Evaluator().evaluate(serving, facts), "0".repeat(64), NOW.minusSeconds(86_400 * 5), null));
+                    new Evaluator().evaluate(serving, facts), "0".repeat(64), now.minusSeconds(86_400 * 5), null));
         }
-        String contraindications = Files.readString(Path.of("rules/contraindications.drl"));
-        RuleSet draft = loader.load(Path.of("rules"), Map.of("contraindications.drl",
-                contraindications.replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )")));
+        recorder.stop(null);
+    }
+
+    /** The known edit: a pain of 7 is a flare too. */
+    static String painOf7IsAFlare(String contraindications) {
+        return contraindications.replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )");
+    }
+
+    @Test
+    void lettingPainOf7BeAFlareTurnsOnlyThePain7DecisionsIntoCautions(@TempDir Path spool) throws Exception {
+        RecordStore store = new RecordStore(MigratedH2.create(), "test");
+        seed(store, spool, NOW);
+        RuleSet draft = new RuleSetLoader().load(Path.of("rules"), Map.of("contraindications.drl",
+                painOf7IsAFlare(Files.readString(Path.of("rules/contraindications.drl")))));
 
         ImpactAnalysis.Impact impact = new RecordedImpact(store, Clock.fixed(NOW, ZoneOffset.UTC))
                 .of(draft, Period.ofDays(30));
