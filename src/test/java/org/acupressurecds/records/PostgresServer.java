@@ -79,6 +79,11 @@ public class PostgresServer implements QuarkusTestResourceLifecycleManager {
         if (cluster != null) {
             pause();
             running = null;
+            try (Stream<Path> files = Files.walk(cluster)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
