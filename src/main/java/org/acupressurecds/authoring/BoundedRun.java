@@ -78,6 +78,11 @@ final class BoundedRun implements AutoCloseable {
         }
     }
 
+    /** An evaluation or the whole run ran out of time. */
+    boolean timedOut() {
+        return timedOut != null;
+    }
+
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }

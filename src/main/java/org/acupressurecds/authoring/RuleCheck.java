@@ -26,8 +26,17 @@ import org.acupressurecds.engine.RuleSetLoader;
  */
 public final class RuleCheck {
 
-    /** A rule set built off to the side, with what its checks found. */
-    public record Candidate(RuleSet rules, List<Scenario.Located> scenarios, List<RuleProblem> problems) {
+    /**
+     * A rule set built off to the side, with what its checks found; tooSlow: an evaluation or the whole check ran out
+     * of time, so the rules are not run on anything more (no impact).
+     */
+    public record Candidate(RuleSet rules, List<Scenario.Located> scenarios, List<RuleProblem> problems,
+            boolean tooSlow) {
+
+        /** The draft's impact on the decisions of the period, or null when it is too slow to replay. */
+        public ImpactAnalysis.Impact impact(ImpactAnalysis analysis, Period period) {
+            return tooSlow ? null : analysis.of(rules, period);
+        }
     }
 
     private RuleCheck() {
@@ -43,8 +52,8 @@ public final class RuleCheck {
         try (BoundedRun bounded = runner.bounded()) {
             problems.addAll(runner.run(candidate, scenarios, bounded));
             problems.addAll(SafetyGate.check(candidate, bounded, folder.toString()));
+            return new Candidate(candidate, scenarios, problems, bounded.timedOut());
         }
-        return new Candidate(candidate, scenarios, problems);
     }
 
     private static final ObjectMapper FACTS_JSON = new ObjectMapper()
@@ -95,7 +104,12 @@ public final class RuleCheck {
             return verdict;
         }
         try {
-            print(recorded.get().of(candidate.rules(), period), out);
+            ImpactAnalysis.Impact impact = candidate.impact(recorded.get(), period);
+            if (impact == null) {
+                out.println("The impact was not computed: the rules are too slow to replay on the record.");
+                return verdict;
+            }
+            print(impact, out);
             return verdict;
         } catch (RuntimeException e) {
             out.println("The impact cannot be computed: " + e.getMessage()

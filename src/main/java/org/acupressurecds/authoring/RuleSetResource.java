@@ -62,7 +62,7 @@ public class RuleSetResource {
     public record ValidateRequest(Map<String, String> files) {
     }
 
-    /** impact: present when asked for (?impact=P30D) and the draft compiled. */
+    /** impact: present when asked for (?impact=P30D), the draft compiled and it answered in time. */
     public record Validation(boolean valid, String version, List<RuleProblem> problems, ImpactAnalysis.Impact impact) {
     }
 
@@ -96,7 +96,7 @@ public class RuleSetResource {
         try {
             RuleCheck.Candidate candidate = reloader.validate(request.files(), Caller.name(identity));
             return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems(),
-                    period == null ? null : impactAnalysis.of(candidate.rules(), period));
+                    period == null ? null : candidate.impact(impactAnalysis, period));
         } catch (RuleSetException e) {
             return new Validation(false, null, e.problems(), null);
         }

@@ -296,7 +296,7 @@ public class DecisionRecorder {
         }
     }
 
-    private static void insert(Connection c, List<DecisionRecord> records) throws SQLException {
+    static void insert(Connection c, List<DecisionRecord> records) throws SQLException {
         try (PreparedStatement d = c.prepareStatement("INSERT INTO decision (id, decided_at, channel, caller_issuer, "
                 + "caller_subject, ruleset_version, verdict, assessment_date, facts, rules_fired, missing_data, "
                 + "request_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

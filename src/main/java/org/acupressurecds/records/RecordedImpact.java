@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import org.acupressurecds.knowledge.Reason;
 public class RecordedImpact implements ImpactAnalysis {
 
     static final int EXAMPLES = 5;
+    private static final int CHUNK = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordStore store;
@@ -47,6 +49,18 @@ public class RecordedImpact implements ImpactAnalysis {
         final List<Example> examples = new ArrayList<>();
     }
 
+    /** One recorded decision as it was, and as the draft decides it. */
+    private record Replayed(RecordedFacts facts, String before, Set<String> rulesBefore, String after,
+            Set<String> rulesAfter) {
+    }
+
+    private record Row(String verdict, LocalDate assessmentDate, String facts, String rulesFired) {
+    }
+
+    /**
+     * Rows are read in order and replayed a chunk at a time on every core; the tally takes the chunk's results in
+     * order, so the counts and the examples chosen do not depend on the threads.
+     */
     @Override
     public Impact of(RuleSet draft, Period period) {
         long started = System.nanoTime();
@@ -59,32 +73,42 @@ public class RecordedImpact implements ImpactAnalysis {
         try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
                 "SELECT verdict, assessment_date, facts, rules_fired FROM decision WHERE decided_at >= ? "
                         + "AND decided_at < ? ORDER BY decided_at")) {
-            q.setFetchSize(1000);
+            c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
+            q.setFetchSize(CHUNK);
             q.setTimestamp(1, Timestamp.from(from));
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    decisions++;
-                    RecordedFacts facts = JSON.readValue(r.getString("facts"), RecordedFacts.class);
-                    Assessment after = evaluator.evaluate(draft, facts.toFacts(r.getDate("assessment_date").toLocalDate()));
-                    Set<String> rulesBefore = new LinkedHashSet<>();
-                    for (JsonNode fired : JSON.readTree(r.getString("rules_fired"))) {
-                        rulesBefore.add(fired.path("rule").asText());
+                List<Row> chunk = new ArrayList<>(CHUNK);
+                boolean more = true;
+                while (more) {
+                    more = r.next();
+                    if (more) {
+                        chunk.add(new Row(r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
+                                r.getString("facts"), r.getString("rules_fired")));
                     }
-                    Set<String> rulesAfter = new LinkedHashSet<>(after.reasons().stream().map(Reason::rule).toList());
-                    rulesAfter.stream().filter(rule -> !rulesBefore.contains(rule)).forEach(rule -> newly.merge(rule, 1L, Long::sum));
-                    rulesBefore.stream().filter(rule -> !rulesAfter.contains(rule)).forEach(rule -> stopping.merge(rule, 1L, Long::sum));
-                    String before = r.getString("verdict");
-                    if (!before.equals(after.verdict().name())) {
-                        Tally t = transitions.computeIfAbsent(before + " → " + after.verdict().name(), k -> new Tally());
-                        t.count++;
-                        if (t.examples.size() < EXAMPLES) {
-                            t.examples.add(new Example(facts, List.copyOf(rulesBefore), List.copyOf(rulesAfter)));
+                    if (chunk.size() == CHUNK || !more && !chunk.isEmpty()) {
+                        for (Replayed d : chunk.parallelStream().map(row -> replay(draft, row)).toList()) {
+                            decisions++;
+                            d.rulesAfter().stream().filter(rule -> !d.rulesBefore().contains(rule))
+                                    .forEach(rule -> newly.merge(rule, 1L, Long::sum));
+                            d.rulesBefore().stream().filter(rule -> !d.rulesAfter().contains(rule))
+                                    .forEach(rule -> stopping.merge(rule, 1L, Long::sum));
+                            if (!d.before().equals(d.after())) {
+                                Tally t = transitions.computeIfAbsent(d.before() + " → " + d.after(), k -> new Tally());
+                                t.count++;
+                                if (t.examples.size() < EXAMPLES) {
+                                    t.examples.add(new Example(d.facts(), List.copyOf(d.rulesBefore()),
+                                            List.copyOf(d.rulesAfter())));
+                                }
+                            }
                         }
+                        chunk.clear();
                     }
                 }
+            } finally {
+                c.rollback(); // only read
             }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
         }
         List<Transition> found = new ArrayList<>();
@@ -93,5 +117,20 @@ public class RecordedImpact implements ImpactAnalysis {
             found.add(new Transition(verdicts[0], verdicts[1], t.count, t.examples));
         });
         return new Impact(period, decisions, found, newly, stopping, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Replayed replay(RuleSet draft, Row row) {
+        try {
+            RecordedFacts facts = JSON.readValue(row.facts(), RecordedFacts.class);
+            Assessment after = evaluator.evaluate(draft, facts.toFacts(row.assessmentDate()));
+            Set<String> rulesBefore = new LinkedHashSet<>();
+            for (JsonNode fired : JSON.readTree(row.rulesFired())) {
+                rulesBefore.add(fired.path("rule").asText());
+            }
+            return new Replayed(facts, row.verdict(), rulesBefore, after.verdict().name(),
+                    new LinkedHashSet<>(after.reasons().stream().map(Reason::rule).toList()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RecordStore.Unavailable("a recorded decision cannot be read back", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.acupressurecds.authoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -51,5 +52,8 @@ class DraftTimeLimitTest {
         assertEquals(1, problems.stream().filter(p -> p.message().startsWith("scenario ")).count(),
                 "the scenarios stop at the first that times out");
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the check took " + took);
+        assertNull(candidate.impact((rules, period) -> {
+            throw new AssertionError("a draft too slow to check is not replayed on the record");
+        }, java.time.Period.ofDays(30)));
     }
 }
