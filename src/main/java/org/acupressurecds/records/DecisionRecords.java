@@ -1,5 +1,9 @@
 package org.acupressurecds.records;
 
+import static org.acupressurecds.records.RecordReads.condition;
+import static org.acupressurecds.records.RecordReads.prepare;
+import static org.acupressurecds.records.RecordReads.recordRead;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,32 +116,7 @@ public class DecisionRecords {
                 r.getString("card_uuid"));
     }
 
-    private static void recordRead(Connection c, String reader, String query) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO record_read (read_at, reader, query) VALUES (?, ?, ?)")) {
-            insert.setTimestamp(1, Timestamp.from(Instant.now()));
-            insert.setString(2, reader);
-            insert.setString(3, query.length() > 4000 ? query.substring(0, 4000) : query);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void condition(StringBuilder where, List<Object> values, String sql, Object value) {
-        if (value != null) {
-            where.append(sql);
-            values.add(value);
-        }
-    }
-
     private static String like(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> values) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        for (int i = 0; i < values.size(); i++) {
-            statement.setObject(i + 1, values.get(i));
-        }
-        return statement;
     }
 }

@@ -35,14 +35,13 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return records.search(query, Caller.name(identity), "GET " + uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
+        return records.search(query, Caller.name(identity), RecordReads.described(uri));
     }
 
     @GET
     @Path("/{id}")
     public DecisionRecords.Whole decision(@PathParam("id") String id, @Context UriInfo uri) {
-        return records.find(id, Caller.name(identity), "GET " + uri.getRequestUri().getRawPath())
+        return records.find(id, Caller.name(identity), RecordReads.described(uri))
                 .orElseThrow(() -> new NotFoundException("No decision '" + id + "' is on record."));
     }
 }

@@ -142,6 +142,16 @@ abstract class DecisionRecordContract {
         assertTrue(diff.contains("--- a/positions.drl\n+++ b/positions.drl\n@@ -"), diff);
         assertTrue(diff.contains("\n-        \"10-20 minutes during work\",\n+        \"10-25 minutes during work\",\n"), diff);
         assertNotNull(row("SELECT id FROM ruleset_event WHERE kind = ?", "LOAD").get("id"), "the startup load is kept");
+
+        int id = given().queryParam("kind", "VALIDATE").when().get("/api/v1/ruleset/events").then().statusCode(200)
+                .body("events[0].outcome", org.hamcrest.Matchers.equalTo("VALID"))
+                .body("events[0].changedFiles", org.hamcrest.Matchers.contains("positions.drl"))
+                .extract().path("events[0].id");
+        given().when().get("/api/v1/ruleset/events/" + id).then().statusCode(200)
+                .body("event.id", org.hamcrest.Matchers.equalTo(id))
+                .body("diff", org.hamcrest.Matchers.containsString("+        \"10-25 minutes during work\","));
+        assertNotNull(row("SELECT reader FROM record_read WHERE query = ?", "GET /api/v1/ruleset/events/" + id)
+                .get("reader"), "the read is recorded");
     }
 
     @Test
@@ -182,6 +192,14 @@ abstract class DecisionRecordContract {
         given().queryParam("from", "2026-11-24T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
                 .when().get("/api/v1/ruleset/statistics").then().statusCode(400)
                 .body("errors[0].message", org.hamcrest.Matchers.equalTo("must be before to"));
+        given().queryParam("outcome", "SERVD").queryParam("kind", "EDIT")
+                .when().get("/api/v1/ruleset/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("outcome", "kind"))
+                .body("errors.find { it.field == 'outcome' }.allowedValues",
+                        org.hamcrest.Matchers.hasItems("SERVED", "REJECTED", "INVALID"));
+        given().when().get("/api/v1/ruleset/events/seven").then().statusCode(400);
+        given().when().get("/api/v1/ruleset/events/999999999").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -47,6 +47,9 @@ class AccessRulesTest {
         as("rule-author").when().get("/api/v1/ruleset/statistics").then().statusCode(200)
                 .body("decisions", greaterThanOrEqualTo(0));
         as("auditor").when().get("/api/v1/ruleset/statistics").then().statusCode(200);
+        as("clinician").when().get("/api/v1/ruleset/events").then().statusCode(403);
+        as("rule-author").when().get("/api/v1/ruleset/events").then().statusCode(200).body("total", greaterThanOrEqualTo(1));
+        as("auditor").when().get("/api/v1/ruleset/events").then().statusCode(200);
         as("auditor").when().get("/api/v1/ruleset").then().statusCode(403);
         as("clinician").when().get("/rules.html").then().statusCode(403);
         as("rule-author").when().get("/rules.html").then().statusCode(200).body(containsString("id=\"statistics\""));
