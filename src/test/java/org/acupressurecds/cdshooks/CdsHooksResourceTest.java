@@ -72,7 +72,7 @@ class CdsHooksResourceTest {
                 .body("cards[0].links", hasSize(1))
                 .body("cards[0].links[0].label", equalTo("Open in the physiotherapist's page"))
                 .body("cards[0].links[0].type", equalTo("absolute"))
-                .body("cards[0].links[0].url", matchesPattern("http://localhost:\\d+/\\?sciaticaType=DISC_HERNIATION"
+                .body("cards[0].links[0].url", matchesPattern("http://cds\\.test/\\?sciaticaType=DISC_HERNIATION"
                         + "&redFlags=FOOT_DROP&painScore=6&laterality=LEFT"));
     }
 

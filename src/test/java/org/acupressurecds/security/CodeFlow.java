@@ -14,7 +14,6 @@ public class CodeFlow implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
                 Map.entry("cds.security.open", "false"),
-                Map.entry("cds.public-url", "http://localhost:8081"),
                 Map.entry("quarkus.oidc.tenant-enabled", "true"),
                 Map.entry("quarkus.oidc.application-type", "hybrid"),
                 Map.entry("quarkus.oidc.client-id", KeycloakResource.CLIENT),

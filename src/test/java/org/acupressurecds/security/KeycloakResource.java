@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,9 +42,13 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:1/realms/" + REALM);
         }
         try {
+            // The service's port is chosen here, so the realm can name it as the client's redirect; Keycloak's own
+            // store is made anew, so the realm is imported with it every time.
+            int service = freePort();
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(Path.of("src/test/resources/keycloak/cds-realm.json"), imports.resolve("cds-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(imports.resolve("cds-realm.json"), Files.readString(
+                    Path.of("src/test/resources/keycloak/cds-realm.json")).replace("SERVICE_PORT", String.valueOf(service)));
+            deleteRecursively(home.resolve("data/h2"));
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--http-management-port=" + freePort(), "--import-realm")
@@ -54,7 +57,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             keycloak = builder.start();
             url = "http://localhost:" + port;
             awaitRealm(url + "/realms/" + REALM + "/.well-known/openid-configuration", Duration.ofSeconds(150));
-            return Map.of("quarkus.oidc.auth-server-url", url + "/realms/" + REALM);
+            return Map.of("quarkus.oidc.auth-server-url", url + "/realms/" + REALM,
+                    "quarkus.http.test-port", String.valueOf(service), "cds.public-url", "http://localhost:" + service);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,6 +69,16 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         if (keycloak != null) {
             keycloak.descendants().forEach(ProcessHandle::destroy);
             keycloak.destroy();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class Secured implements QuarkusTestProfile {
 
-    static final String PUBLIC_URL = "http://localhost:8081";
+    static final String PUBLIC_URL = "https://cds.hospital.test";
 
     /** How the EHR's FHIR server answers: normally, a body trickled slowly, or far too much. */
     enum Behaviour { NORMAL, SLOW_BODY, OVERSIZED }
