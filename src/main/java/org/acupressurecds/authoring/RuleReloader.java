@@ -1,5 +1,9 @@
 package org.acupressurecds.authoring;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -40,6 +44,9 @@ public class RuleReloader {
     private final ScenarioRunner scenarios = new ScenarioRunner();
     private final RuleSetJournal journal;
     private volatile ReloadOutcome lastReload;
+    /** The serving version as a metric: one row, version=..., value 1 (the usual "info" gauge). */
+    private final MultiGauge servingVersion = MultiGauge.builder("cds.ruleset.info")
+            .description("The rule-set version serving, as its label").register(Metrics.globalRegistry);
     private Map<String, String> servingSources = Map.of();
     private RulesWatcher watcher;
 
@@ -108,6 +115,12 @@ public class RuleReloader {
             lastReload = outcome;
         }
         log(outcome);
+        Timer.builder("cds.ruleset.reloads").tag("outcome", outcome.status().name())
+                .description("Loads and reloads of the rules folder, by outcome").register(Metrics.globalRegistry)
+                .record(Duration.ofMillis(outcome.durationMillis()));
+        if (rules.current() != null) {
+            servingVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", rules.current().version()), 1)), true);
+        }
         journal.record(new RuleSetJournal.Entry(before == null ? RuleSetJournal.Kind.LOAD : RuleSetJournal.Kind.RELOAD,
                 actor, outcome.at(), outcome.versionBefore(), outcome.versionAfter(), outcome.status().name(),
                 outcome.problems(), servingSources, sources));

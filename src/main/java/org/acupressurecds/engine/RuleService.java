@@ -1,5 +1,7 @@
 package org.acupressurecds.engine;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
 import org.acupressurecds.knowledge.Assessment;
@@ -13,6 +15,9 @@ import org.acupressurecds.knowledge.PatientFacts;
 public class RuleService {
 
     private final Evaluator evaluator = new Evaluator();
+    private final Timer evaluation = Timer.builder("cds.evaluation")
+            .description("One patient's facts evaluated by the serving rules").publishPercentileHistogram()
+            .register(Metrics.globalRegistry);
     private final AtomicReference<RuleSet> serving = new AtomicReference<>();
 
     /** The serving rule set; null only before the first one is loaded at startup. */
@@ -26,11 +31,11 @@ public class RuleService {
     }
 
     public Assessment assess(PatientFacts patient) {
-        return evaluator.evaluate(serving.get(), patient);
+        return assess(serving.get(), patient);
     }
 
     /** Evaluates on a snapshot the caller already holds, so one request sees one version throughout. */
     public Assessment assess(RuleSet snapshot, PatientFacts patient) {
-        return evaluator.evaluate(snapshot, patient);
+        return evaluation.record(() -> evaluator.evaluate(snapshot, patient));
     }
 }

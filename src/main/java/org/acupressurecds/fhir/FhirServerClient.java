@@ -1,5 +1,8 @@
 package org.acupressurecds.fhir;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
@@ -90,6 +93,13 @@ public final class FhirServerClient {
         }
     }
 
+    /** One FHIR GET, by a coarse outcome only: never the server, the patient or the query. */
+    private static void fetched(long started, String outcome) {
+        Timer.builder("cds.fhir.fetch").tag("outcome", outcome).description("FHIR GETs to EHRs' FHIR servers")
+                .publishPercentileHistogram().register(Metrics.globalRegistry)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
     private static URI uri(String text) {
         try {
             return URI.create(text);
@@ -114,17 +124,23 @@ public final class FhirServerClient {
         } catch (IllegalArgumentException e) {
             throw new FetchFailed("the FHIR server could not be reached");
         }
+        long started = System.nanoTime();
         return response.handle((answer, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                fetched(started, cause instanceof FetchFailed ? "too_large" : "unreachable");
                 throw cause instanceof FetchFailed fetch ? fetch : new FetchFailed("the FHIR server could not be reached");
             }
             if (answer.statusCode() != 200) {
+                fetched(started, "http_error");
                 throw new FetchFailed("the FHIR server answered HTTP " + answer.statusCode());
             }
             try {
-                return parser().parseResource(new String(answer.body(), StandardCharsets.UTF_8));
+                IBaseResource resource = parser().parseResource(new String(answer.body(), StandardCharsets.UTF_8));
+                fetched(started, "ok");
+                return resource;
             } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
+                fetched(started, "not_fhir");
                 throw new FetchFailed("the FHIR server's answer is not FHIR R4 JSON");
             }
         });

@@ -66,6 +66,7 @@ public class DecisionRecorder {
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     /** How long a request waits for its commit before its record goes to the spool instead. */
     private final Duration commitTimeout;
+    private final MeterRegistry meters;
     private final Timer commitTime;
     private final DistributionSummary batchSize;
     private final Counter toStore;
@@ -89,6 +90,7 @@ public class DecisionRecorder {
         this.store = store;
         this.spool = spool;
         this.commitTimeout = commitTimeout;
+        this.meters = meters;
         commitTime = Timer.builder("cds.records.commit").description("One batch of decision records committed")
                 .publishPercentileHistogram().register(meters);
         batchSize = DistributionSummary.builder("cds.records.batch.size")
@@ -208,6 +210,8 @@ public class DecisionRecorder {
      * them in order.
      */
     public void record(DecisionRecord record) {
+        meters.counter("cds.decisions", "verdict", record.verdict().name(), "channel", record.channel().name())
+                .increment();
         NotKept storeFailure = null;
         if (spool.isEmpty()) {
             try {

@@ -1,5 +1,6 @@
 package org.acupressurecds.security;
 
+import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -52,10 +53,16 @@ public class CdsHooksAuth {
                 ctx.next();
             } catch (EhrTokenVerifier.Refused e) {
                 LOG.warnf("CDS Hooks call refused: %s", e.getMessage());
+                rejected("ehr", e.getMessage());
                 ctx.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("WWW-Authenticate", "Bearer").end(REFUSED);
             }
         }, false);
+    }
+
+    /** A refused caller, counted by kind and coarse reason (a fixed phrase, never the token or who sent it). */
+    static void rejected(String caller, String reason) {
+        Metrics.counter("cds.auth.rejected", "caller", caller, "reason", reason).increment();
     }
 
     /** The URL of the endpoint called, from the configured public URL: never from the request's Host header. */

@@ -36,6 +36,7 @@ public class SignInChallenge {
                 ctx.next();
                 return;
             }
+            CdsHooksAuth.rejected("person", "no credentials");
             ctx.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("WWW-Authenticate", "Bearer").end(SIGN_IN);
         });

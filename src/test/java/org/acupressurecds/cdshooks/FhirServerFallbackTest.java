@@ -95,6 +95,10 @@ class FhirServerFallbackTest {
         assertTrue(queries.indexOf("Condition?patient=pat-42&clinical-status=active")
                 < queries.indexOf("Condition?patient=pat-42&page=2"), queries::toString);
         assertTrue(authorizations.stream().allMatch(("Bearer " + TOKEN)::equals), authorizations::toString);
+        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        assertTrue(metrics.contains("cds_fhir_fetch_seconds_count{outcome=\"ok\"}"), metrics);
+        assertTrue(!metrics.contains(TOKEN) && !metrics.contains(Ehr.PATIENT_ID) && !metrics.contains(base),
+                "no token, patient or server in the metrics");
     }
 
     @Test
@@ -120,5 +124,6 @@ class FhirServerFallbackTest {
                 .body("issue", hasSize(1))
                 .body("issue[0].expression[0]", equalTo("prefetch.procedures"))
                 .body("issue[0].diagnostics", containsString("the FHIR server answered HTTP 401"));
+        given().when().get("/q/metrics").then().body(containsString("cds_fhir_fetch_seconds_count{outcome=\"http_error\"}"));
     }
 }

@@ -90,6 +90,8 @@ class AccessRulesTest {
     @Test
     void aPathWithNoRuleAndNoCredentialsIsA401Problem() {
         given().when().get("/internal").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/q/metrics").then()
+                .body(containsString("cds_auth_rejected_total{caller=\"person\",reason=\"no credentials\"}"));
     }
 
     @Test

@@ -90,6 +90,8 @@ class CdsHooksSecurityTest {
             c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 900));
             c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
         }, Map.of())).statusCode(401);
+        given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                "cds_auth_rejected_total{caller=\"ehr\",reason=\"expired\"}"));
     }
 
     @Test
