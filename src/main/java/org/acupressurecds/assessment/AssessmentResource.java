@@ -24,10 +24,22 @@ import org.acupressurecds.records.DecisionRecorder;
 import org.acupressurecds.records.RequestDigest;
 import org.acupressurecds.records.Requester;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** May this patient use an acupressure mat, and how? Blocking on purpose: rule evaluation is CPU work. */
 @Path("/api/v1/assessments")
+@Tag(name = "Assessments", description = "For clinicians and the physiotherapist's page")
 public class AssessmentResource {
+
+    /** The README's request: a piriformis patient, screened for red flags, pain 5. */
+    static final String EXAMPLE = """
+            {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT",\
+            "assessmentDate":"2026-11-24"}""";
 
     private final RuleService rules;
     private final StrictBinder binder;
@@ -52,6 +64,13 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "May this patient use an acupressure mat, and if so how?", description = "Unknown fields "
+            + "and values are refused with a 400 naming each; what is not given is listed in missingData. The answer "
+            + "leaves only once its decision is recorded.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssessmentRequest.class),
+            examples = @ExampleObject(name = "piriformis", summary = "Piriformis syndrome, screened, pain 5",
+                    value = EXAMPLE)))
     public Assessment assess(InputStream body, @HeaderParam(CLIENT_HEADER) String client) throws IOException {
         LocalDate today = LocalDate.now(clock);
         JsonNode tree = json.read(body);

@@ -28,9 +28,16 @@ import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** What rule authors need from the running service: the serving rule set, reload, and validation without serving. */
 @Path("/api/v1/ruleset")
+@Tag(name = "Rule set", description = "For rule authors: the rules serving, reload, and a draft checked off to the side")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
 
@@ -67,6 +74,7 @@ public class RuleSetResource {
     }
 
     @GET
+    @Operation(summary = "The rules serving: version, files, every rule with its guide section, the last reload")
     public Catalogue catalogue() {
         RuleSet current = rules.current();
         return new Catalogue(current.version(), current.loadedAt(), reloader.folder().toString(), current.files(),
@@ -77,6 +85,7 @@ public class RuleSetResource {
     @POST
     @Path("/reload")
     @Consumes(MediaType.APPLICATION_JSON) // no form can send it cross-site
+    @Operation(summary = "Reload the rules folder now (the service also watches it); force re-checks it unchanged")
     public Response reload(@QueryParam("force") boolean force) {
         LOG.infof("Rule reload%s requested by %s", force ? " (force)" : "", Caller.name(identity));
         ReloadOutcome outcome = reloader.reload(force, Caller.name(identity));
@@ -90,6 +99,12 @@ public class RuleSetResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check a draft: compile, lint, scenarios, safety invariants; with impact=P30D, replay "
+            + "the decisions on record against it. Nothing is served.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ValidateRequest.class), examples = @ExampleObject(name = "a new file",
+                    summary = "DRL files by name, replacing or joining the folder's own",
+                    value = "{\"files\":{\"local-policy.drl\":\"package rules;\\n\"}}")))
     public Validation validate(InputStream body, @QueryParam("impact") String impact) throws IOException {
         Period period = impactPeriod(impact);
         ValidateRequest request = binder.bind(json.read(body), ValidateRequest.class, RuleSetResource::problems);

@@ -33,11 +33,35 @@ import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.security.CdsHooksAuth;
 import org.acupressurecds.security.CdsHooksConfig;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The CDS Hooks 2.0 service: discovery, the patient-view hook, and feedback on the cards it returned. */
 @Path("/cds-services")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "CDS Hooks", description = "For EHRs: HL7 CDS Hooks 2.0 with FHIR R4, each call signed by its EHR's JWT")
 public class CdsHooksResource {
+
+    /** A patient-view call with everything prefetched: an active lumbar disc disorder with radiculopathy. */
+    static final String EXAMPLE = """
+            {"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",\
+            "context":{"userId":"Practitioner/example","patientId":"pat-42"},\
+            "prefetch":{"patient":{"resourceType":"Patient","id":"pat-42"},\
+            "conditions":{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Condition",\
+            "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical",\
+            "code":"active"}]},"code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"M51.16"}]},\
+            "subject":{"reference":"Patient/pat-42"}}}]},\
+            "painScores":{"resourceType":"Bundle","type":"searchset"},\
+            "procedures":{"resourceType":"Bundle","type":"searchset"}}}""";
+    /** Feedback on a card this service returned: overridden, with a reason the card offered. */
+    static final String FEEDBACK_EXAMPLE = """
+            {"feedback":[{"card":"8c8a2a3c-0000-4000-8000-000000000000","outcome":"overridden",\
+            "outcomeTimestamp":"2026-11-24T10:15:00Z","overrideReason":{"reason":{\
+            "system":"https://acupressure-cds.org/fhir/CodeSystem/override-reason","code":"already-managed"}}}]}""";
 
     public static final String SERVICE_ID = "acupressure-mat-sciatica";
 
@@ -73,6 +97,7 @@ public class CdsHooksResource {
     }
 
     @GET
+    @Operation(summary = "Discovery: the service, its hook and its prefetch templates")
     public Discovery discovery() {
         return new Discovery(List.of(SERVICE));
     }
@@ -85,6 +110,12 @@ public class CdsHooksResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
+    @Operation(summary = "The patient-view hook: cards saying whether and how this patient may use a mat",
+            description = "Prefetch keys not given are read from fhirServer with fhirAuthorization; extensions and "
+                    + "unknown context are ignored, as the specification says.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HookRequest.class),
+            examples = @ExampleObject(name = "disc herniation", summary = "Everything prefetched", value = EXAMPLE)))
     public CompletionStage<Cards> call(@PathParam("id") String id, InputStream body, @Context RoutingContext http)
             throws IOException {
         requireService(id);
@@ -99,6 +130,10 @@ public class CdsHooksResource {
     @POST
     @Path("/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Feedback on a card: accepted, or overridden with one of the reasons the card offered")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CdsJson.FeedbackRequest.class),
+            examples = @ExampleObject(name = "overridden", value = FEEDBACK_EXAMPLE)))
     public Response feedback(@PathParam("id") String id, InputStream body) throws IOException {
         requireService(id);
         feedback.record(binder.bind(json.read(body), FeedbackRequest.class, feedback::problems));

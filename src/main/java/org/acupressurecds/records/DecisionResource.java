@@ -14,9 +14,12 @@ import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The decision record, for auditors: search it and read a decision whole. Every read is recorded. */
 @Path("/api/v1/decisions")
+@Tag(name = "Decision record", description = "For auditors: every decision, pseudonymised; every read is itself recorded")
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
 
@@ -29,6 +32,7 @@ public class DecisionResource {
     }
 
     @GET
+    @Operation(summary = "Search the decisions, newest first")
     public DecisionRecords.Page search(@Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         DecisionQuery query = DecisionQuery.parse(uri.getQueryParameters(), errors);
@@ -40,6 +44,7 @@ public class DecisionResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One decision whole: facts, rules fired, missing data, card and feedback")
     public DecisionRecords.Whole decision(@PathParam("id") String id, @Context UriInfo uri) {
         return records.find(id, Caller.name(identity), RecordReads.described(uri))
                 .orElseThrow(() -> new NotFoundException("No decision '" + id + "' is on record."));

@@ -14,9 +14,12 @@ import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every load, reload and validate of the rules, newest first, and one whole with its problems and diff. */
 @Path("/api/v1/ruleset/events")
+@Tag(name = "Rule set")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetHistoryResource {
 
@@ -29,6 +32,7 @@ public class RuleSetHistoryResource {
     }
 
     @GET
+    @Operation(summary = "Every load, reload and validate, newest first")
     public RuleSetHistory.Page search(@Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         RuleSetHistory.Query query = RuleSetHistory.Query.parse(uri.getQueryParameters(), errors);
@@ -40,6 +44,7 @@ public class RuleSetHistoryResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One rule-set event with its problems and unified diff")
     public RuleSetHistory.Whole event(@PathParam("id") String id, @Context UriInfo uri) {
         long number;
         try {

@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * For rule authors (the rule-set paths' role): how each rule has fared in real decisions between from and to (ISO
  * 8601 instants; default the last 30 days).
  */
 @Path("/api/v1/ruleset/statistics")
+@Tag(name = "Rule set")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleStatisticsResource {
 
@@ -33,6 +36,7 @@ public class RuleStatisticsResource {
     }
 
     @GET
+    @Operation(summary = "Per rule: times fired, cards, accepted and overridden, override reasons; verdicts per day and version")
     public RuleStatistics.Report report(@Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         QueryParameters q = new QueryParameters(uri.getQueryParameters(), PARAMETERS, errors);

@@ -6,9 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the page's user is, and whether anyone signs in at all: the page shows a banner when nobody does. */
 @Path("/api/v1/session")
+@Tag(name = "Assessments")
 public class SessionResource {
 
     public record Session(boolean open, String user, List<String> roles) {
@@ -27,6 +30,7 @@ public class SessionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who is signed in, with which roles (for the page)")
     public Session session() {
         if (identity.isAnonymous()) {
             // Open mode: every caller is treated as holding every role.

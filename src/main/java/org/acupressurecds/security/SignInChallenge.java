@@ -10,7 +10,7 @@ import org.acupressurecds.http.Problem;
 /**
  * A call with neither a bearer token nor a signed-in page's session gets a 401 problem, not a redirect to the sign-in
  * page: only a browser can follow that, so only the page's own paths redirect. It refuses, never admits; the access
- * rules still decide. The paths that need no person (CDS Hooks, health, metrics) are left to their own rules.
+ * rules still decide. The paths that need no person (CDS Hooks, health, metrics, the API's description) are left to their own rules.
  */
 @ApplicationScoped
 public class SignInChallenge {
@@ -22,7 +22,7 @@ public class SignInChallenge {
 
     /** The page, which signs in by redirect, and the paths whose callers are not people. */
     private static final java.util.regex.Pattern OWN_RULES = java.util.regex.Pattern.compile(
-            "/|/index\\.html|/app\\.js|/app\\.css|/rules\\.html|/rules\\.js|/cds-services(/.*)?|/q/health(/.*)?|/q/metrics(/.*)?");
+            "/|/index\\.html|/app\\.js|/app\\.css|/rules\\.html|/rules\\.js|/cds-services(/.*)?|/q/health(/.*)?|/q/metrics(/.*)?|/q/openapi(/.*)?|/q/swagger-ui(/.*)?");
 
     void install(@Observes Router router, SecurityMode mode) {
         router.route().order(CdsHooksAuth.ORDER + 10).handler(ctx -> {

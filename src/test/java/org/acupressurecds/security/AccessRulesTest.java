@@ -95,10 +95,11 @@ class AccessRulesTest {
     }
 
     @Test
-    void healthAndMetricsAreOpenForProbesAndScrapers() {
+    void healthMetricsAndTheApiDescriptionAreOpenForProbesScrapersAndReaders() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
