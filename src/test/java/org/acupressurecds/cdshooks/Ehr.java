@@ -158,7 +158,7 @@ public final class Ehr {
     }
 
     /** The EHR did not prefetch this key. */
-    Ehr omit(String... keys) {
+    public Ehr omit(String... keys) {
         omittedKeys.addAll(List.of(keys));
         return this;
     }
@@ -178,7 +178,7 @@ public final class Ehr {
         return hookRequest(null, null);
     }
 
-    String hookRequest(String fhirServer, String accessToken) {
+    public String hookRequest(String fhirServer, String accessToken) {
         ObjectNode request = JSON.createObjectNode()
                 .put("hook", "patient-view")
                 .put("hookInstance", UUID.randomUUID().toString());

@@ -1,4 +1,4 @@
-package org.acupressurecds.records;
+package org.acupressurecds.operations;
 
 import static io.restassured.RestAssured.given;
 
@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * operator runs it: for what only a real process shows (two instances, a restart, kill -9). Open mode: these tests
  * are about the record, and the security tests cover who may call.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final Duration STARTUP = Duration.ofSeconds(120); // liveness on a loaded machine, not speed
 
     private final Process process;
@@ -34,11 +34,12 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Starts the service in the folder with these settings (as -D properties) and waits until it is ready. */
-    static PackagedService start(Path folder, Map<String, String> settings) throws Exception {
+    public static PackagedService start(Path folder, Map<String, String> settings) throws Exception {
         Files.createDirectories(folder);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java(), "-Dquarkus.http.port=" + port,
-                "-Dcds.security.open=true", "-Dcds.rules.dir=" + Path.of("rules").toAbsolutePath()));
+                "-Dcds.security.open=true", "-Dcds.rules.dir=" + Path.of("rules").toAbsolutePath(),
+                "-Dquarkus.shutdown.delay=0S"));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = folder.resolve("service-" + port + ".log");
@@ -50,7 +51,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Runs the jar's command line in the folder, with these environment variables; its exit code and output. */
-    static Ran command(Path folder, Map<String, String> environment, String... args) throws Exception {
+    public static Ran command(Path folder, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
@@ -60,15 +61,30 @@ final class PackagedService implements AutoCloseable {
         return new Ran(process.waitFor(), output);
     }
 
-    record Ran(int exit, String output) {
+    public record Ran(int exit, String output) {
     }
 
-    RequestSpecification http() {
+    public RequestSpecification http() {
         return given().baseUri("http://127.0.0.1").port(port);
     }
 
+    /** What the service printed so far: its log. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM, without waiting: the service stops as it would in a rolling update. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code once the process ends within the time, else null. */
+    public Integer exitWithin(Duration time) throws InterruptedException {
+        return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed that was not flushed already. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }

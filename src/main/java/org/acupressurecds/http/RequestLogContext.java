@@ -1,0 +1,36 @@
+package org.acupressurecds.http;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.acupressurecds.engine.RuleService;
+import org.jboss.logging.MDC;
+
+/**
+ * Every log line of a request carries its request id (the caller's X-Request-Id when it is a plain token, else a new
+ * one, echoed in the answer) and the rule-set version serving when it arrived: enough to find the line of one call
+ * and its decision, and nothing about the patient.
+ */
+@ApplicationScoped
+public class RequestLogContext {
+
+    public static final String HEADER = "X-Request-Id";
+    /** First of all the service's own handlers, so even a refused call's lines carry the id. */
+    static final int ORDER = -400;
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    void install(@Observes Router router, RuleService rules) {
+        router.route().order(ORDER).handler(ctx -> {
+            String given = ctx.request().getHeader(HEADER);
+            String id = given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            MDC.put("requestId", id);
+            if (rules.current() != null) {
+                MDC.put("rulesetVersion", rules.current().version());
+            }
+            ctx.response().putHeader(HEADER, id);
+            ctx.next();
+        });
+    }
+}
