@@ -3,11 +3,12 @@ package org.acupressurecds;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.acupressurecds.authoring.RuleCheck;
+import org.acupressurecds.http.HealthProbe;
 import org.acupressurecds.records.ConfiguredStore;
 
 /**
- * The service, or with {@code check} the rule authors' check: dispatched here, before anything starts, so the check
- * needs no security configuration and opens no port ({@code java -jar quarkus-run.jar check rules [--impact P30D]}).
+ * The service, or a command dispatched here before anything starts, so it needs no security configuration and opens
+ * no port: {@code check rules [--impact P30D]}, the rule authors' check; {@code health}, the container's health check.
  */
 @QuarkusMain
 public final class Main {
@@ -17,8 +18,17 @@ public final class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("check")) {
-            System.exit(RuleCheck.run(args, System.out, () -> ConfiguredStore.impact(ConfiguredStore::setting)));
+            System.exit(RuleCheck.run(args, System.out, () -> ConfiguredStore.impact(Main::setting)));
+        }
+        if (args.length == 1 && args[0].equals("health")) {
+            System.exit(HealthProbe.run(System.out, Main::setting));
         }
         Quarkus.run(args);
+    }
+
+    /** A setting as the service reads it: a system property, else its environment variable (a.b-c is A_B_C). */
+    static String setting(String name) {
+        String property = System.getProperty(name);
+        return property != null ? property : System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
     }
 }

@@ -43,10 +43,4 @@ public final class ConfiguredStore {
         embedded.setUser("cds");
         return new RecordStore(embedded, "the embedded store in " + path);
     }
-
-    /** A setting as the service reads it: a system property, else its environment variable (a.b-c → A_B_C). */
-    public static String setting(String name) {
-        String property = System.getProperty(name);
-        return property != null ? property : System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
-    }
 }

@@ -249,6 +249,66 @@ class RuleReloaderTest {
         assertEquals("15-25 minutes", primaryDuration());
     }
 
+    /**
+     * A ConfigMap mounted as a folder: the kubelet writes each version into a new hidden folder, points ..data at it
+     * with one atomic rename, and the visible names are symlinks through ..data.
+     */
+    @Test
+    void theWatcherFollowsAConfigMapUpdatedByTheKubeletsSymlinkSwap(@TempDir Path mount) throws Exception {
+        kubeletWrites(mount, rules, "01");
+        reloader = new RuleReloader(service, journal::add, mount, true, Duration.ofMillis(100));
+        reloader.start();
+        String before = service.current().version();
+        assertEquals("15-20 minutes", primaryDuration());
+
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        kubeletWrites(mount, rules, "02");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (service.current().version().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("15-25 minutes", primaryDuration());
+        assertEquals(Status.SERVED, reloader.lastReload().status());
+        assertEquals(rules.toFile().list().length + 2, mount.toFile().list().length, "the visible names, ..data "
+                + "and one version folder");
+    }
+
+    private static void kubeletWrites(Path mount, Path source, String stamp) throws Exception {
+        Path version = mount.resolve("..2026_11_25_" + stamp);
+        try (var files = Files.walk(source)) {
+            for (Path from : files.toList()) {
+                Path to = version.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path staged = mount.resolve("..data_tmp");
+        Files.createSymbolicLink(staged, version.getFileName());
+        Files.move(staged, mount.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (var names = Files.list(version)) {
+            for (Path name : names.toList()) {
+                Path visible = mount.resolve(name.getFileName().toString());
+                if (!Files.exists(visible, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(visible, Path.of("..data").resolve(name.getFileName().toString()));
+                }
+            }
+        }
+        try (var old = Files.list(mount)) {
+            for (Path folder : old.filter(p -> p.getFileName().toString().startsWith("..2026")
+                    && !p.equals(version)).toList()) {
+                try (var files = Files.walk(folder)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void replacedRuleSetsAreReleased() throws Exception {
         start(false);

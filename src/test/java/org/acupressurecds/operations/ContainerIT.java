@@ -1,0 +1,144 @@
+package org.acupressurecds.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.acupressurecds.authoring.RulesFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image, without a Docker engine: the packaged jar run exactly as the Dockerfile's ENTRYPOINT and HEALTHCHECK
+ * say, from a /deployments folder of its own that the service cannot write to except data/, as a user other than
+ * its owner (nobody, when the tests run as root), with the image's environment.
+ */
+class ContainerIT {
+
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private Path deployments;
+    private final Map<String, String> environment = new java.util.HashMap<>();
+
+    @Test
+    void theEntrypointServesFromAReadOnlyRootTheHealthCheckPassesUnderDashAndCheckRunsWithoutMaven(
+            @TempDir Path temp) throws Exception {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        deployments = Files.createDirectories(temp.resolve("deployments"));
+        Files.createSymbolicLink(deployments.resolve("app"), PackagedService.JAR.getParent());
+        RulesFolder.copyTo(deployments.resolve("rules"));
+        Path data = Files.createDirectories(deployments.resolve("data"));
+        int port = freePort();
+        environment.putAll(Map.of("CDS_RULES_DIR", deployments.resolve("rules").toString(),
+                "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60", "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "CDS_SECURITY_OPEN", "true", "QUARKUS_SHUTDOWN_DELAY", "0S"));
+        readOnlyButData(data);
+
+        Process service = start(image(DeploymentFilesTest.execForm("ENTRYPOINT")));
+        try {
+            awaitReady(service, port);
+            given().port(port).contentType("application/json").body("""
+                    {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT"}""")
+                    .post("/api/v1/assessments").then().statusCode(200);
+            assertTrue(Files.exists(data.resolve("records.mv.db")), "the record is kept in data/");
+
+            assertEquals(0, underDash(image(DeploymentFilesTest.execForm("HEALTHCHECK"))).exit(), "ready: healthy");
+        } finally {
+            service.destroy();
+            service.waitFor(60, TimeUnit.SECONDS);
+        }
+        assertEquals(1, underDash(image(DeploymentFilesTest.execForm("HEALTHCHECK"))).exit(), "stopped: unhealthy");
+
+        List<String> check = new ArrayList<>(image(DeploymentFilesTest.execForm("ENTRYPOINT")));
+        check.addAll(List.of("check", deployments.resolve("rules").toString()));
+        PackagedService.Ran checked = run(check);
+        assertEquals(0, checked.exit(), checked.output());
+        assertTrue(checked.output().contains("\nOK: "), checked.output());
+    }
+
+    /** The image's paths, here. */
+    private List<String> image(List<String> command) {
+        return command.stream().map(a -> a.replace("/deployments", deployments.toString())).toList();
+    }
+
+    private void readOnlyButData(Path data) throws Exception {
+        if (ROOT) { // root writes anywhere: the service runs as nobody, as the image runs it as uid 185
+            exec(List.of("chown", "-R", "nobody", data.toString()));
+        } else {
+            Files.setPosixFilePermissions(deployments, PosixFilePermissions.fromString("r-xr-xr-x"));
+        }
+    }
+
+    private List<String> asServiceUser(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (ROOT) {
+            full.addAll(List.of("runuser", "-u", "nobody", "--", "env"));
+            environment.forEach((k, v) -> full.add(k + "=" + v));
+        }
+        full.addAll(command);
+        return full;
+    }
+
+    private Process start(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(asServiceUser(command)).directory(deployments.toFile())
+                .redirectErrorStream(true).redirectOutput(deployments.getParent().resolve("service.log").toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private PackagedService.Ran underDash(List<String> command) throws Exception {
+        return run(List.of("dash", "-c", String.join(" ", command)));
+    }
+
+    private PackagedService.Ran run(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(asServiceUser(command)).directory(deployments.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        return new PackagedService.Ran(p.waitFor(), output);
+    }
+
+    private static void exec(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertEquals(0, p.waitFor(), String.join(" ", command));
+    }
+
+    private void awaitReady(Process service, int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // liveness, not speed
+        while (System.nanoTime() < deadline) {
+            assertTrue(service.isAlive(), () -> "stopped while starting:\n" + log());
+            try {
+                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) { // RestAssured throws ConnectException unchecked
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not ready:\n" + log());
+    }
+
+    private String log() {
+        try {
+            return Files.readString(deployments.getParent().resolve("service.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
