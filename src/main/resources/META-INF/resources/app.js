@@ -105,6 +105,7 @@ function showProblems(problems) {
   box.replaceChildren(el('h2', {}, 'Please correct:'), el('ul', {}, items));
   box.hidden = false;
   result.hidden = true;
+  document.getElementById('print').disabled = true; // nothing to print until there is an answer
   box.focus();
 }
 
@@ -167,12 +168,11 @@ function render(a, screened) {
         el('thead', {}, el('tr', {}, ['Weeks', 'Session', 'How often', 'Positions', 'Focus'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, a.protocol.map((w) => el('tr', {}, el('th', { scope: 'row' }, w.weeks),
           el('td', {}, w.sessionDuration), el('td', {}, w.frequency), el('td', {}, w.positions), el('td', {}, w.focus)))))),
-      screenOnly(section('Choosing a mat', el('ul', {}, a.mat.map((m) => el('li', {}, el('strong', {}, `${m.need}: `), m.guidance,
-        el('ul', {}, m.examples.map((e) => el('li', {}, e)))))))),
+      section('Choosing a mat', el('ul', {}, a.mat.map((m) => el('li', {}, el('strong', {}, `${m.need}: `), m.guidance,
+        el('ul', { class: 'examples' }, m.examples.map((e) => el('li', {}, e))))))),
       section('Alongside the mat', el('ul', {}, a.complementaryCare.map((c) => el('li', {}, el('strong', {}, `${c.treatment}: `), `${c.how} ${c.reason}`)))),
       section('What to expect', el('ul', {}, a.timeline.map((t) => el('li', {}, el('strong', {}, `${t.when}: `), t.expect)))),
-      section('When to stop and seek care', el('ul', { class: 'warnings' }, a.warningSigns.map((w) => el('li', {}, el('strong', {}, `${w.sign}: `), w.action)))),
-      el('p', { class: 'screen-only' }, el('button', { type: 'button', id: 'print' }, "Print the patient's plan"))));
+      section('When to stop and seek care', el('ul', { class: 'warnings' }, a.warningSigns.map((w) => el('li', {}, el('strong', {}, `${w.sign}: `), w.action))))));
   } else {
     parts.push(el('p', { class: 'no-plan' }, el('strong', {}, 'No mat plan is given. '),
       'This is not a therapy plan: follow the action above.'));
@@ -186,8 +186,7 @@ function render(a, screened) {
   parts.push(el('p', { class: 'version' }, `Rule set ${a.rulesetVersion}, assessed ${a.assessmentDate}.`));
   result.replaceChildren(...parts);
   result.hidden = false;
-  const print = document.getElementById('print');
-  if (print) print.addEventListener('click', () => window.print());
+  document.getElementById('print').disabled = false;
   result.focus();
 }
 
@@ -204,5 +203,6 @@ async function showSecurityMode() {
 }
 
 form.addEventListener('submit', submit);
+document.getElementById('print').addEventListener('click', () => window.print());
 prefill();
 showSecurityMode();

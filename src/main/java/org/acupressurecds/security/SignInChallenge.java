@@ -22,7 +22,7 @@ public class SignInChallenge {
 
     /** The page, which signs in by redirect, and the paths whose callers are not people. */
     private static final java.util.regex.Pattern OWN_RULES = java.util.regex.Pattern.compile(
-            "/|/index\\.html|/app\\.js|/app\\.css|/rules\\.html|/rules\\.js|/cds-services(/.*)?|/q/health(/.*)?|/q/metrics(/.*)?|/q/openapi(/.*)?|/q/swagger-ui(/.*)?");
+            "/|/index\\.html|/app\\.js|/favicon\\.ico|/app\\.css|/rules\\.html|/rules\\.js|/cds-services(/.*)?|/q/health(/.*)?|/q/metrics(/.*)?|/q/openapi(/.*)?|/q/swagger-ui(/.*)?");
 
     void install(@Observes Router router, SecurityMode mode) {
         router.route().order(CdsHooksAuth.ORDER + 10).handler(ctx -> {

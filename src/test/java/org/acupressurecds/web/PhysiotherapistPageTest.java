@@ -189,11 +189,32 @@ class PhysiotherapistPageTest extends InBrowser {
         assertTrue(find(".plan h2.print-only").isDisplayed());
         assertTrue(find(".protocol").isDisplayed());
         assertTrue(find(".warnings").isDisplayed(), "when to stop and seek care is printed");
+        assertTrue(all(".plan h3").stream().anyMatch(h -> h.getText().equals("Choosing a mat") && h.isDisplayed()),
+                "the mat guidance is printed");
+        assertFalse(find("#print-empty").isDisplayed());
 
-        byte[] pdf = Base64.getDecoder().decode(browser.print(new PrintOptions()).getContent());
+        PrintOptions a4 = new PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
         Files.write(Browser.screenshotsDir().resolve("patient-plan.pdf"), pdf);
         long pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).results().count();
         assertTrue(pages >= 1 && pages <= 2, "printed on " + pages + " pages");
+    }
+
+    @Test
+    void beforeAnAnswerThereIsNothingToPrintAndThePageSaysSo() {
+        open("?sciaticaType=PIRIFORMIS_SYNDROME");
+        assertFalse(find("#print").isEnabled(), "print waits for an answer");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertTrue(find("#print-empty").isDisplayed(), "a print before an answer is not a blank page");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+        press("#screened");
+        submitWithEnter();
+        awaitResult();
+        assertTrue(find("#print").isEnabled());
+        io.restassured.RestAssured.given().when().get("/favicon.ico").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("icon"));
     }
 
     @Test
