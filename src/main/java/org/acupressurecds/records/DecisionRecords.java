@@ -61,23 +61,10 @@ public class DecisionRecords {
         condition(where, values, " AND d.caller_subject = ?", q.caller());
         try (Connection c = store.dataSource().getConnection()) {
             recordRead(c, reader, query);
-            long total;
-            try (PreparedStatement count = prepare(c, "SELECT COUNT(*) FROM decision d" + where, values);
-                    ResultSet r = count.executeQuery()) {
-                r.next();
-                total = r.getLong(1);
-            }
-            List<Object> paged = new ArrayList<>(values);
-            paged.add(q.size());
-            paged.add((long) q.page() * q.size());
-            List<Summary> found = new ArrayList<>();
-            try (PreparedStatement select = prepare(c, SUMMARY + where
-                    + " ORDER BY d.decided_at DESC, d.id LIMIT ? OFFSET ?", paged); ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    found.add(summary(r));
-                }
-            }
-            return new Page(found, q.page(), q.size(), total);
+            RecordReads.Paged<Summary> found = RecordReads.page(c, "SELECT COUNT(*) FROM decision d" + where,
+                    SUMMARY + where + " ORDER BY d.decided_at DESC, d.id", values, q.page(), q.size(),
+                    DecisionRecords::summary);
+            return new Page(found.rows(), q.page(), q.size(), found.total());
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the decision record cannot be read", e);
         }

@@ -3,9 +3,11 @@ package org.acupressurecds.records;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What every read of the record shares: the read is recorded first, and searches are built from optional conditions. */
@@ -36,6 +38,37 @@ final class RecordReads {
             where.append(sql);
             values.add(value);
         }
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** One page of a search: the rows on it, in order, and how many match in all. */
+    record Paged<T>(List<T> rows, long total) {
+    }
+
+    /** count: SELECT COUNT(*) with the conditions; select: the rows with them, ordered; LIMIT and OFFSET follow. */
+    static <T> Paged<T> page(Connection c, String count, String select, List<Object> values, int page, int size,
+            Row<T> row) throws SQLException {
+        long total;
+        try (PreparedStatement counting = prepare(c, count, values); ResultSet r = counting.executeQuery()) {
+            r.next();
+            total = r.getLong(1);
+        }
+        List<Object> paged = new ArrayList<>(values);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement selecting = prepare(c, select + " LIMIT ? OFFSET ?", paged);
+                ResultSet r = selecting.executeQuery()) {
+            while (r.next()) {
+                rows.add(row.read(r));
+            }
+        }
+        return new Paged<>(rows, total);
     }
 
     static PreparedStatement prepare(Connection c, String sql, List<Object> values) throws SQLException {

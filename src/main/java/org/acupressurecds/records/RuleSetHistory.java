@@ -76,23 +76,10 @@ public class RuleSetHistory {
         condition(where, values, " AND actor = ?", q.actor());
         try (Connection c = store.dataSource().getConnection()) {
             recordRead(c, reader, query);
-            long total;
-            try (PreparedStatement count = prepare(c, "SELECT COUNT(*) FROM ruleset_event" + where, values);
-                    ResultSet r = count.executeQuery()) {
-                r.next();
-                total = r.getLong(1);
-            }
-            List<Object> paged = new ArrayList<>(values);
-            paged.add(q.size());
-            paged.add((long) q.page() * q.size());
-            List<Summary> found = new ArrayList<>();
-            try (PreparedStatement select = prepare(c, SUMMARY + where + " ORDER BY happened_at DESC, id DESC "
-                    + "LIMIT ? OFFSET ?", paged); ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    found.add(summary(r));
-                }
-            }
-            return new Page(found, q.page(), q.size(), total);
+            RecordReads.Paged<Summary> found = RecordReads.page(c, "SELECT COUNT(*) FROM ruleset_event" + where,
+                    SUMMARY + where + " ORDER BY happened_at DESC, id DESC", values, q.page(), q.size(),
+                    RuleSetHistory::summary);
+            return new Page(found.rows(), q.page(), q.size(), found.total());
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the rule-set history cannot be read", e);
         }
