@@ -13,7 +13,7 @@ import org.acupressurecds.records.ConfiguredStore;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
+    Main() { // package-private: @QuarkusMain makes this a bean
     }
 
     public static void main(String... args) {

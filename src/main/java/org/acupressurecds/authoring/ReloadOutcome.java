@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import org.acupressurecds.engine.RuleProblem;
 
-/** What one attempt to load the rules folder did; problems are why it was rejected; forced: checked though unchanged. */
-public record ReloadOutcome(Status status, String versionBefore, String versionAfter, Instant at, long durationMillis,
-        boolean forced, List<RuleProblem> problems) {
+/**
+ * What one attempt to load the rules folder did: the version serving before, the candidate it checked (null when it
+ * did not compile), the version serving after it; problems are why it was rejected; forced: checked though unchanged.
+ */
+public record ReloadOutcome(Status status, String versionBefore, String candidateVersion, String servingVersion,
+        Instant at, long durationMillis, boolean forced, List<RuleProblem> problems) {
 
     public enum Status {
         /** The new rule set passed its checks and is serving. */

@@ -1,5 +1,8 @@
 package org.acupressurecds.authoring;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,20 +17,46 @@ import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;
 
 /**
- * The conventions that keep rules reviewable against the guide: every rule cites its section and every sciatica
- * type and red flag is handled by some rule. (What a rule may name at all, engine steering included, is checked
+ * The conventions that keep rules reviewable against the guide: every rule cites its section, in the guide's own
+ * words, and every sciatica type and red flag is handled by some rule. (What a rule may name at all, engine steering included, is checked
  * before compiling, by the loader's allowlist.)
  */
 public final class RuleLint {
 
+    /** The guide the rules encode, as shipped with the service (docs/guide in the repository). */
+    static final String GUIDE_FILE = "docs/guide/sciatica-acupressure-guide.txt";
+    private static final String GUIDE = guide();
+
     private RuleLint() {
+    }
+
+    private static String guide() {
+        try (InputStream in = RuleLint.class.getResourceAsStream("/guide/sciatica-acupressure-guide.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the guide is not on the class path (guide/sciatica-acupressure-guide.txt)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<RuleProblem> check(RuleSet rules, Map<String, byte[]> drlFiles, String shownFolder) {
         List<RuleProblem> problems = new ArrayList<>();
-        rules.rules().stream().filter(r -> r.source() == null || r.source().isBlank())
-                .forEach(r -> problems.add(new RuleProblem(r.file(), r.line(), null,
-                        "rule \"" + r.name() + "\" has no @source(\"<guide section>\")")));
+        for (RuleSet.RuleInfo r : rules.rules()) {
+            if (r.source() == null || r.source().isBlank()) {
+                problems.add(new RuleProblem(r.file(), r.line(), null,
+                        "rule \"" + r.name() + "\" has no @source(\"<guide section>\")"));
+                continue;
+            }
+            for (String part : r.source().split(" > ")) {
+                if (!GUIDE.contains(part)) {
+                    problems.add(new RuleProblem(r.file(), r.line(), null, "rule \"" + r.name() + "\" cites \"" + part
+                            + "\", which is not text of the guide (" + GUIDE_FILE + "): copy its section and item "
+                            + "headings as the guide writes them, separated by \" > \""));
+                }
+            }
+        }
         StringBuilder all = new StringBuilder();
         drlFiles.forEach((name, content) -> {
             String text = new String(content, StandardCharsets.UTF_8);

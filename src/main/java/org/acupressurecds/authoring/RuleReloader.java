@@ -111,9 +111,7 @@ public class RuleReloader {
         } catch (RuleSetException e) {
             outcome = outcome(ReloadOutcome.Status.REJECTED, versionBefore, null, started, force, e.problems());
         }
-        if (outcome.status() != ReloadOutcome.Status.UNCHANGED || lastReload == null) {
-            lastReload = outcome;
-        }
+        lastReload = outcome; // the last attempt, whatever it did: a revert's UNCHANGED clears a rejection's problems
         log(outcome);
         Timer.builder("cds.ruleset.reloads").tag("outcome", outcome.status().name())
                 .description("Loads and reloads of the rules folder, by outcome").register(Metrics.globalRegistry)
@@ -122,7 +120,7 @@ public class RuleReloader {
             servingVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", rules.current().version()), 1)), true);
         }
         journal.record(new RuleSetJournal.Entry(before == null ? RuleSetJournal.Kind.LOAD : RuleSetJournal.Kind.RELOAD,
-                actor, outcome.at(), outcome.versionBefore(), outcome.versionAfter(), outcome.status().name(),
+                actor, outcome.at(), outcome.versionBefore(), outcome.candidateVersion(), outcome.status().name(),
                 outcome.problems(), servingSources, sources));
         if (outcome.status() == ReloadOutcome.Status.SERVED) {
             servingSources = sources;
@@ -164,16 +162,16 @@ public class RuleReloader {
 
     private static ReloadOutcome outcome(ReloadOutcome.Status status, String before, String after, long started,
             boolean forced, List<RuleProblem> problems) {
-        return new ReloadOutcome(status, before, after, Instant.now(), (System.nanoTime() - started) / 1_000_000,
-                forced, List.copyOf(problems));
+        return new ReloadOutcome(status, before, after, status == ReloadOutcome.Status.SERVED ? after : before,
+                Instant.now(), (System.nanoTime() - started) / 1_000_000, forced, List.copyOf(problems));
     }
 
     private static void log(ReloadOutcome o) {
         String serving = o.versionBefore() == null ? "nothing" : o.versionBefore();
         String what = switch (o.status()) {
-            case SERVED -> serving + " -> " + o.versionAfter() + (o.forced() ? " (forced: checked again)" : "");
-            case UNCHANGED -> o.versionAfter() + " is already serving";
-            case REJECTED -> (o.versionAfter() == null ? "the rules do not compile" : "candidate " + o.versionAfter())
+            case SERVED -> serving + " -> " + o.candidateVersion() + (o.forced() ? " (forced: checked again)" : "");
+            case UNCHANGED -> o.candidateVersion() + " is already serving";
+            case REJECTED -> (o.candidateVersion() == null ? "the rules do not compile" : "candidate " + o.candidateVersion())
                     + "; " + serving + " keeps serving";
         };
         String line = String.format("Rule reload %s: %s (%d ms)", o.status(), what, o.durationMillis());

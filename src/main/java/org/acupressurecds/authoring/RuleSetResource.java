@@ -62,6 +62,7 @@ public class RuleSetResource {
         this.json = json;
     }
 
+    /** What serves (version, since, files, rules), and apart from it what the last reload attempt did. */
     public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
             List<RuleSet.RuleInfo> rules, ReloadOutcome lastReload) {
     }

@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.http.StrictJson;
 
 /** Reads the scenario files, {@code scenarios/*.yaml} in the rules folder: each a list of scenarios. */
 public final class ScenarioFiles {
 
-    public static final String FOLDER = "scenarios";
+    public static final String FOLDER = RuleSetLoader.SCENARIOS;
 
     private ScenarioFiles() {
     }

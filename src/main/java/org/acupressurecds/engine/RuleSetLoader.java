@@ -38,6 +38,8 @@ public final class RuleSetLoader {
 
     private static final String KIE_PATH = "src/main/resources/rules/";
     static final String CODES = "codes";
+    /** The scenarios, the rule set's specification (read and run by the authoring package). */
+    public static final String SCENARIOS = "scenarios";
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -72,8 +74,7 @@ public final class RuleSetLoader {
             throw new RuleSetException(all);
         }
         KieBase kieBase = compileOrThrow(files, shownFolder, codeProblems);
-        Map<String, byte[]> hashed = new TreeMap<>(files);
-        hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
+        Map<String, byte[]> hashed = withCodesAndScenarios(folder, files);
         return new RuleSet(contentHash(hashed), List.copyOf(hashed.keySet()), Instant.now(), kieBase, codes,
                 catalogue(kieBase, files, shownFolder));
     }
@@ -86,9 +87,19 @@ public final class RuleSetLoader {
 
     /** The version the folder would load as, without compiling: to skip a reload of identical content. */
     public String versionOf(Path folder) throws RuleSetException {
-        Map<String, byte[]> hashed = new TreeMap<>(readRuleFiles(folder, folder.toString(), Map.of()));
+        return contentHash(withCodesAndScenarios(folder, readRuleFiles(folder, folder.toString(), Map.of())));
+    }
+
+    /**
+     * What the version covers: the DRL, the code tables and the scenarios, which are the rule set's specification;
+     * an edit to any of them is checked, and served or rejected, as a new version.
+     */
+    private static Map<String, byte[]> withCodesAndScenarios(Path folder, Map<String, byte[]> drl) {
+        Map<String, byte[]> hashed = new TreeMap<>(drl);
         hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
-        return contentHash(hashed);
+        hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
+        hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
+        return hashed;
     }
 
     /** Compiles the DRL; any problem, its own or one found before, fails the whole load. */
@@ -160,7 +171,8 @@ public final class RuleSetLoader {
         Map<String, String> text = new TreeMap<>();
         Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
         files.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
-        files.putAll(readFiles(folder.resolve("scenarios"), ".yaml", "scenarios/"));
+        files.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
+        files.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
         files.forEach((name, bytes) -> text.put(name, new String(bytes, StandardCharsets.UTF_8)));
         text.putAll(overlay);
         return text;

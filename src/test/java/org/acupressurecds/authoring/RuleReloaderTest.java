@@ -77,7 +77,7 @@ class RuleReloaderTest {
         ReloadOutcome outcome = reloader.lastReload();
         assertEquals(Status.SERVED, outcome.status());
         assertNull(outcome.versionBefore());
-        assertEquals(service.current().version(), outcome.versionAfter());
+        assertEquals(service.current().version(), outcome.candidateVersion());
         assertEquals("15-20 minutes", primaryDuration());
     }
 
@@ -158,6 +158,63 @@ class RuleReloaderTest {
     }
 
     @Test
+    void aScenarioOnlyEditIsANewVersionCheckedLikeADrlEditAndAWrongOneIsRejected() throws Exception {
+        start(false);
+        String serving = service.current().version();
+        edit("scenarios/positions.yaml", "expect: {verdict: SUITABLE, positionsPresent: [LUMBAR_GLUTEAL_SUPINE, "
+                + "SIDE_LYING_PIRIFORMIS]", "expect: {verdict: CAUTION, positionsPresent: [LUMBAR_GLUTEAL_SUPINE, "
+                + "SIDE_LYING_PIRIFORMIS]");
+
+        ReloadOutcome wrong = reloader.reload(false, "a test");
+
+        assertEquals(Status.REJECTED, wrong.status());
+        assertNotEquals(serving, wrong.candidateVersion(), "the scenarios are part of the version");
+        assertEquals(serving, wrong.servingVersion());
+        assertTrue(wrong.problems().stream().anyMatch(p -> p.file().endsWith("scenarios/positions.yaml")
+                && p.line() == 7 && p.message().contains("verdict SUITABLE, expected CAUTION")), wrong.problems()::toString);
+
+        edit("scenarios/positions.yaml", "expect: {verdict: CAUTION, positionsPresent: [LUMBAR_GLUTEAL_SUPINE, "
+                + "SIDE_LYING_PIRIFORMIS]", "expect: {verdict: SUITABLE, positionsPresent: [LUMBAR_GLUTEAL_SUPINE, "
+                + "SIDE_LYING_PIRIFORMIS], rulesFired: [\"Piriformis syndrome or one-sided sciatica adds side-lying piriformis "
+                + "on the affected side\"]");
+        ReloadOutcome stricter = reloader.reload(false, "a test");
+        assertEquals(Status.SERVED, stricter.status(), stricter.problems()::toString);
+        assertNotEquals(serving, service.current().version());
+    }
+
+    @Test
+    void aRuleCitingASectionTheGuideDoesNotHaveIsRefusedAtReload() throws Exception {
+        start(false);
+        String serving = service.current().version();
+        edit("contraindications.drl", "@source(\"When NOT to Use an Acupressure Mat",
+                "@source(\"Contraindications > Severe pain\")\n    // @source(\"When NOT to Use an Acupressure Mat");
+
+        ReloadOutcome outcome = reloader.reload(false, "a test");
+
+        assertEquals(Status.REJECTED, outcome.status());
+        assertEquals(serving, service.current().version());
+        assertTrue(outcome.problems().stream().anyMatch(p -> p.file().endsWith("contraindications.drl")
+                && p.message().contains("cites \"Contraindications\", which is not text of the guide")),
+                outcome.problems()::toString);
+    }
+
+    @Test
+    void aRevertAfterARejectionClearsItsProblemsFromTheLastAttempt() throws Exception {
+        start(false);
+        String serving = service.current().version();
+        edit("positions.drl", "PatientFacts( sedentaryWork == true )", "PatientFacts( sedentryWork == true )");
+        assertEquals(Status.REJECTED, reloader.reload(false, "a test").status());
+        edit("positions.drl", "PatientFacts( sedentryWork == true )", "PatientFacts( sedentaryWork == true )");
+
+        reloader.reload(false, "a test");
+
+        ReloadOutcome last = reloader.lastReload();
+        assertEquals(Status.UNCHANGED, last.status());
+        assertTrue(last.problems().isEmpty());
+        assertEquals(serving, last.servingVersion());
+    }
+
+    @Test
     void forceChecksAndServesUnchangedRulesAgain() {
         start(false);
 
@@ -165,7 +222,7 @@ class RuleReloaderTest {
 
         assertEquals(Status.SERVED, forced.status());
         assertTrue(forced.forced());
-        assertEquals(forced.versionBefore(), forced.versionAfter());
+        assertEquals(forced.versionBefore(), forced.candidateVersion());
     }
 
     @Test

@@ -123,6 +123,6 @@ class RuleSetResourceTest {
         given().contentType("application/json").when().post("/api/v1/ruleset/reload").then()
                 .statusCode(200)
                 .body("status", equalTo("UNCHANGED"))
-                .body("versionAfter", matchesPattern("[0-9a-f]{16}"));
+                .body("candidateVersion", matchesPattern("[0-9a-f]{16}"));
     }
 }
