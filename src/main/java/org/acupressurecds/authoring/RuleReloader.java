@@ -171,7 +171,9 @@ public class RuleReloader {
         String what = switch (o.status()) {
             case SERVED -> serving + " -> " + o.candidateVersion() + (o.forced() ? " (forced: checked again)" : "");
             case UNCHANGED -> o.candidateVersion() + " is already serving";
-            case REJECTED -> (o.candidateVersion() == null ? "the rules do not compile" : "candidate " + o.candidateVersion())
+            case REJECTED -> (o.candidateVersion() != null ? "candidate " + o.candidateVersion()
+                    : o.problems().stream().allMatch(p -> String.valueOf(p.message()).startsWith("code table: "))
+                    ? "the code table has problems" : "the rules do not compile")
                     + "; " + serving + " keeps serving";
         };
         String line = String.format("Rule reload %s: %s (%d ms)", o.status(), what, o.durationMillis());

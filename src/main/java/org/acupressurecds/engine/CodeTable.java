@@ -108,7 +108,7 @@ public final class CodeTable {
             if (!headerSeen) {
                 headerSeen = true;
                 if (!line.equals(HEADER)) {
-                    problems.add(new RuleProblem(file, lineNumber, null, "the header must be: " + HEADER));
+                    problems.add(new RuleProblem(file, lineNumber, null, "code table: the header must be: " + HEADER));
                 }
                 continue;
             }
@@ -122,7 +122,7 @@ public final class CodeTable {
                     throw new IllegalArgumentException(cells.get(0) + " " + cells.get(1) + " is mapped twice");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file, lineNumber, null, e.getMessage()));
+                problems.add(new RuleProblem(file, lineNumber, null, "code table: " + e.getMessage()));
             }
         }
     }

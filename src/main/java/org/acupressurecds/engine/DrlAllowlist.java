@@ -281,10 +281,13 @@ final class DrlAllowlist {
 
     /** What is wrong, with the likely intended name where one is close, else what is allowed. */
     private static String unknown(String what, String word, Collection<String> known, String allowed) {
+        return closest(word, known).map(k -> what + ": did you mean " + k + "?").orElse(what + ": " + allowed);
+    }
+
+    /** The known name a misspelt word most likely meant, if one is close. */
+    static java.util.Optional<String> closest(String word, Collection<String> known) {
         return known.stream().filter(k -> distance(k.toLowerCase(), word.toLowerCase()) <= Math.max(1, word.length() / 4))
-                .min(java.util.Comparator.comparingInt((String k) -> distance(k, word)).thenComparing(k -> k))
-                .map(k -> what + ": did you mean " + k + "?")
-                .orElse(what + ": " + allowed);
+                .min(java.util.Comparator.comparingInt((String k) -> distance(k, word)).thenComparing(k -> k));
     }
 
     /** Edit distance, for did-you-mean. */

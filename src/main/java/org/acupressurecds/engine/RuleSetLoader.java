@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.acupressurecds.knowledge.FactModel;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.engine.RuleSet.RuleInfo;
 import org.kie.api.KieBase;
@@ -240,7 +243,26 @@ public final class RuleSetLoader {
         return new RuleProblem(file,
                 message.getLine() > 0 ? message.getLine() : null,
                 message.getColumn() > 0 ? message.getColumn() : null,
-                oneLine(message.getText()));
+                inAuthorsWords(oneLine(message.getText())));
+    }
+
+    private static final Pattern NO_SUCH_FIELD = Pattern.compile(
+            "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+
+    /** A fact field the fact model does not have, said in the fact model's words, with what it does have. */
+    static String inAuthorsWords(String text) {
+        Matcher m = NO_SUCH_FIELD.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        return FactModel.FACTS.stream().filter(fact -> fact.getName().equals(m.group(1))).findFirst().map(fact -> {
+            List<String> fields = Arrays.stream(fact.getRecordComponents()).map(RecordComponent::getName).toList();
+            String name = fact.getSimpleName();
+            String field = m.group(2);
+            return text.substring(0, m.start()) + name + " has no field " + field + ": "
+                    + DrlAllowlist.closest(field, fields).map(f -> "did you mean " + f + "? ").orElse("")
+                    + "its fields are " + String.join(", ", fields) + " (docs/rule-authoring.md lists what each means)";
+        }).orElse(text);
     }
 
     /**

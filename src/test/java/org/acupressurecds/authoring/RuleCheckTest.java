@@ -53,6 +53,29 @@ class RuleCheckTest {
     }
 
     @Test
+    void aMisspeltFactFieldGetsItsDidYouMeanAndTheFieldsThereAre(@TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path contraindications = copy.resolve("contraindications.drl");
+        Files.writeString(contraindications, Files.readString(contraindications)
+                .replaceFirst("PatientFacts\\( painScore != null", "PatientFacts( painScor != null"));
+
+        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertTrue(output().contains("PatientFacts has no field painScor: did you mean painScore? its fields are "
+                + "sciaticaType, redFlags, "), output());
+    }
+
+    @Test
+    void aCodeTableProblemSaysCodeTableWithItsFileAndLine(@TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path codes = copy.resolve("codes/sciatica-codes.csv");
+        Files.writeString(codes, Files.readString(codes) + "http://hl7.org/fhir/sid/icd-10-cm,M5431,SCIATICA_TYPE,UNKNOWN,,x\n");
+
+        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertTrue(output().matches("(?s).*" + java.util.regex.Pattern.quote(codes.toString()) + ":\\d+: code table: "
+                + "'M5431' is not a code of .*"), output());
+    }
+
+    @Test
     void wrongUsageSaysHow() {
         assertEquals(2, RuleCheck.run(new String[] {"rules"}, out, NO_IMPACT));
         assertTrue(output().startsWith("usage: check <rules folder> [--impact <ISO period, e.g. P30D>]"), output());

@@ -85,9 +85,9 @@ class CodeTableTest {
 
         assertEquals(List.of(3, 4, 5, 6, 8, 9, 10), problems.stream().map(RuleProblem::line).toList());
         assertTrue(problems.get(0).file().endsWith("local.csv"));
-        assertTrue(problems.get(0).message().startsWith("value 'PIRIFORMIS' is not one of"), problems.get(0).message());
-        assertEquals("http://example.org A5 is mapped twice", problems.get(4).message());
-        assertEquals("fact SIDE needs a laterality: LEFT, RIGHT or BILATERAL", problems.get(6).message());
+        assertTrue(problems.get(0).message().startsWith("code table: value 'PIRIFORMIS' is not one of"), problems.get(0).message());
+        assertEquals("code table: http://example.org A5 is mapped twice", problems.get(4).message());
+        assertEquals("code table: fact SIDE needs a laterality: LEFT, RIGHT or BILATERAL", problems.get(6).message());
     }
 
     @Test
@@ -105,11 +105,11 @@ class CodeTableTest {
         List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
 
         assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), problems.stream().map(RuleProblem::line).toList());
-        assertEquals("'M5431' is not a code of http://hl7.org/fhir/sid/icd-10-cm (a code looks like M54.31)",
+        assertEquals("code table: 'M5431' is not a code of http://hl7.org/fhir/sid/icd-10-cm (a code looks like M54.31)",
                 problems.get(0).message());
-        assertEquals("'23056006' is not a SNOMED CT identifier: its check digit is wrong", problems.get(2).message());
+        assertEquals("code table: '23056006' is not a SNOMED CT identifier: its check digit is wrong", problems.get(2).message());
         assertTrue(problems.get(3).message().contains("not a SNOMED CT concept identifier"), problems.get(3).message());
-        assertTrue(problems.get(6).message().startsWith("the display is required"), problems.get(6).message());
+        assertTrue(problems.get(6).message().startsWith("code table: the display is required"), problems.get(6).message());
     }
 
     /** What a row's display must say for its fact: a row whose text speaks of something else is a mapping error. */
@@ -161,7 +161,7 @@ class CodeTableTest {
     void aTableWithTheWrongHeaderIsRejected(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("codes.csv"), "code,system,fact\n");
 
-        assertEquals("the header must be: " + CodeTable.HEADER,
+        assertEquals("code table: the header must be: " + CodeTable.HEADER,
                 assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems().get(0).message());
     }
 
