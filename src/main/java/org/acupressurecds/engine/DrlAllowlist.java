@@ -281,33 +281,7 @@ final class DrlAllowlist {
 
     /** What is wrong, with the likely intended name where one is close, else what is allowed. */
     private static String unknown(String what, String word, Collection<String> known, String allowed) {
-        return closest(word, known).map(k -> what + ": did you mean " + k + "?").orElse(what + ": " + allowed);
-    }
-
-    /** The known name a misspelt word most likely meant, if one is close. */
-    static java.util.Optional<String> closest(String word, Collection<String> known) {
-        return known.stream().filter(k -> distance(k.toLowerCase(), word.toLowerCase()) <= Math.max(1, word.length() / 4))
-                .min(java.util.Comparator.comparingInt((String k) -> distance(k, word)).thenComparing(k -> k));
-    }
-
-    /** Edit distance, for did-you-mean. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return DidYouMean.closest(word, known).map(k -> what + ": did you mean " + k + "?").orElse(what + ": " + allowed);
     }
 
     /** Index of the last word of a chain word(.word)* starting at start. */

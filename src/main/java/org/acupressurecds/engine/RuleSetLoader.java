@@ -260,7 +260,7 @@ public final class RuleSetLoader {
             String name = fact.getSimpleName();
             String field = m.group(2);
             return text.substring(0, m.start()) + name + " has no field " + field + ": "
-                    + DrlAllowlist.closest(field, fields).map(f -> "did you mean " + f + "? ").orElse("")
+                    + DidYouMean.closest(field, fields).map(f -> "did you mean " + f + "? ").orElse("")
                     + "its fields are " + String.join(", ", fields) + " (docs/rule-authoring.md lists what each means)";
         }).orElse(text);
     }
