@@ -140,7 +140,7 @@ final class DrlAllowlist {
             try {
                 PackageDescr descr = parser.parse(false, drl);
                 if (parser.hasErrors() || descr == null) {
-                    parser.getErrors().forEach(e -> problems.add(parseProblem(file, e)));
+                    parser.getErrors().forEach(e -> problems.add(parseProblem(file, e, drl)));
                 } else {
                     parsed.put(name, descr);
                 }
@@ -163,10 +163,10 @@ final class DrlAllowlist {
         return problems.stream().distinct().toList();
     }
 
-    private static RuleProblem parseProblem(String file, DroolsError error) {
+    private static RuleProblem parseProblem(String file, DroolsError error, String drl) {
         if (error instanceof ParserError p) {
             return new RuleProblem(file, p.getRow() > 0 ? p.getRow() : null, p.getCol() > 0 ? p.getCol() : null,
-                    p.getMessage());
+                    p.getRow() > 0 ? RuleSetLoader.withParseHint(p.getMessage(), drl, p.getRow()) : p.getMessage());
         }
         int[] lines = error.getLines();
         return new RuleProblem(file, lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null, null,

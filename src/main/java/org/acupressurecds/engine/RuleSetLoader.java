@@ -119,7 +119,7 @@ public final class RuleSetLoader {
         KieBuilder builder = kie.newKieBuilder(kfs, factClassLoader).buildAll();
         List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .filter(message -> !isNoise(message.getText()))
-                .map(message -> toProblem(message, shownFolder))
+                .map(message -> toProblem(message, shownFolder, files))
                 .distinct()
                 .toList();
         List<RuleProblem> all = new ArrayList<>(earlier);
@@ -235,15 +235,57 @@ public final class RuleSetLoader {
         return text.contains("Parser returned a null Package");
     }
 
-    private static RuleProblem toProblem(Message message, String shownFolder) {
+    private static RuleProblem toProblem(Message message, String shownFolder, Map<String, byte[]> files) {
         String path = message.getPath();
-        String file = path == null || path.isBlank()
-                ? shownFolder
-                : shownFolder + "/" + path.substring(path.lastIndexOf('/') + 1);
-        return new RuleProblem(file,
-                message.getLine() > 0 ? message.getLine() : null,
-                message.getColumn() > 0 ? message.getColumn() : null,
-                inAuthorsWords(oneLine(message.getText())));
+        String name = path == null || path.isBlank() ? null : path.substring(path.lastIndexOf('/') + 1);
+        Integer line = message.getLine() > 0 ? message.getLine() : null;
+        String text = inAuthorsWords(oneLine(message.getText()));
+        if (name != null && line != null && files.containsKey(name)) {
+            text = withParseHint(text, new String(files.get(name), StandardCharsets.UTF_8), line);
+        }
+        return new RuleProblem(name == null ? shownFolder : shownFolder + "/" + name, line,
+                message.getColumn() > 0 ? message.getColumn() : null, text);
+    }
+
+    private static final Pattern PARSE_ERROR_IN_RULE = Pattern.compile("\\[ERR \\d+].* in rule \"([^\"]+)\"");
+
+    /**
+     * The parser reports where it got lost, often lines after the slip: say what the slip likely was, a rule with no
+     * end before the next rule, or parentheses that do not balance in the rule so far.
+     */
+    static String withParseHint(String message, String source, int line) {
+        Matcher m = PARSE_ERROR_IN_RULE.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String rule = m.group(1);
+        String[] lines = source.split("\n", -1);
+        int start = -1;
+        for (int i = 0; i < lines.length && start < 0; i++) {
+            Matcher declared = RULE_DECLARATION.matcher(lines[i]);
+            if (declared.find() && declared.group(1).equals(rule)) {
+                start = i;
+            }
+        }
+        if (start < 0 || start >= line - 1) {
+            return message;
+        }
+        int open = 0;
+        int close = 0;
+        for (int i = start + 1; i < Math.min(line, lines.length); i++) {
+            if (lines[i].strip().equals("end")) {
+                return message;
+            }
+            if (RULE_DECLARATION.matcher(lines[i]).find()) {
+                return message + " (likely cause: rule \"" + rule + "\" at line " + (start + 1) + " has no end before "
+                        + "the next rule at line " + (i + 1) + ")";
+            }
+            String code = lines[i].replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("//.*", "");
+            open += code.chars().filter(c -> c == '(').count();
+            close += code.chars().filter(c -> c == ')').count();
+        }
+        return open == close ? message : message + " (likely cause: unbalanced parentheses in rule \"" + rule
+                + "\" before line " + line + ": " + open + " '(' and " + close + " ')')";
     }
 
     private static final Pattern NO_SUCH_FIELD = Pattern.compile(

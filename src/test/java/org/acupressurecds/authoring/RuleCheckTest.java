@@ -65,6 +65,29 @@ class RuleCheckTest {
     }
 
     @Test
+    void aMissingEndIsNamedAsTheLikelyCauseWithTheRuleThatLacksIt(@TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path positions = copy.resolve("positions.drl");
+        Files.writeString(positions, Files.readString(positions).replaceFirst("(?m)^end\\n", ""));
+
+        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertTrue(output().contains("(likely cause: rule \"Lumbar and gluteal supine is the primary position for "
+                + "every sciatica type\" at line 9 has no end before the next rule at line "), output());
+    }
+
+    @Test
+    void anUnclosedParenthesisIsNamedAsTheLikelyCause(@TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path positions = copy.resolve("positions.drl");
+        Files.writeString(positions, Files.readString(positions).replace("PatientFacts( sedentaryWork == true )",
+                "PatientFacts( sedentaryWork == true"));
+
+        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertTrue(output().contains("(likely cause: unbalanced parentheses in rule \"Desk work or travel adds the "
+                + "seated gluteal position\" before line "), output());
+    }
+
+    @Test
     void aCodeTableProblemSaysCodeTableWithItsFileAndLine(@TempDir Path copy) throws Exception {
         RulesFolder.copyTo(copy);
         Path codes = copy.resolve("codes/sciatica-codes.csv");
