@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.knowledge.RedFlag;
@@ -49,12 +50,28 @@ public final class RuleLint {
                         "rule \"" + r.name() + "\" has no @source(\"<guide section>\")"));
                 continue;
             }
+            if (r.source().startsWith(LocalPolicy.SOURCE)) {
+                String policy = r.source().substring(LocalPolicy.SOURCE.length());
+                if (rules.policies().stream().noneMatch(p -> p.name().equals(policy))) {
+                    problems.add(new RuleProblem(r.file(), r.line(), null, "rule \"" + r.name() + "\" cites the local "
+                            + "policy \"" + policy + "\", which " + LocalPolicy.FILE + " does not define"
+                            + policies(rules)));
+                }
+                continue;
+            }
             for (String part : r.source().split(" > ")) {
                 if (!GUIDE.contains(part)) {
                     problems.add(new RuleProblem(r.file(), r.line(), null, "rule \"" + r.name() + "\" cites \"" + part
                             + "\", which is not text of the guide (" + GUIDE_FILE + "): copy its section and item "
                             + "headings as the guide writes them, separated by \" > \""));
                 }
+            }
+        }
+        for (LocalPolicy policy : rules.policies()) {
+            if (rules.rules().stream().noneMatch(r -> (LocalPolicy.SOURCE + policy.name()).equals(r.source()))) {
+                problems.add(new RuleProblem(shownFolder + "/" + LocalPolicy.FILE, null, null, "local policy \""
+                        + policy.name() + "\" is followed by no rule: cite it with @source(\"" + LocalPolicy.SOURCE
+                        + policy.name() + "\"), or remove it"));
             }
         }
         StringBuilder all = new StringBuilder();
@@ -71,6 +88,11 @@ public final class RuleLint {
                 .forEach(constant -> problems.add(new RuleProblem(shownFolder, null, null,
                         "no rule handles " + constant)));
         return problems;
+    }
+
+    private static String policies(RuleSet rules) {
+        return rules.policies().isEmpty() ? " (it defines none)"
+                : " (it defines: " + String.join("; ", rules.policies().stream().map(LocalPolicy::name).toList()) + ")";
     }
 
     /** Keeps line breaks, so line numbers still match the file. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
@@ -64,7 +65,7 @@ public class RuleSetResource {
 
     /** What serves (version, since, files, rules), and apart from it what the last reload attempt did. */
     public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
-            List<RuleSet.RuleInfo> rules, ReloadOutcome lastReload) {
+            List<RuleSet.RuleInfo> rules, List<LocalPolicy> policies, ReloadOutcome lastReload) {
     }
 
     public record ValidateRequest(Map<String, String> files) {
@@ -79,7 +80,7 @@ public class RuleSetResource {
     public Catalogue catalogue() {
         RuleSet current = rules.current();
         return new Catalogue(current.version(), current.loadedAt(), reloader.folder().toString(), current.files(),
-                current.rules(), reloader.lastReload());
+                current.rules(), current.policies(), reloader.lastReload());
     }
 
     /** 200 when the folder is serving (newly or unchanged), 422 when it was rejected and the previous rules serve on. */

@@ -63,11 +63,17 @@ public final class RuleSetLoader {
         String shownFolder = folder.toString().replace('\\', '/');
         Map<String, byte[]> files = readRuleFiles(folder, shownFolder, overlay);
         CodeTable codes = null;
-        List<RuleProblem> codeProblems = List.of();
+        List<LocalPolicy> policies = List.of();
+        List<RuleProblem> codeProblems = new ArrayList<>();
         try {
             codes = CodeTable.load(folder.resolve(CODES));
         } catch (RuleSetException e) {
-            codeProblems = e.problems();
+            codeProblems.addAll(e.problems());
+        }
+        try {
+            policies = LocalPolicy.read(folder, shownFolder);
+        } catch (RuleSetException e) {
+            codeProblems.addAll(e.problems());
         }
         // Rules are code: nothing is compiled, let alone run, before every name in it is on the allowlist.
         List<RuleProblem> unsafe = allowlist.check(asText(files), shownFolder);
@@ -79,7 +85,7 @@ public final class RuleSetLoader {
         KieBase kieBase = compileOrThrow(files, shownFolder, codeProblems);
         Map<String, byte[]> hashed = withCodesAndScenarios(folder, files);
         return new RuleSet(contentHash(hashed), List.copyOf(hashed.keySet()), Instant.now(), kieBase, codes,
-                catalogue(kieBase, files, shownFolder));
+                catalogue(kieBase, files, shownFolder), policies);
     }
 
     private static Map<String, String> asText(Map<String, byte[]> files) {
@@ -100,6 +106,7 @@ public final class RuleSetLoader {
     private static Map<String, byte[]> withCodesAndScenarios(Path folder, Map<String, byte[]> drl) {
         Map<String, byte[]> hashed = new TreeMap<>(drl);
         hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
+        hashed.putAll(readFiles(folder, LocalPolicy.FILE, ""));
         hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
         hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
         return hashed;
@@ -174,6 +181,7 @@ public final class RuleSetLoader {
         Map<String, String> text = new TreeMap<>();
         Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
         files.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
+        files.putAll(readFiles(folder, LocalPolicy.FILE, ""));
         files.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
         files.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
         files.forEach((name, bytes) -> text.put(name, new String(bytes, StandardCharsets.UTF_8)));

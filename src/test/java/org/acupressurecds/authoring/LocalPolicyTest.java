@@ -1,0 +1,92 @@
+package org.acupressurecds.authoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.acupressurecds.engine.Evaluator;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.SciaticaType;
+import org.acupressurecds.knowledge.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Our physiotherapy service treats pain 7 as a flare": a deliberate departure from the guide, on the record. */
+class LocalPolicyTest {
+
+    private static final String POLICY = """
+            - name: Pain of 7 is a flare
+              changes: A pain score of 7 counts as an acute severe flare; the guide says 8 to 10.
+              why: Our physiotherapists saw patients at 7 worsen on a full-strength mat.
+              approvedBy: Clinical lead, physiotherapy
+              approvedOn: 2026-11-20
+            """;
+
+    /** The edit a rule author makes, from rules/ alone: the DRL, the scenarios that pin pain 7, and the policy. */
+    private static void treatPainOf7AsAFlare(Path rules) throws Exception {
+        Path drl = rules.resolve("contraindications.drl");
+        Files.writeString(drl, Files.readString(drl)
+                .replace("A pain score of 8 to 10 is an acute severe flare: caution\"\n    @source(\"When NOT to Use an "
+                        + "Acupressure Mat for Sciatica > Acute severe sciatica flare (VAS 8-10/10)\")",
+                        "A pain score of 7 to 10 is an acute severe flare: caution\"\n    @source(\"Local policy > Pain of 7 "
+                                + "is a flare\")")
+                .replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )")
+                .replace("Pain of 8-10/10 is an acute severe sciatica flare.", "Pain of 7-10/10 is an acute severe "
+                        + "sciatica flare (local policy).")
+                .replace("While the pain is 8 or more", "While the pain is 7 or more"));
+        Path scenarios = rules.resolve("scenarios/contraindications.yaml");
+        Files.writeString(scenarios, Files.readString(scenarios)
+                .replace("A pain score of 8 to 10 is an acute severe flare: caution",
+                        "A pain score of 7 to 10 is an acute severe flare: caution")
+                .replace("- name: Pain of 7 is not an acute flare\n  patient: {sciaticaType: PIRIFORMIS_SYNDROME, "
+                        + "redFlags: [], painScore: 7, assessmentDate: 2026-11-24}\n  expect: {verdict: SUITABLE, "
+                        + "rulesNotFired:", "- name: Pain of 7 is an acute flare by our local policy\n  patient: "
+                        + "{sciaticaType: PIRIFORMIS_SYNDROME, redFlags: [], painScore: 7, assessmentDate: 2026-11-24}\n"
+                        + "  expect: {verdict: CAUTION, rulesFired:"));
+        Files.writeString(rules.resolve("policies.yaml"), POLICY);
+    }
+
+    @Test
+    void aRuleFollowingALocalPolicyServesAndItsAnswersCiteThePolicy(@TempDir Path rules) throws Exception {
+        RulesFolder.copyTo(rules);
+        treatPainOf7AsAFlare(rules);
+
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), rules, Map.of());
+
+        assertEquals(List.of(), candidate.problems());
+        assertEquals("Pain of 7 is a flare", candidate.rules().policies().get(0).name());
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        Assessment answer = new Evaluator().evaluate(candidate.rules(), PatientFacts.builder(
+                SciaticaType.PIRIFORMIS_SYNDROME, today).screenedRedFlags(Set.of()).painScore(7, today).build());
+        assertEquals(Verdict.CAUTION, answer.verdict());
+        assertTrue(answer.reasons().stream().anyMatch(r -> r.source().equals("Local policy > Pain of 7 is a flare")),
+                answer.reasons()::toString);
+    }
+
+    @Test
+    void aPolicyNoRuleFollowsAndARuleCitingAnUndefinedPolicyAreProblems(@TempDir Path rules) throws Exception {
+        RulesFolder.copyTo(rules);
+        Files.writeString(rules.resolve("policies.yaml"), POLICY);
+        Path drl = rules.resolve("mats.drl");
+        Files.writeString(drl, Files.readString(drl).replaceFirst("@source\\(\"[^\"]*\"\\)",
+                "@source(\"Local policy > Gentle mats only\")"));
+
+        List<RuleProblem> problems = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), rules, Map.of())
+                .problems();
+
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("policies.yaml") && p.message().equals(
+                "local policy \"Pain of 7 is a flare\" is followed by no rule: cite it with "
+                        + "@source(\"Local policy > Pain of 7 is a flare\"), or remove it")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mats.drl") && p.message().endsWith(
+                "cites the local policy \"Gentle mats only\", which policies.yaml does not define (it defines: Pain of "
+                        + "7 is a flare)")), problems::toString);
+    }
+}
