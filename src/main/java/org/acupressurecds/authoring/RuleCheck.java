@@ -58,17 +58,20 @@ public final class RuleCheck {
 
     private static final ObjectMapper FACTS_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    static final String USAGE = "usage: check <rules folder> [--impact <ISO period, e.g. P30D>]\n"
+    static final String USAGE = "usage: check <rules folder> [--impact <ISO period, e.g. P30D> | --uses <term>]\n"
             + "  e.g. java -jar quarkus-run.jar check rules --impact P30D   (or, from the source tree, "
-            + "./mvnw -q compile exec:java -Dexec.args=\"check rules\")";
+            + "./mvnw -q compile exec:java -Dexec.args=\"check rules\")\n"
+            + "  --uses painScore lists every rule, scenario and code row that mentions it, without checking";
 
     /**
      * Prints each problem as file:line: message and a summary, then the impact when asked for: 0 when the rules
-     * pass, 1 when not, 2 on bad usage, 3 when the decisions on record cannot be read.
+     * pass, 1 when not, 2 on bad usage, 3 when the decisions on record cannot be read. With --uses, only lists the
+     * mentions of the term: 0 when there are some, 1 when none.
      */
     public static int run(String[] args, PrintStream out, Supplier<ImpactAnalysis> recorded) {
         boolean impactAsked = args.length == 4 && args[2].equals("--impact");
-        if (!(args.length == 2 || impactAsked) || !args[0].equals("check")) {
+        boolean usesAsked = args.length == 4 && args[2].equals("--uses");
+        if (!(args.length == 2 || impactAsked || usesAsked) || !args[0].equals("check")) {
             out.println(USAGE);
             return 2;
         }
@@ -83,6 +86,12 @@ public final class RuleCheck {
         if (!Files.isDirectory(folder)) {
             out.println(folder + ": no such folder");
             return 2;
+        }
+        if (usesAsked) {
+            List<RuleUses.Use> uses = RuleUses.of(folder, args[3]);
+            uses.forEach(out::println);
+            out.printf("%s: %d mention(s) in rules, scenarios and code tables%n", args[3], uses.size());
+            return uses.isEmpty() ? 1 : 0;
         }
         Candidate candidate;
         try {

@@ -43,7 +43,8 @@ public final class RuleSetLoader {
     static final String CODES = "codes";
     /** The scenarios, the rule set's specification (read and run by the authoring package). */
     public static final String SCENARIOS = "scenarios";
-    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    /** The line that declares a rule, with its name. */
+    public static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();

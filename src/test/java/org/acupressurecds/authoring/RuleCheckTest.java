@@ -99,9 +99,32 @@ class RuleCheckTest {
     }
 
     @Test
+    void usesListsEveryRuleScenarioAndCodeRowThatMentionsATermWithFileAndLine() {
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "TodaysPain"}, out, NO_IMPACT));
+        assertTrue(output().contains("rules/contraindications.drl:185: rule \"A pain score of 8 to 10 is an acute "
+                + "severe flare: caution\""), output());
+        assertTrue(output().contains("rules/missing-data.drl:21: rule \""), output());
+
+        printed.reset();
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses",
+                "A pain score of 8 to 10 is an acute severe flare: caution"}, out, NO_IMPACT));
+        assertTrue(output().contains("rules/scenarios/contraindications.yaml:49: scenario \"Pain of 7 is not an acute "
+                + "flare\""), output());
+
+        printed.reset();
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "G83.4"}, out, NO_IMPACT));
+        assertTrue(output().matches("(?s)rules/codes/sciatica-codes.csv:\\d+: code row .*G83\\.4.*"), output());
+
+        printed.reset();
+        assertEquals(1, RuleCheck.run(new String[] {"check", "rules", "--uses", "painScor3"}, out, NO_IMPACT));
+        assertTrue(output().endsWith("painScor3: 0 mention(s) in rules, scenarios and code tables\n"), output());
+    }
+
+    @Test
     void wrongUsageSaysHow() {
         assertEquals(2, RuleCheck.run(new String[] {"rules"}, out, NO_IMPACT));
-        assertTrue(output().startsWith("usage: check <rules folder> [--impact <ISO period, e.g. P30D>]"), output());
+        assertTrue(output().startsWith("usage: check <rules folder> [--impact <ISO period, e.g. P30D> | --uses <term>]"),
+                output());
     }
 
     @Test
