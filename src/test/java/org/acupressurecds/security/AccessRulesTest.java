@@ -90,8 +90,10 @@ class AccessRulesTest {
     @Test
     void aPathWithNoRuleAndNoCredentialsIsA401Problem() {
         given().when().get("/internal").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/v1/patients/Jane-Doe-1970-01-01").then().statusCode(401);
         given().when().get("/q/metrics").then()
-                .body(containsString("cds_auth_rejected_total{caller=\"person\",reason=\"no credentials\"}"));
+                .body(containsString("cds_auth_rejected_total{caller=\"person\",reason=\"no credentials\"}"))
+                .body(org.hamcrest.Matchers.not(containsString("Jane-Doe")));
     }
 
     @Test
