@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.acupressurecds.engine.DidYouMean;
+import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
@@ -49,7 +50,7 @@ public final class ScenarioFiles {
                     }
                     List<String> lines = Files.readAllLines(file);
                     for (JsonNode node : list) {
-                        int line = lineOf(lines, node.path("name").asText(null));
+                        int line = LocalPolicy.lineOf(lines, node.path("name").asText(null));
                         Scenario scenario;
                         try {
                             scenario = yaml.treeToValue(node, Scenario.class);
@@ -114,15 +115,5 @@ public final class ScenarioFiles {
             }
         }
         return new RuleProblem(file, scenarioLine, null, message);
-    }
-
-    /** The line that names the scenario, so a failure points at it. */
-    private static int lineOf(List<String> lines, String name) {
-        for (int i = 0; name != null && i < lines.size(); i++) {
-            if (lines.get(i).contains("name:") && lines.get(i).contains(name)) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 }

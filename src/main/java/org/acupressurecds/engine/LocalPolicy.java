@@ -78,7 +78,8 @@ public record LocalPolicy(String name, String changes, String why, String approv
         return List.copyOf(policies);
     }
 
-    private static int lineOf(List<String> lines, String name) {
+    /** The line of a YAML list entry's {@code name:} (a policy's, a scenario's), so a problem points at it; else 1. */
+    public static int lineOf(List<String> lines, String name) {
         for (int i = 0; name != null && i < lines.size(); i++) {
             if (lines.get(i).contains("name:") && lines.get(i).contains(name)) {
                 return i + 1;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,7 +108,7 @@ public final class RuleSetLoader {
     private static Map<String, byte[]> withCodesAndScenarios(Path folder, Map<String, byte[]> drl) {
         Map<String, byte[]> hashed = new TreeMap<>(drl);
         hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
-        hashed.putAll(readFiles(folder, LocalPolicy.FILE, ""));
+        hashed.putAll(policiesFile(folder));
         hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
         hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
         return hashed;
@@ -182,7 +183,7 @@ public final class RuleSetLoader {
         Map<String, String> text = new TreeMap<>();
         Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
         files.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
-        files.putAll(readFiles(folder, LocalPolicy.FILE, ""));
+        files.putAll(policiesFile(folder));
         files.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
         files.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
         files.forEach((name, bytes) -> text.put(name, new String(bytes, StandardCharsets.UTF_8)));
@@ -207,6 +208,13 @@ public final class RuleSetLoader {
     }
 
     /** The files of one kind directly in a folder, by prefixed name; none if the folder does not exist. */
+    /** policies.yaml itself, not every name ending in it. */
+    private static Map<String, byte[]> policiesFile(Path folder) {
+        Map<String, byte[]> file = readFiles(folder, LocalPolicy.FILE, "");
+        file.keySet().retainAll(Set.of(LocalPolicy.FILE));
+        return file;
+    }
+
     private static Map<String, byte[]> readFiles(Path folder, String suffix, String prefix) {
         Map<String, byte[]> files = new TreeMap<>();
         if (!Files.isDirectory(folder)) {

@@ -1,18 +1,14 @@
 package org.acupressurecds.operations;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.acupressurecds.authoring.RulesFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,24 +33,19 @@ class ContainerIT {
         Files.createSymbolicLink(deployments.resolve("app"), PackagedService.JAR.getParent());
         RulesFolder.copyTo(deployments.resolve("rules"));
         Path data = Files.createDirectories(deployments.resolve("data"));
-        int port = freePort();
+        int port = PackagedService.freePort();
         environment.putAll(Map.of("CDS_RULES_DIR", deployments.resolve("rules").toString(),
                 "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60", "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "CDS_SECURITY_OPEN", "true", "QUARKUS_SHUTDOWN_DELAY", "0S"));
         readOnlyButData(data);
 
-        Process service = start(image(DeploymentFilesTest.execForm("ENTRYPOINT")));
-        try {
-            awaitReady(service, port);
-            given().port(port).contentType("application/json").body("""
+        try (PackagedService service = start(image(DeploymentFilesTest.execForm("ENTRYPOINT")), port)) {
+            service.http().contentType("application/json").body("""
                     {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT"}""")
                     .post("/api/v1/assessments").then().statusCode(200);
             assertTrue(Files.exists(data.resolve("records.mv.db")), "the record is kept in data/");
 
             assertEquals(0, underDash(image(DeploymentFilesTest.execForm("HEALTHCHECK"))).exit(), "ready: healthy");
-        } finally {
-            service.destroy();
-            service.waitFor(60, TimeUnit.SECONDS);
         }
         assertEquals(1, underDash(image(DeploymentFilesTest.execForm("HEALTHCHECK"))).exit(), "stopped: unhealthy");
 
@@ -88,11 +79,10 @@ class ContainerIT {
         return full;
     }
 
-    private Process start(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(asServiceUser(command)).directory(deployments.toFile())
-                .redirectErrorStream(true).redirectOutput(deployments.getParent().resolve("service.log").toFile());
+    private PackagedService start(List<String> command, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(asServiceUser(command)).directory(deployments.toFile());
         builder.environment().putAll(environment);
-        return builder.start();
+        return PackagedService.launch(builder, port, deployments.getParent().resolve("service.log"));
     }
 
     private PackagedService.Ran underDash(List<String> command) throws Exception {
@@ -111,34 +101,5 @@ class ContainerIT {
     private static void exec(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).inheritIO().start();
         assertEquals(0, p.waitFor(), String.join(" ", command));
-    }
-
-    private void awaitReady(Process service, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // liveness, not speed
-        while (System.nanoTime() < deadline) {
-            assertTrue(service.isAlive(), () -> "stopped while starting:\n" + log());
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) { // RestAssured throws ConnectException unchecked
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready:\n" + log());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(deployments.getParent().resolve("service.log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -42,9 +42,13 @@ public final class PackagedService implements AutoCloseable {
                 "-Dquarkus.shutdown.delay=0S"));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
-        Path log = folder.resolve("service-" + port + ".log");
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return launch(new ProcessBuilder(command).directory(folder.toFile()), port,
+                folder.resolve("service-" + port + ".log"));
+    }
+
+    /** Starts the service as the builder says, listening on port, with its output in log; waits until it is ready. */
+    static PackagedService launch(ProcessBuilder builder, int port, Path log) throws Exception {
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedService service = new PackagedService(process, port, log);
         service.awaitReady();
         return service;
@@ -121,7 +125,7 @@ public final class PackagedService implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
