@@ -152,6 +152,11 @@ public class RuleReloader {
                 RuleSetLoader.sources(folder, overlay)));
     }
 
+    /** The candidate's answers beside the serving rules', as DecisionDiff; null when it cannot be run on them. */
+    public DecisionDiff diff(RuleCheck.Candidate candidate) {
+        return candidate.diff(rules.current(), scenarios);
+    }
+
     public ReloadOutcome lastReload() {
         return lastReload;
     }

@@ -71,8 +71,12 @@ public class RuleSetResource {
     public record ValidateRequest(Map<String, String> files) {
     }
 
-    /** impact: present when asked for (?impact=P30D), the draft compiled and it answered in time. */
-    public record Validation(boolean valid, String version, List<RuleProblem> problems, ImpactAnalysis.Impact impact) {
+    /**
+     * diff: the draft's answers beside the serving rules', when it compiled and answered in time; impact: when asked
+     * for (?impact=P30D), on the same condition.
+     */
+    public record Validation(boolean valid, String version, List<RuleProblem> problems, DecisionDiff diff,
+            ImpactAnalysis.Impact impact) {
     }
 
     @GET
@@ -101,8 +105,9 @@ public class RuleSetResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check a draft: compile, lint, scenarios, safety invariants; with impact=P30D, replay "
-            + "the decisions on record against it. Nothing is served.")
+    @Operation(summary = "Check a draft: compile, lint, scenarios, safety invariants; its answers beside the "
+            + "serving rules' on every scenario and a grid of patients; with impact=P30D, replay the decisions on "
+            + "record against it. Nothing is served.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ValidateRequest.class), examples = @ExampleObject(name = "a new file",
                     summary = "DRL files by name, replacing or joining the folder's own",
@@ -113,9 +118,9 @@ public class RuleSetResource {
         try {
             RuleCheck.Candidate candidate = reloader.validate(request.files(), Caller.name(identity));
             return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems(),
-                    period == null ? null : candidate.impact(impactAnalysis, period));
+                    reloader.diff(candidate), period == null ? null : candidate.impact(impactAnalysis, period));
         } catch (RuleSetException e) {
-            return new Validation(false, null, e.problems(), null);
+            return new Validation(false, null, e.problems(), null, null);
         }
     }
 

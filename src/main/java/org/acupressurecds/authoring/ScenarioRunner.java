@@ -73,7 +73,7 @@ public final class ScenarioRunner {
         List<PatientFacts> patients = new ArrayList<>();
         for (Scenario.Located s : scenarios) {
             try {
-                patients.add(facts(s.scenario()));
+                patients.add(patientOf(s.scenario()));
             } catch (InvalidRequestException e) {
                 // reported by run(); nothing to warm with
             }
@@ -86,7 +86,7 @@ public final class ScenarioRunner {
     private List<String> differences(RuleSet rules, Scenario scenario, Set<String> ruleNames, BoundedRun bounded) {
         Assessment answer;
         try {
-            answer = bounded.evaluate(rules, facts(scenario));
+            answer = bounded.evaluate(rules, patientOf(scenario));
         } catch (InvalidRequestException e) {
             return e.errors().stream().map(err -> "patient." + err.field() + " " + err.message()).toList();
         } catch (BoundedRun.TimedOut e) {
@@ -137,7 +137,8 @@ public final class ScenarioRunner {
         return differences;
     }
 
-    private PatientFacts facts(Scenario scenario) {
+    /** The scenario's patient, validated like a request; InvalidRequestException when it is not valid. */
+    PatientFacts patientOf(Scenario scenario) {
         LocalDate today = LocalDate.now();
         PatientFacts f = binder.bind(scenario.patient(), AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
         if (!scenario.isFromEhr()) {

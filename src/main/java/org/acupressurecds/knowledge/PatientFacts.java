@@ -19,21 +19,48 @@ import java.util.function.Function;
  * medicalClearanceDate when the clearance was given. Build one with {@link #builder} or {@link #toBuilder}: a new
  * fact is then one field here and one in the builder.
  */
+@Meaning("The patient, as the request or the EHR record gives them; every rule matches it.")
 public record PatientFacts(
+        @Meaning("the sciatica type, `UNKNOWN` where it is not established")
         SciaticaType sciaticaType,
+        @Meaning("the red flags the patient has: `LEG_WEAKNESS` is any leg weakness (`redFlags contains "
+                + "RedFlag.FOOT_DROP`)")
         Set<RedFlag> redFlags,
+        @Meaning("the newest date an EHR noted each red flag on (onset or recorded); a flag not in it was noted "
+                + "today. Read it with `daysSinceNoted( RedFlag.BLADDER_DYSFUNCTION )`: whole days, 0 for today "
+                + "or no date")
         Map<RedFlag, LocalDate> redFlagsNotedOn,
+        @Meaning("true when a clinician screened for red flags (the API, unless it says `redFlagsScreened: "
+                + "false`); false when the flags only come from an EHR record, where an empty set means \"none "
+                + "recorded\"")
         boolean redFlagsScreened,
+        @Meaning(value = "the newest pain score; an EHR's decimal score is rounded half up (7.5 counts as 8)",
+                values = "`0` to `10`, or null when not given")
         Integer painScore,
+        @Meaning(value = "when the pain score was taken: the assessment date for the API, null for an EHR score "
+                + "with no date", values = "a date, or null when not given")
         LocalDate painScoreDate,
+        @Meaning("whether there was spinal surgery; a `spinalSurgeryDate` makes it true")
         Boolean spinalSurgery,
+        @Meaning(value = "the newest spinal surgery; null with `spinalSurgery == true` when its date is not known",
+                values = "a date, or null when not given")
         LocalDate spinalSurgeryDate,
+        @Meaning("the surgeon's or physician's clearance for mat use")
         Boolean medicalClearance,
+        @Meaning(value = "when the clearance was given: the assessment date for the API, the record's date for an EHR, "
+                + "null where it has none", values = "a date, or null when not given")
         LocalDate medicalClearanceDate,
+        @Meaning("a large disc herniation with nerve impingement")
         Boolean largeDiscHerniationWithImpingement,
+        @Meaning("pain referred down the leg")
         Boolean referredLegPain,
+        @Meaning("desk work or long travel")
         Boolean sedentaryWork,
+        @Meaning(value = "the side of the sciatica", values = "`LEFT`, `RIGHT`, `BILATERAL`, or null when not given")
         Laterality laterality,
+        @Meaning(value = "\"today\" for date rules, in the clinical time zone (`cds.clinical-zone`): "
+                + "`spinalSurgeryDate.isBefore( assessmentDate.minusMonths( 6 ) )`; `daysAgo( painScoreDate )` "
+                + "is the whole days from a date to it", values = "a date, always given")
         LocalDate assessmentDate) {
 
     public PatientFacts {

@@ -1,5 +1,8 @@
 package org.acupressurecds.knowledge;
 
 /** Present only when the verdict allows a mat plan; every plan rule requires it. */
-public record PlanPermitted(String reason) implements Explained {
+@Meaning("Present only when the verdict allows a mat plan; every plan rule requires it. Concluded by "
+        + "`verdict.drl` only.")
+public record PlanPermitted(
+        String reason) implements Explained {
 }

@@ -16,6 +16,7 @@ import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.SciaticaType;
 import org.acupressurecds.knowledge.Verdict;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +31,14 @@ class LocalPolicyTest {
               approvedOn: 2026-11-20
             """;
 
-    /** The edit a rule author makes, from rules/ alone: the DRL, the scenarios that pin pain 7, and the policy. */
+    /**
+     * The edit a rule author makes, from rules/ alone: the DRL, the scenarios that pin pain 7, and the policy. Once
+     * the bundled rules read otherwise (the edit made for real, say), there is nothing left to try: the test says so
+     * and is skipped.
+     */
     private static void treatPainOf7AsAFlare(Path rules) throws Exception {
         Path drl = rules.resolve("contraindications.drl");
-        Files.writeString(drl, Files.readString(drl)
+        Files.writeString(drl, new Edit(Files.readString(drl))
                 .replace("A pain score of 8 to 10 is an acute severe flare: caution\"\n    @source(\"When NOT to Use an "
                         + "Acupressure Mat for Sciatica > Acute severe sciatica flare (VAS 8-10/10)\")",
                         "A pain score of 7 to 10 is an acute severe flare: caution\"\n    @source(\"Local policy > Pain of 7 "
@@ -41,17 +46,26 @@ class LocalPolicyTest {
                 .replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )")
                 .replace("Pain of 8-10/10 is an acute severe sciatica flare.", "Pain of 7-10/10 is an acute severe "
                         + "sciatica flare (local policy).")
-                .replace("While the pain is 8 or more", "While the pain is 7 or more"));
+                .replace("While the pain is 8 or more", "While the pain is 7 or more").text());
         Path scenarios = rules.resolve("scenarios/contraindications.yaml");
-        Files.writeString(scenarios, Files.readString(scenarios)
+        Files.writeString(scenarios, new Edit(Files.readString(scenarios))
                 .replace("A pain score of 8 to 10 is an acute severe flare: caution",
                         "A pain score of 7 to 10 is an acute severe flare: caution")
                 .replace("- name: Pain of 7 is not an acute flare\n  patient: {sciaticaType: PIRIFORMIS_SYNDROME, "
                         + "redFlags: [], painScore: 7, assessmentDate: 2026-11-24}\n  expect: {verdict: SUITABLE, "
                         + "rulesNotFired:", "- name: Pain of 7 is an acute flare by our local policy\n  patient: "
                         + "{sciaticaType: PIRIFORMIS_SYNDROME, redFlags: [], painScore: 7, assessmentDate: 2026-11-24}\n"
-                        + "  expect: {verdict: CAUTION, rulesFired:"));
+                        + "  expect: {verdict: CAUTION, rulesFired:").text());
         Files.writeString(rules.resolve("policies.yaml"), POLICY);
+    }
+
+    /** A text edited by replacements that must each find what they replace. */
+    private record Edit(String text) {
+        Edit replace(String from, String to) {
+            Assumptions.assumeTrue(text.contains(from), () -> "the bundled rules no longer read \"" + from
+                    + "\": the edit this test makes has been made or the rules moved on");
+            return new Edit(text.replace(from, to));
+        }
     }
 
     @Test

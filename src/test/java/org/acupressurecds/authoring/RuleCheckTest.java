@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,18 +100,28 @@ class RuleCheckTest {
                 + "'M5431' is not a code of .*"), output());
     }
 
+    /** Every line of the rules that mentions today's pain (the flare threshold among them), whatever they say. */
     @Test
-    void usesListsEveryRuleScenarioAndCodeRowThatMentionsATermWithFileAndLine() {
-        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "TodaysPain"}, out, NO_IMPACT));
-        assertTrue(output().contains("rules/contraindications.drl:185: rule \"A pain score of 8 to 10 is an acute "
-                + "severe flare: caution\""), output());
-        assertTrue(output().contains("rules/missing-data.drl:21: rule \""), output());
+    void usesListsEveryRuleScenarioAndCodeRowThatMentionsATermWithFileAndLine() throws Exception {
+        List<String> expected = linesMentioning("TodaysPain");
+        assertTrue(expected.size() >= 3, "the flare threshold and the rules that follow it: " + expected);
 
-        printed.reset();
-        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses",
-                "A pain score of 8 to 10 is an acute severe flare: caution"}, out, NO_IMPACT));
-        assertTrue(output().contains("rules/scenarios/contraindications.yaml:49: scenario \"Pain of 7 is not an acute "
-                + "flare\""), output());
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "TodaysPain"}, out, NO_IMPACT));
+        List<String> listed = output().lines().filter(l -> l.startsWith("rules/")).toList();
+        assertEquals(expected, listed.stream().map(l -> l.substring(0, l.indexOf(": ") + 1)).toList(), output());
+        assertTrue(listed.stream().allMatch(l -> l.matches("rules/[a-z-]+\\.drl:\\d+: rule \".+\"")), output());
+        assertTrue(output().endsWith("TodaysPain: " + expected.size() + " mention(s) in rules, scenarios and code "
+                + "tables\n"), output());
+
+        List<String> named = new ArrayList<>(); // the rules a scenario names: --uses finds it there by its name
+        for (String rule : listed.stream().map(l -> l.replaceAll("^.*?: rule \"(.+)\"$", "$1")).distinct().toList()) {
+            printed.reset();
+            assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", rule}, out, NO_IMPACT));
+            if (output().contains("rules/scenarios/")) {
+                named.add(rule);
+            }
+        }
+        assertTrue(!named.isEmpty(), "some scenario names a rule that reads today's pain");
 
         printed.reset();
         assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "G83.4"}, out, NO_IMPACT));
@@ -120,11 +132,69 @@ class RuleCheckTest {
         assertTrue(output().endsWith("painScor3: 0 mention(s) in rules, scenarios and code tables\n"), output());
     }
 
+    /** file:line of every line of the DRL files that contains the term, in file order, as grep would list them. */
+    private static List<String> linesMentioning(String term) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(drl);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(term)) {
+                        found.add("rules/" + drl.getFileName() + ":" + (i + 1) + ":");
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void againstTheServingRulesEveryScenarioIsAnsweredSideBySideAndTheGridShowsTheVerdictsThatChange(
+            @TempDir Path temp) throws Exception {
+        Path draft = temp.resolve("draft");
+        RulesFolder.copyTo(draft);
+        Files.writeString(draft.resolve(RulesFolder.DRAFT_FILE), RulesFolder.DRAFT);
+
+        assertEquals(1, RuleCheck.run(new String[] {"check", draft.toString(), "--against", "rules"}, out, NO_IMPACT),
+                "the draft's rule has no @source: " + output());
+
+        String pattern = "(?s).*Answers: [0-9a-f]{16} \\(rules\\) beside [0-9a-f]{16} \\(this folder\\); "
+                + "(\\d+) of (\\d+) scenario\\(s\\) answer differently\n.*";
+        assertTrue(output().matches(pattern), output());
+        long pain7 = output().lines().filter(l -> l.startsWith("  ≠ ")).count();
+        assertEquals(output().replaceAll(pattern, "$1"), String.valueOf(pain7), output());
+        assertTrue(output().contains("      newly fires:     " + RulesFolder.DRAFT_RULE), output());
+        assertTrue(output().lines().filter(l -> l.startsWith("  = ")).allMatch(l -> l.matches(
+                "  = .+\\.yaml:\\d+: \".+\": (\\S+ .*rules fired) \\| \\1")), "unchanged means the same answer");
+        // The grid: 6 types × (no flag + 8 alone) × (no score + 0-10) × 7 surgery settings; only a pain of exactly 7
+        // changes, to an emergency, in every setting that was not one already.
+        assertTrue(output().matches("(?s).*\nGrid: 4536 patient\\(s\\) \\(every sciatica type; .*\\); \\d+ would "
+                + "change verdict\n(  [A-Z_]+ → EMERGENCY: \\d+\n    e\\.g\\. [A-Z_]+, [A-Z_ a-z]+, pain 7, .*)+"), output());
+    }
+
+    @Test
+    void againstItselfNothingChanges() {
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--against", "rules"}, out, NO_IMPACT));
+        assertTrue(output().matches("(?s).*; 0 of \\d+ scenario\\(s\\) answer differently\n.*"), output());
+        assertTrue(output().endsWith("; 0 would change verdict\n"), output());
+    }
+
+    @Test
+    void rulesToCompareWithThatDoNotLoadAreSaid(@TempDir Path empty) {
+        assertEquals(3, RuleCheck.run(new String[] {"check", "rules", "--against", empty.toString()}, out, NO_IMPACT));
+        assertTrue(output().contains("The rules in " + empty + " to compare with cannot be loaded:\n  "
+                + empty + ": no .drl rule files"), output());
+    }
+
     @Test
     void wrongUsageSaysHow() {
         assertEquals(2, RuleCheck.run(new String[] {"rules"}, out, NO_IMPACT));
-        assertTrue(output().startsWith("usage: check <rules folder> [--impact <ISO period, e.g. P30D> | --uses <term>]"),
-                output());
+        assertTrue(output().startsWith("usage: check <rules folder> [--against <serving rules folder>] [--impact <ISO "
+                + "period, e.g. P30D>] | check <rules folder> --uses <term>"), output());
+        printed.reset();
+        assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--uses", "x", "--against", "rules"}, out,
+                NO_IMPACT));
+        assertTrue(output().startsWith("--uses only lists mentions: give it alone"), output());
     }
 
     @Test

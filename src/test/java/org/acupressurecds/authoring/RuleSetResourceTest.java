@@ -2,7 +2,9 @@ package org.acupressurecds.authoring;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -80,7 +82,34 @@ class RuleSetResourceTest {
                 .statusCode(200)
                 .body("valid", equalTo(true))
                 .body("version", matchesPattern("[0-9a-f]{16}"))
-                .body("problems", empty());
+                .body("problems", empty())
+                .body("diff.scenariosChanged", equalTo(0))
+                .body("diff.grid.verdictsChanged", equalTo(0));
+    }
+
+    @Test
+    void validateAnswersEveryScenarioWithTheServingRulesAndTheDraftSideBySideAndTheVerdictsThatChange() throws Exception {
+        String serving = given().when().get("/api/v1/ruleset").then().extract().path("version");
+
+        var diff = given().contentType("application/json")
+                .body(Map.of("files", Map.of(RulesFolder.DRAFT_FILE, RulesFolder.DRAFT)))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("diff.servingVersion", equalTo(serving))
+                .body("diff.scenarios.size()", equalTo(ScenarioFiles.read(Path.of("rules")).size()))
+                .body("diff.scenarios.findAll { it.changed }.draft.rulesFired", everyItem(hasItem(RulesFolder.DRAFT_RULE)))
+                .body("diff.scenarios.findAll { it.changed }.draft.verdict", everyItem(equalTo("EMERGENCY")))
+                .body("diff.scenarios.findAll { !it.changed }.draft.rulesFired",
+                        everyItem(not(hasItem(RulesFolder.DRAFT_RULE))))
+                .body("diff.grid.patients", equalTo(4536))
+                .body("diff.grid.transitions.to", everyItem(equalTo("EMERGENCY")))
+                .body("diff.grid.transitions.examples.flatten().patient", everyItem(containsString(", pain 7, ")))
+                .extract().jsonPath();
+        assertEquals(diff.getInt("diff.scenariosChanged"), diff.getList("diff.scenarios.findAll { it.changed }").size());
+        assertEquals(diff.getInt("diff.grid.verdictsChanged"), diff.getList("diff.grid.transitions.count", Integer.class)
+                .stream().mapToInt(Integer::intValue).sum());
+        assertTrue(diff.getInt("diff.grid.verdictsChanged") > 0);
     }
 
     /** Drafts that try to reach the host: each is refused at its line, none runs, and the service stays healthy. */

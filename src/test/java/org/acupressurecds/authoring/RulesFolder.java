@@ -7,6 +7,24 @@ import java.nio.file.Path;
 /** A copy of the real rules/ folder, for a test to edit as a rule author would. */
 public final class RulesFolder {
 
+    /**
+     * A draft rule file for tests of what an edit changes, whatever the bundled rules say: a pain score of exactly 7
+     * becomes an emergency. It has no @source, so a check of a folder with it always fails the lint.
+     */
+    public static final String DRAFT_FILE = "test-draft.drl";
+    public static final String DRAFT_RULE = "A pain score of exactly 7 is an emergency in this test draft";
+    public static final String DRAFT = """
+            package rules;
+            import org.acupressurecds.knowledge.*;
+
+            rule "%s"
+            when
+                PatientFacts( painScore == 7 )
+            then
+                insertLogical( new Finding( Verdict.EMERGENCY, ActionTiming.FIRST, "Test draft.", "Test draft." ) );
+            end
+            """.formatted(DRAFT_RULE);
+
     private RulesFolder() {
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.acupressurecds.authoring.ImpactAnalysis;
+import org.acupressurecds.authoring.RulesFolder;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetLoader;
@@ -117,11 +118,10 @@ public final class RecordBenchmark {
         System.out.printf("  %s: %,d decisions recorded in %.1f s%n", store, HISTORY, (System.nanoTime() - seeding) / 1e9);
         recorder.stop(null);
         RecordedImpact impact = new RecordedImpact(records, Clock.system(ZoneOffset.UTC));
-        RuleSet draft = load(Map.of("contraindications.drl",
-                RecordedImpactTest.painOf7IsAFlare(Files.readString(Path.of("rules/contraindications.drl")))));
+        RuleSet draft = load(Map.of(RulesFolder.DRAFT_FILE, RulesFolder.DRAFT));
         for (int run = 1; run <= 2; run++) {
             ImpactAnalysis.Impact found = impact.of(draft, Period.ofDays(30));
-            System.out.printf("  %s: impact of \"pain 7 is a flare\" over P30D, run %d: %,d decisions replayed in %.1f s"
+            System.out.printf("  %s: impact of \"pain 7 is an emergency\" over P30D, run %d: %,d decisions replayed in %.1f s"
                     + " (%,.0f/s); %d verdict transition(s)%n", store, run, found.decisions(), found.millis() / 1e3,
                     found.decisions() / (found.millis() / 1e3), found.transitions().size());
         }

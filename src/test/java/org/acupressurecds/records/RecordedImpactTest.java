@@ -3,7 +3,6 @@ package org.acupressurecds.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.acupressurecds.authoring.ImpactAnalysis;
+import org.acupressurecds.authoring.RulesFolder;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetLoader;
@@ -22,7 +22,7 @@ import org.acupressurecds.knowledge.SciaticaType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A known edit on a seeded history gives the known verdict transitions and the rules that start firing. */
+/** A known draft on a seeded history gives the known verdict transitions and the rules that start firing. */
 class RecordedImpactTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -42,17 +42,11 @@ class RecordedImpactTest {
         recorder.stop(null);
     }
 
-    /** The known edit: a pain of 7 is a flare too. */
-    static String painOf7IsAFlare(String contraindications) {
-        return contraindications.replace("TodaysPain( score >= 8 )", "TodaysPain( score >= 7 )");
-    }
-
     @Test
-    void lettingPainOf7BeAFlareTurnsOnlyThePain7DecisionsIntoCautions(@TempDir Path spool) throws Exception {
+    void aDraftThatMakesPain7AnEmergencyTurnsOnlyThePain7DecisionsIntoEmergencies(@TempDir Path spool) throws Exception {
         RecordStore store = new RecordStore(MigratedH2.create(), "test");
         seed(store, spool, NOW);
-        RuleSet draft = new RuleSetLoader().load(Path.of("rules"), Map.of("contraindications.drl",
-                painOf7IsAFlare(Files.readString(Path.of("rules/contraindications.drl")))));
+        RuleSet draft = new RuleSetLoader().load(Path.of("rules"), Map.of(RulesFolder.DRAFT_FILE, RulesFolder.DRAFT));
 
         ImpactAnalysis.Impact impact = new RecordedImpact(store, Clock.fixed(NOW, ZoneOffset.UTC))
                 .of(draft, Period.ofDays(30));
@@ -60,11 +54,12 @@ class RecordedImpactTest {
         assertEquals(4, impact.decisions());
         assertEquals(1, impact.transitions().size(), impact.transitions().toString());
         ImpactAnalysis.Transition t = impact.transitions().get(0);
-        assertEquals(List.of("SUITABLE", "CAUTION", 2L), List.of(t.from(), t.to(), t.count()));
+        assertEquals(List.of("EMERGENCY", 2L), List.of(t.to(), t.count()));
         assertEquals(2, t.examples().size());
         assertEquals(7, ((RecordedFacts) t.examples().get(0).facts()).painScore());
-        assertTrue(t.examples().get(0).rulesAfter().contains("A pain score of 8 to 10 is an acute severe flare: caution"));
-        assertEquals(2L, impact.newlyFiring().get("A pain score of 8 to 10 is an acute severe flare: caution"));
-        assertEquals(2L, impact.stoppingFiring().get("Sciatica with no finding against the mat is suitable"));
+        assertTrue(t.examples().get(0).rulesAfter().contains(RulesFolder.DRAFT_RULE));
+        assertEquals(Map.of(RulesFolder.DRAFT_RULE, 2L), Map.of(RulesFolder.DRAFT_RULE,
+                impact.newlyFiring().get(RulesFolder.DRAFT_RULE)));
+        assertTrue(impact.stoppingFiring().values().stream().allMatch(n -> n <= 2), impact.stoppingFiring().toString());
     }
 }
