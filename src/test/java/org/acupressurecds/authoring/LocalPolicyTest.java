@@ -31,6 +31,15 @@ class LocalPolicyTest {
               approvedOn: 2026-11-20
             """;
 
+    /** A policy no bundled rule cites. */
+    private static final String UNFOLLOWED = """
+            - name: Heat before every session
+              changes: Heat comes before every mat session; the guide suggests it.
+              why: A test of a policy no rule follows.
+              approvedBy: Clinical lead, physiotherapy
+              approvedOn: 2026-11-20
+            """;
+
     /**
      * The edit a rule author makes, from rules/ alone: the DRL, the scenarios that pin pain 7, and the policy. Once
      * the bundled rules read otherwise (the edit made for real, say), there is nothing left to try: the test says so
@@ -88,7 +97,7 @@ class LocalPolicyTest {
     @Test
     void aPolicyNoRuleFollowsAndARuleCitingAnUndefinedPolicyAreProblems(@TempDir Path rules) throws Exception {
         RulesFolder.copyTo(rules);
-        Files.writeString(rules.resolve("policies.yaml"), POLICY);
+        Files.writeString(rules.resolve("policies.yaml"), UNFOLLOWED);
         Path drl = rules.resolve("mats.drl");
         Files.writeString(drl, Files.readString(drl).replaceFirst("@source\\(\"[^\"]*\"\\)",
                 "@source(\"Local policy > Gentle mats only\")"));
@@ -97,10 +106,10 @@ class LocalPolicyTest {
                 .problems();
 
         assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("policies.yaml") && p.message().equals(
-                "local policy \"Pain of 7 is a flare\" is followed by no rule: cite it with "
-                        + "@source(\"Local policy > Pain of 7 is a flare\"), or remove it")), problems::toString);
+                "local policy \"Heat before every session\" is followed by no rule: cite it with "
+                        + "@source(\"Local policy > Heat before every session\"), or remove it")), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mats.drl") && p.message().endsWith(
-                "cites the local policy \"Gentle mats only\", which policies.yaml does not define (it defines: Pain of "
-                        + "7 is a flare)")), problems::toString);
+                "cites the local policy \"Gentle mats only\", which policies.yaml does not define (it defines: Heat "
+                        + "before every session)")), problems::toString);
     }
 }
