@@ -53,7 +53,7 @@ public record DecisionDiff(String servingVersion, String draftVersion, long scen
     public record Grid(int patients, int verdictsChanged, List<Transition> transitions) {
     }
 
-    /** examples: a few of the patients, with the rules only one side fired. */
+    /** examples: a few of the patients, of different sciatica types, with the rules only one side fired. */
     public record Transition(Verdict from, Verdict to, int count, List<Example> examples) {
     }
 
@@ -118,7 +118,9 @@ public record DecisionDiff(String servingVersion, String draftVersion, long scen
                         List<Verdict> key = List.of(before.verdict(), after.verdict());
                         counts.merge(key, 1, Integer::sum);
                         List<Example> examples = changes.computeIfAbsent(key, k -> new ArrayList<>());
-                        if (examples.size() < EXAMPLES) {
+                        // one example a sciatica type: the surgery settings of one type mostly say the same
+                        if (examples.size() < EXAMPLES
+                                && examples.stream().noneMatch(e -> e.patient().startsWith(type + ","))) {
                             examples.add(new Example(describe(type, flags, pain, surgery),
                                     before.firedNotBy(after), after.firedNotBy(before)));
                         }
