@@ -3,6 +3,7 @@ package org.acupressurecds;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.acupressurecds.authoring.RuleCheck;
+import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.http.HealthProbe;
 import org.acupressurecds.records.ConfiguredStore;
 
@@ -18,6 +19,7 @@ public final class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("check")) {
+            EngineLogging.asTheServiceDoes();
             System.exit(RuleCheck.run(args, System.out, () -> ConfiguredStore.impact(Main::setting)));
         }
         if (args.length == 1 && args[0].equals("health")) {

@@ -1,7 +1,11 @@
 package org.acupressurecds.engine;
 
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.acupressurecds.engine.ProvenanceListener.Derived;
@@ -21,7 +25,6 @@ import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.TimelineMilestone;
 import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.knowledge.WarningSign;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -40,8 +43,10 @@ public final class Evaluator {
 
     public Assessment evaluate(RuleSet rules, PatientFacts patient) {
         List<Derived> concluded = run(rules, patient);
+        Map<Class<?>, List<Object>> byType = new HashMap<>();
+        concluded.forEach(d -> byType.computeIfAbsent(d.fact().getClass(), c -> new ArrayList<>()).add(d.fact()));
 
-        List<Decision> decisions = factsOf(concluded, Decision.class);
+        List<Decision> decisions = factsOf(byType, Decision.class);
         List<Verdict> verdicts = decisions.stream().map(Decision::verdict).distinct().toList();
         if (verdicts.size() != 1) {
             throw new IllegalStateException("rule set " + rules.version() + " concluded " + verdicts.size()
@@ -50,49 +55,62 @@ public final class Evaluator {
         // What to do first leads: the summary of an answer is its verdict and its first action.
         String action = decisions.stream().sorted(Comparator.comparing(Decision::timing)).map(Decision::action)
                 .distinct().collect(Collectors.joining(" "));
-        boolean plan = !factsOf(concluded, PlanPermitted.class).isEmpty();
+        boolean plan = !factsOf(byType, PlanPermitted.class).isEmpty();
 
         return new Assessment(
                 verdicts.get(0),
                 action,
-                factsOf(concluded, ExpectedResponse.class).stream().findFirst().orElse(null),
-                plan ? sorted(concluded, Position.class, Comparator.comparing(Position::id)) : null,
-                plan ? sorted(concluded, ProtocolWeek.class, Comparator.comparingInt(ProtocolWeek::order)) : null,
-                plan ? factsOf(concluded, MatAdvice.class) : null,
-                plan ? factsOf(concluded, ComplementaryCare.class) : null,
-                plan ? sorted(concluded, TimelineMilestone.class, Comparator.comparingInt(TimelineMilestone::order)) : null,
-                plan ? factsOf(concluded, WarningSign.class) : null,
-                reasons(concluded),
-                factsOf(concluded, MissingData.class),
+                factsOf(byType, ExpectedResponse.class).stream().findFirst().orElse(null),
+                plan ? sorted(byType, Position.class, Comparator.comparing(Position::id)) : null,
+                plan ? sorted(byType, ProtocolWeek.class, Comparator.comparingInt(ProtocolWeek::order)) : null,
+                plan ? factsOf(byType, MatAdvice.class) : null,
+                plan ? factsOf(byType, ComplementaryCare.class) : null,
+                plan ? sorted(byType, TimelineMilestone.class, Comparator.comparingInt(TimelineMilestone::order)) : null,
+                plan ? factsOf(byType, WarningSign.class) : null,
+                reasons(rules, concluded),
+                factsOf(byType, MissingData.class),
                 patient.assessmentDate(),
                 rules.version());
     }
 
+    /**
+     * The rules run on the patient in a pooled session: dispose resets it for the next evaluation. One that failed
+     * (a loop, a consequence that threw) is destroyed rather than reused.
+     */
     private static List<Derived> run(RuleSet rules, PatientFacts patient) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.sessions().newKieSession();
+        ProvenanceListener provenance = new ProvenanceListener();
+        session.addEventListener(provenance);
+        boolean settled = false;
         try {
-            ProvenanceListener provenance = new ProvenanceListener();
-            session.addEventListener(provenance);
             session.insert(patient);
             if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
                 throw new IllegalStateException("rule set " + rules.version() + " did not settle after "
                         + MAX_FIRINGS + " rule firings: a rule loops");
             }
+            settled = true;
             return provenance.survivors().stream().sorted(Comparator.comparingLong(Derived::sequence)).toList();
         } finally {
-            session.dispose();
+            session.removeEventListener(provenance);
+            if (settled) {
+                session.dispose();
+            } else {
+                session.destroy();
+            }
         }
     }
 
-    private static <T> List<T> factsOf(List<Derived> concluded, Class<T> type) {
-        return concluded.stream().map(Derived::fact).filter(type::isInstance).map(type::cast).toList();
+    /** The concluded facts of a type, in the order they were concluded (the facts are records: no subclasses). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> factsOf(Map<Class<?>, List<Object>> byType, Class<T> type) {
+        return Collections.unmodifiableList((List<T>) byType.getOrDefault(type, List.of()));
     }
 
-    private static <T> List<T> sorted(List<Derived> concluded, Class<T> type, Comparator<T> order) {
-        return factsOf(concluded, type).stream().sorted(order).toList();
+    private static <T> List<T> sorted(Map<Class<?>, List<Object>> byType, Class<T> type, Comparator<T> order) {
+        return factsOf(byType, type).stream().sorted(order).toList();
     }
 
-    private static List<Reason> reasons(List<Derived> concluded) {
+    private static List<Reason> reasons(RuleSet rules, List<Derived> concluded) {
         Function<Derived, Integer> rank = d -> {
             int index = REASON_ORDER.indexOf(d.fact().getClass());
             return index < 0 ? REASON_ORDER.size() : index;
@@ -102,12 +120,8 @@ public final class Evaluator {
                 .sorted(Comparator.comparing(rank).thenComparing(severityFirst).thenComparingLong(Derived::sequence))
                 .map(d -> new Reason(d.rule().getName(),
                         d.fact() instanceof Explained explained ? explained.reason() : d.rule().getName(),
-                        source(d.rule())))
+                        rules.sourceOf(d.rule().getName())))
                 .distinct()
                 .toList();
-    }
-
-    private static String source(Rule rule) {
-        return RuleSetLoader.unquote(rule.getMetaData().get("source"));
     }
 }

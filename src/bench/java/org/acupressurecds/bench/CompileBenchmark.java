@@ -1,0 +1,42 @@
+package org.acupressurecds.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Compiling the real rules/ into a rule set: cold (the first compile in a fresh JVM, as at startup) and warm (a
+ * reload in a running service).
+ */
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class CompileBenchmark {
+
+    /** The first compile in a JVM: each fork compiles once. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(value = 5, jvmArgsAppend = "-Xmx512m")
+    public RuleSet compileCold() throws RuleSetException {
+        return new RuleSetLoader().load(Path.of("rules"));
+    }
+
+    /** A reload: the compiler already warm. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 3, time = 5)
+    @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+    public RuleSet compileWarm() throws RuleSetException {
+        return new RuleSetLoader().load(Path.of("rules"));
+    }
+}
