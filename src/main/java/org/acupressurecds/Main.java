@@ -2,6 +2,9 @@ package org.acupressurecds;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.acupressurecds.authoring.EarlyCheck;
 import org.acupressurecds.authoring.RuleCheck;
 import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.http.HealthProbe;
@@ -10,6 +13,7 @@ import org.acupressurecds.records.ConfiguredStore;
 /**
  * The service, or a command dispatched here before anything starts, so it needs no security configuration and opens
  * no port: {@code check rules [--impact P30D]}, the rule authors' check; {@code health}, the container's health check.
+ * The service begins its rules' startup check at once, while Quarkus boots (EarlyCheck).
  */
 @QuarkusMain
 public final class Main {
@@ -25,6 +29,7 @@ public final class Main {
         if (args.length == 1 && args[0].equals("health")) {
             System.exit(HealthProbe.run(System.out, Main::setting));
         }
+        EarlyCheck.begin(Path.of(Objects.requireNonNullElse(setting("cds.rules.dir"), "rules")));
         Quarkus.run(args);
     }
 

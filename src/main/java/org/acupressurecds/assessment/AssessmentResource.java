@@ -1,6 +1,5 @@
 package org.acupressurecds.assessment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -12,12 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.acupressurecds.engine.RuleService;
-import org.acupressurecds.http.JsonBody;
-import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.knowledge.Assessment;
-import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.records.Channel;
 import org.acupressurecds.records.DecisionRecord;
 import org.acupressurecds.records.DecisionRecorder;
@@ -42,22 +37,20 @@ public class AssessmentResource {
             "assessmentDate":"2026-11-24"}""";
 
     private final RuleService rules;
-    private final StrictBinder binder;
+    private final AssessmentReader reader;
     private final Clock clock;
-    private final JsonBody json;
     private final DecisionRecorder recorder;
     private final SecurityIdentity identity;
 
     static final String CLIENT_HEADER = "X-CDS-Client";
 
-    AssessmentResource(RuleService rules, StrictBinder binder, Clock clock, JsonBody json, DecisionRecorder recorder,
+    AssessmentResource(RuleService rules, AssessmentReader reader, Clock clock, DecisionRecorder recorder,
             SecurityIdentity identity) {
+        this.rules = rules;
+        this.reader = reader;
+        this.clock = clock;
         this.recorder = recorder;
         this.identity = identity;
-        this.rules = rules;
-        this.binder = binder;
-        this.clock = clock;
-        this.json = json;
     }
 
     /** The answer leaves only once its decision record is committed. client: page, for the physiotherapist's page. */
@@ -72,12 +65,10 @@ public class AssessmentResource {
             examples = @ExampleObject(name = "piriformis", summary = "Piriformis syndrome, screened, pain 5",
                     value = EXAMPLE)))
     public Assessment assess(InputStream body, @HeaderParam(CLIENT_HEADER) String client) throws IOException {
-        LocalDate today = LocalDate.now(clock);
-        JsonNode tree = json.read(body);
-        PatientFacts facts = binder.bind(tree, AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
-        Assessment answer = rules.assess(facts);
+        AssessmentReader.Read request = reader.read(body);
+        Assessment answer = rules.assess(request.facts());
         recorder.record(DecisionRecord.of("page".equals(client) ? Channel.PAGE : Channel.API, requester(identity),
-                facts, answer, RequestDigest.of(tree), Instant.now(clock), null));
+                request.facts(), answer, RequestDigest.of(request.tree()), Instant.now(clock), null));
         return answer;
     }
 

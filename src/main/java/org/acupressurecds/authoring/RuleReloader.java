@@ -99,7 +99,9 @@ public class RuleReloader {
             if (before != null && !force && loader.versionOf(folder).equals(versionBefore)) {
                 outcome = outcome(ReloadOutcome.Status.UNCHANGED, versionBefore, versionBefore, started, false, List.of());
             } else {
-                RuleCheck.Candidate candidate = check(Map.of());
+                RuleCheck.Candidate early = before == null ? EarlyCheck.take(folder) : null;
+                RuleCheck.Candidate candidate = early != null
+                        && early.rules().version().equals(loader.versionOf(folder)) ? early : check(Map.of());
                 boolean serve = candidate.problems().isEmpty();
                 if (serve) {
                     scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);

@@ -53,6 +53,13 @@ class AssessmentResourceTest {
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{16}"));
     }
 
+    /** The HTTP benchmark's baseline answers without deciding or recording: only a benchmark build has it. */
+    @Test
+    void theBenchmarkBaselineIsNotInTheProduct() {
+        given().contentType("application/json").body(AssessmentResource.EXAMPLE).when().post("/bench/assessments")
+                .then().statusCode(404);
+    }
+
     @Test
     void caudaEquinaSignGetsTheEmergencyActionAndNoPlanAtAll() {
         post("""

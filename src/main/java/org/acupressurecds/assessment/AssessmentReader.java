@@ -1,0 +1,40 @@
+package org.acupressurecds.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.acupressurecds.http.JsonBody;
+import org.acupressurecds.http.StrictBinder;
+import org.acupressurecds.knowledge.PatientFacts;
+
+/** Reads the body of an assessment request and checks it: a 400 naming every problem, or the patient's facts. */
+@ApplicationScoped
+public class AssessmentReader {
+
+    /** tree: the body as sent, for its digest in the decision record. */
+    public record Read(JsonNode tree, PatientFacts facts) {
+    }
+
+    private final StrictBinder binder;
+    private final Clock clock;
+    private final JsonBody json;
+
+    AssessmentReader(StrictBinder binder, Clock clock, JsonBody json) {
+        this.binder = binder;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public Read read(InputStream body) throws IOException {
+        JsonNode tree = json.read(body);
+        return new Read(tree, facts(binder, tree, LocalDate.now(clock)));
+    }
+
+    /** The patient of a request body, checked as the API checks it, as of the given day. */
+    public static PatientFacts facts(StrictBinder binder, JsonNode body, LocalDate today) {
+        return binder.bind(body, AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
+    }
+}

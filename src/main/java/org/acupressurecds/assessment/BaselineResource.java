@@ -1,0 +1,41 @@
+package org.acupressurecds.assessment;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.PatientFacts;
+
+/**
+ * The HTTP benchmark's baseline, in a build for benchmarks only (built with the profile "bench"; never in the
+ * product): POST /api/v1/assessments without deciding. It reads and checks the request as the real one does and
+ * answers the same JSON, decided once for each patient and then taken from memory, with no decision record.
+ */
+@IfBuildProfile("bench")
+@Path("/bench/assessments")
+public class BaselineResource {
+
+    private final RuleService rules;
+    private final AssessmentReader reader;
+    private final Map<PatientFacts, Assessment> answers = new ConcurrentHashMap<>();
+
+    BaselineResource(RuleService rules, AssessmentReader reader) {
+        this.rules = rules;
+        this.reader = reader;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Assessment assess(InputStream body) throws IOException {
+        return answers.computeIfAbsent(reader.read(body).facts(), rules::assess);
+    }
+}
