@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The packaged service under load on loopback (docs/performance.md): startup to the first answer, then wrk against
-# POST /api/v1/assessments and its baseline (the same request read and answered without deciding, in a build for
-# benchmarks only), alternating, in rounds; the resident memory under load. Bounded in time: about
-# 2 x WARMUP + ROUNDS x 2 x DURATION, plus a build.
+# POST /api/v1/assessments, the CDS Hooks service with a real record's prefetch, and the baseline (the assessment
+# request read and answered without deciding, in a build for benchmarks only), alternating, in rounds; the resident
+# memory under load; p99 while the rules are reloaded every 3 s, against p99 without. Bounded in time: about
+# 3 x WARMUP + (3 x ROUNDS + 2) x DURATION, plus a build.
 #
 #   src/bench/http.sh                      # ROUNDS=3 DURATION=15s WARMUP=20s CONNECTIONS=32 THREADS=2 by default
 #   ROUNDS=1 DURATION=5s src/bench/http.sh # a quick look
@@ -39,18 +40,47 @@ fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
+cp -r rules "$work/rules" # a copy: the reload round edits it
+
+# The bodies: the README's assessment, and a patient-view call whose prefetch is a real Synthea record (its patient,
+# conditions, pain scores and procedures) with a lumbar disc disorder added, as an EHR would send it.
 body='{"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT","spinalSurgery":false}'
-printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' "'$body'" > "$work/post.lua"
-cat >> "$work/post.lua" <<'LUA'
+printf '%s' "$body" > "$work/assessment.json"
+python3 - "$(ls src/test/resources/fhir-samples/synthea-r4/*.json | head -1)" > "$work/hook.json" <<'PY'
+import json, sys
+resources = [e["resource"] for e in json.load(open(sys.argv[1]))["entry"]]
+patient = next(r for r in resources if r["resourceType"] == "Patient")
+def bundle(rs):
+    return {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": r} for r in rs]}
+conditions = [r for r in resources if r["resourceType"] == "Condition"] + [{"resourceType": "Condition",
+    "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+    "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M51.16"}]},
+    "subject": {"reference": "Patient/" + patient["id"]}}]
+pain = [r for r in resources if r["resourceType"] == "Observation"
+        and any(c.get("code") == "72514-3" for c in r.get("code", {}).get("coding", []))]
+procedures = [r for r in resources if r["resourceType"] == "Procedure"]
+print(json.dumps({"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+    "context": {"userId": "Practitioner/example", "patientId": patient["id"]},
+    "prefetch": {"patient": patient, "conditions": bundle(conditions), "painScores": bundle(pain),
+                 "procedures": bundle(procedures)}}))
+PY
+for name in assessment hook; do
+    cat > "$work/$name.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$work/$name.json")
+wrk.body = f:read("*a")
+f:close()
 done = function(summary, latency, requests)
     io.write(string.format("RESULT %d %.0f %.3f %.3f %.3f %d\n", summary.requests,
         summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
         latency:percentile(99.9) / 1000, summary.errors.status + summary.errors.connect + summary.errors.timeout))
 end
 LUA
+done
 
 started=$(date +%s%N)
-(cd "$work" && exec env QUARKUS_HTTP_PORT="$port" CDS_SECURITY_OPEN=true CDS_RULES_DIR="$repo/rules" \
+(cd "$work" && exec env QUARKUS_HTTP_PORT="$port" CDS_SECURITY_OPEN=true CDS_RULES_DIR="$work/rules" \
     java $JVM_OPTIONS -jar "$repo/$app/quarkus-run.jar" > "$work/service.log" 2>&1) &
 service=$!
 trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -65,27 +95,53 @@ done
 first=$(( ($(date +%s%N) - started) / 1000000 ))
 loaded=$(grep -o 'Rule reload SERVED: nothing -> [0-9a-f]* ([0-9]* ms)' "$work/service.log" | grep -o '([0-9]* ms)' || true)
 echo "Startup: first successful assessment ${first} ms after java -jar; the rules' load and checks took ${loaded:-?}"
+if [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$work/hook.json" \
+        "$url/cds-services/acupressure-mat-sciatica")" != 200 ]; then
+    echo "The CDS Hooks call was refused:" >&2
+    curl -s -H 'Content-Type: application/json' --data-binary @"$work/hook.json" "$url/cds-services/acupressure-mat-sciatica" >&2
+    exit 1
+fi
+echo "CDS Hooks body: $(wc -c < "$work/hook.json") bytes of prefetch from a Synthea record"
 
 pid=$(pgrep -f "$repo/$app/quarkus-run.jar" | head -1)
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 hwm() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 echo "RSS after startup: $(rss) MB"
 
-# A warm-up of each (the JIT takes a while: shorter ones leave the first round far behind), then the rounds,
-# alternating so that drift hits both alike.
-for path in /api/v1/assessments /bench/assessments; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/post.lua" "$url$path" > /dev/null
-done
+declare -A target=([api]=/api/v1/assessments [hook]=/cds-services/acupressure-mat-sciatica [baseline]=/bench/assessments)
+declare -A script=([api]=assessment [hook]=hook [baseline]=assessment)
 declare -A sum_rps
+# name duration label: one wrk run, printed; its requests/s added up by name
+load() {
+    read -r _ requests rps p50 p99 p999 errors < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" \
+        -s "$work/${script[$1]}.lua" "$url${target[$1]}" | grep '^RESULT')
+    printf '%-9s %-40s %8s req/s  p50 %7s ms  p99 %7s ms  p99.9 %7s ms  errors %s\n' \
+        "$3" "${target[$1]}" "$rps" "$p50" "$p99" "$p999" "$errors"
+    sum_rps[$1]=$(( ${sum_rps[$1]:-0} + rps ))
+}
+
+# A warm-up of each (the JIT takes a while: shorter ones leave the first round far behind), then the rounds,
+# alternating so that drift hits all alike.
+for name in api hook baseline; do
+    load "$name" "$WARMUP" warm-up > /dev/null
+done
+sum_rps=()
 for round in $(seq 1 "$ROUNDS"); do
-    for path in /api/v1/assessments /bench/assessments; do
-        read -r _ requests rps p50 p99 p999 errors < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
-            --latency -s "$work/post.lua" "$url$path" | grep '^RESULT')
-        printf 'round %d %-22s %8s req/s  p50 %7s ms  p99 %7s ms  p99.9 %7s ms  errors %s\n' \
-            "$round" "$path" "$rps" "$p50" "$p99" "$p999" "$errors"
-        sum_rps[$path]=$(( ${sum_rps[$path]:-0} + rps ))
+    for name in api hook baseline; do
+        load "$name" "$DURATION" "round $round"
     done
 done
 echo "RSS under load: $(rss) MB now, $(hwm) MB at most"
-awk -v a="${sum_rps[/api/v1/assessments]}" -v b="${sum_rps[/bench/assessments]}" -v n="$ROUNDS" 'BEGIN {
-    printf "Mean: assessments %.0f req/s, baseline %.0f req/s: %.2f x the baseline\n", a / n, b / n, a / b }'
+awk -v a="${sum_rps[api]}" -v h="${sum_rps[hook]}" -v b="${sum_rps[baseline]}" -v n="$ROUNDS" 'BEGIN {
+    printf "Mean: assessments %.0f req/s (%.2f x the baseline), CDS Hooks %.0f req/s (%.2f x), baseline %.0f req/s\n",
+        a / n, a / b, h / n, h / b, b / n }'
+
+# Reloads under load: the rules change every 3 s (a comment, so each is a new version: checked and swapped).
+before=$(grep -c 'Rule reload SERVED' "$work/service.log")
+(while sleep 3; do printf '\n// benchmark reload %s\n' "$(date +%s%N)" >> "$work/rules/mats.drl"; done) &
+editor=$!
+load api "$DURATION" reloading
+kill $editor
+sleep 5 # a reload under way finishes (each is a whole check: about 2-3 s here)
+echo "Reloads served during that run: $(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))"
+load api "$DURATION" "no reload"
