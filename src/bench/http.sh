@@ -32,7 +32,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 app=target/bench-app
-if [ ! -f "$app/quarkus-run.jar" ] || [ -n "$(find src/main rules pom.xml -newer "$app/quarkus-run.jar" -print -quit)" ]; then
+if [ ! -f "$app/quarkus-run.jar" ] || [ -n "$(find src/main pom.xml -newer "$app/quarkus-run.jar" -print -quit)" ]; then
     echo "Building the service with the benchmark baseline (profile bench) into $app ..."
     ./mvnw -B -q package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app
 fi
