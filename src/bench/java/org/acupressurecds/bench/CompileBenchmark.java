@@ -2,23 +2,34 @@ package org.acupressurecds.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiling the real rules/ into a rule set: cold (the first compile in a fresh JVM, as at startup) and warm (a
- * reload in a running service).
+ * reload in a running service), with the service's logging (EngineLogging).
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
 public class CompileBenchmark {
+
+    @Setup(Level.Trial)
+    public void logAsTheServiceDoes() {
+        EngineLogging.asTheServiceDoes();
+    }
 
     /** The first compile in a JVM: each fork compiles once. */
     @Benchmark

@@ -22,7 +22,8 @@ public final class EarlyCheck {
     private EarlyCheck() {
     }
 
-    public static void begin(Path folder) {
+    /** Begins the check; its result, for a test to wait on (the reloader takes it with take). */
+    public static CompletableFuture<RuleCheck.Candidate> begin(Path folder) {
         EngineLogging.asTheServiceDoes(); // Quarkus has not configured logging yet
         CompletableFuture<RuleCheck.Candidate> candidate = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
@@ -35,6 +36,7 @@ public final class EarlyCheck {
         thread.setDaemon(true);
         begun = new Begun(folder.toAbsolutePath().normalize(), candidate);
         thread.start();
+        return candidate;
     }
 
     /**

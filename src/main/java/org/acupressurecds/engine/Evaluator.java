@@ -28,8 +28,9 @@ import org.acupressurecds.knowledge.WarningSign;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Runs one rule set on one patient, in a session of its own, and assembles the answer from the facts the rules
- * concluded. It decides nothing clinical: verdict, wording and plan all come from the rules.
+ * Runs one rule set on one patient, in a session that holds nothing else while it runs (pooled, reset between
+ * patients), and assembles the answer from the facts the rules concluded. It decides nothing clinical: verdict,
+ * wording and plan all come from the rules.
  */
 public final class Evaluator {
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +34,8 @@ class RuleCheckTest {
 
     @Test
     void failingScenarioIsPrintedWithItsFileLineNameAndWhatDiffered(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path positions = copy.resolve("positions.drl");
-        Files.writeString(positions, Files.readString(positions).replace(
-                "PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )"));
-
-        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertEquals(1, checkEdited(copy, "positions.drl", drl -> drl.replace(
+                "PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )")));
         assertTrue(output().contains(copy + "/scenarios/positions.yaml:23: scenario \"Desk work or travel adds the "
                 + "seated gluteal position\": position SEATED_GLUTEAL is missing"), output());
         assertTrue(output().contains("1 failed"), output());
@@ -46,58 +43,41 @@ class RuleCheckTest {
 
     @Test
     void ruleThatDoesNotCompileIsPrintedWithFileAndLine(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path mats = copy.resolve("mats.drl");
-        Files.writeString(mats, Files.readString(mats).replaceFirst("PlanPermitted\\(\\)", "PlanPermited()"));
-
-        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
-        assertTrue(output().contains(copy + "/mats.drl:11: 'PlanPermited' is not a type rules may use: did you mean PlanPermitted?"), output());
+        assertEquals(1, checkEdited(copy, "mats.drl",
+                drl -> drl.replaceFirst("PlanPermitted\\(\\)", "PlanPermited()")));
+        assertTrue(output().contains(copy + "/mats.drl:11: 'PlanPermited' is not a type rules may use: did you mean "
+                + "PlanPermitted?"), output());
     }
 
     @Test
     void aMisspeltFactFieldGetsItsDidYouMeanAndTheFieldsThereAre(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path contraindications = copy.resolve("contraindications.drl");
-        Files.writeString(contraindications, Files.readString(contraindications)
-                .replaceFirst("PatientFacts\\( painScore != null", "PatientFacts( painScor != null"));
-
-        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertEquals(1, checkEdited(copy, "contraindications.drl",
+                drl -> drl.replaceFirst("PatientFacts\\( painScore != null", "PatientFacts( painScor != null")));
         assertTrue(output().contains("PatientFacts has no field painScor: did you mean painScore? its fields are "
                 + "sciaticaType, redFlags, "), output());
     }
 
     @Test
     void aMissingEndIsNamedAsTheLikelyCauseWithTheRuleThatLacksIt(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path positions = copy.resolve("positions.drl");
-        Files.writeString(positions, Files.readString(positions).replaceFirst("(?m)^end\\n", ""));
-
-        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertEquals(1, checkEdited(copy, "positions.drl", drl -> drl.replaceFirst("(?m)^end\\n", "")));
         assertTrue(output().contains("(likely cause: rule \"Lumbar and gluteal supine is the primary position for "
                 + "every sciatica type\" at line 9 has no end before the next rule at line "), output());
     }
 
     @Test
     void anUnclosedParenthesisIsNamedAsTheLikelyCause(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path positions = copy.resolve("positions.drl");
-        Files.writeString(positions, Files.readString(positions).replace("PatientFacts( sedentaryWork == true )",
-                "PatientFacts( sedentaryWork == true"));
-
-        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
+        assertEquals(1, checkEdited(copy, "positions.drl", drl -> drl.replace("PatientFacts( sedentaryWork == true )",
+                "PatientFacts( sedentaryWork == true")));
         assertTrue(output().contains("(likely cause: unbalanced parentheses in rule \"Desk work or travel adds the "
                 + "seated gluteal position\" before line "), output());
     }
 
     @Test
     void aCodeTableProblemSaysCodeTableWithItsFileAndLine(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path codes = copy.resolve("codes/sciatica-codes.csv");
-        Files.writeString(codes, Files.readString(codes) + "http://hl7.org/fhir/sid/icd-10-cm,M5431,SCIATICA_TYPE,UNKNOWN,,x\n");
-
-        assertEquals(1, RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT));
-        assertTrue(output().matches("(?s).*" + java.util.regex.Pattern.quote(codes.toString()) + ":\\d+: code table: "
-                + "'M5431' is not a code of .*"), output());
+        assertEquals(1, checkEdited(copy, "codes/sciatica-codes.csv",
+                csv -> csv + "http://hl7.org/fhir/sid/icd-10-cm,M5431,SCIATICA_TYPE,UNKNOWN,,x\n"));
+        assertTrue(output().matches("(?s).*" + java.util.regex.Pattern.quote(copy + "/codes/sciatica-codes.csv")
+                + ":\\d+: code table: 'M5431' is not a code of .*"), output());
     }
 
     /** Every line of the rules that mentions today's pain (the flare threshold among them), whatever they say. */
@@ -201,6 +181,14 @@ class RuleCheckTest {
     void anImpactPeriodThatIsNoPeriodSaysWhatOneLooksLike() {
         assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--impact", "30"}, out, NO_IMPACT));
         assertTrue(output().startsWith("--impact 30: not an ISO 8601 period; e.g. P30D"), output());
+    }
+
+    /** The check of a copy of the real rules with one file edited as an author would: its exit code. */
+    private int checkEdited(Path copy, String file, UnaryOperator<String> edit) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path edited = copy.resolve(file);
+        Files.writeString(edited, edit.apply(Files.readString(edited)));
+        return RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT);
     }
 
     private String output() {

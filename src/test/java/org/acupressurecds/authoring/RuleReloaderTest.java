@@ -81,6 +81,27 @@ class RuleReloaderTest {
         assertEquals("15-20 minutes", primaryDuration());
     }
 
+    /** The check begun in main() while Quarkus boots is what serves at startup: the folder is checked once. */
+    @Test
+    void theEarlyCheckServesAtStartup() {
+        RuleCheck.Candidate early = EarlyCheck.begin(rules).join();
+
+        start(false);
+
+        assertSame(early.rules(), service.current());
+    }
+
+    @Test
+    void aFolderEditedAfterTheEarlyCheckIsCheckedAgainAtStartup() throws Exception {
+        RuleCheck.Candidate stale = EarlyCheck.begin(rules).join();
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+
+        start(false);
+
+        assertNotEquals(stale.rules().version(), service.current().version());
+        assertEquals("15-25 minutes", primaryDuration());
+    }
+
     @Test
     void anEditedRuleIsServedAsANewVersionOnReload() throws Exception {
         start(false);
