@@ -46,24 +46,7 @@ cp -r rules "$work/rules" # a copy: the reload round edits it
 # conditions, pain scores and procedures) with a lumbar disc disorder added, as an EHR would send it.
 body='{"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT","spinalSurgery":false}'
 printf '%s' "$body" > "$work/assessment.json"
-python3 - "$(ls src/test/resources/fhir-samples/synthea-r4/*.json | head -1)" > "$work/hook.json" <<'PY'
-import json, sys
-resources = [e["resource"] for e in json.load(open(sys.argv[1]))["entry"]]
-patient = next(r for r in resources if r["resourceType"] == "Patient")
-def bundle(rs):
-    return {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": r} for r in rs]}
-conditions = [r for r in resources if r["resourceType"] == "Condition"] + [{"resourceType": "Condition",
-    "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-    "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M51.16"}]},
-    "subject": {"reference": "Patient/" + patient["id"]}}]
-pain = [r for r in resources if r["resourceType"] == "Observation"
-        and any(c.get("code") == "72514-3" for c in r.get("code", {}).get("coding", []))]
-procedures = [r for r in resources if r["resourceType"] == "Procedure"]
-print(json.dumps({"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
-    "context": {"userId": "Practitioner/example", "patientId": patient["id"]},
-    "prefetch": {"patient": patient, "conditions": bundle(conditions), "painScores": bundle(pain),
-                 "procedures": bundle(procedures)}}))
-PY
+python3 src/bench/hook-call.py "$(ls src/test/resources/fhir-samples/synthea-r4/*.json | head -1)" > "$work/hook.json"
 for name in assessment hook; do
     cat > "$work/$name.lua" <<LUA
 wrk.method = "POST"

@@ -2,7 +2,6 @@ package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.acupressurecds.records.RequestDigest;
 import org.acupressurecds.records.Requester;
 import jakarta.ws.rs.Consumes;
@@ -122,7 +121,8 @@ public class CdsHooksResource {
         JsonNode tree = SpecTolerance.withoutUnused(json.read(body));
         HookRequest request = binder.bind(tree, HookRequest.class, HookRequest::problems);
         Requester requester = CdsHooksAuth.requester(http);
-        String digest = RequestDigest.of(withoutSecrets(tree));
+        // The FHIR access token is a secret, kept nowhere, not even hashed.
+        String digest = RequestDigest.of(tree, "fhirAuthorization");
         return prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks))
                 .thenApplyAsync(data -> patientView.decide(data, requester, digest), worker);
     }
@@ -138,15 +138,6 @@ public class CdsHooksResource {
         requireService(id);
         feedback.record(binder.bind(json.read(body), FeedbackRequest.class, feedback::problems));
         return Response.ok().build();
-    }
-
-    /** The request as its digest covers it: the FHIR access token is a secret, kept nowhere, not even hashed. */
-    private static JsonNode withoutSecrets(JsonNode request) {
-        JsonNode copy = request.deepCopy();
-        if (copy instanceof ObjectNode object) {
-            object.remove("fhirAuthorization");
-        }
-        return copy;
     }
 
     @ServerExceptionMapper

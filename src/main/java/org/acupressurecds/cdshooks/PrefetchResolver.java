@@ -1,8 +1,11 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.JsonParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +133,15 @@ public class PrefetchResolver {
         if (value == null || value.isNull()) {
             return null;
         }
+        if (!(value instanceof ObjectNode object)) {
+            throw invalid(key, "is not a FHIR R4 resource");
+        }
         IBaseResource resource;
         try {
-            resource = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
-                    .parseResource(value.toString());
+            JacksonStructure json = new JacksonStructure();
+            json.setNativeObject(FhirPatientReader.onlyWhatIsRead(object)); // HAPI's parsing is costly
+            resource = ((JsonParser) fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)))
+                    .parseResource(json);
         } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
             throw invalid(key, "is not a FHIR R4 resource");
         }

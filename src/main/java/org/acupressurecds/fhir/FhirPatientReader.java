@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.engine.CodeTable.Fact;
 import org.acupressurecds.engine.CodeTable.Meaning;
@@ -47,6 +49,20 @@ public final class FhirPatientReader {
     private static final Set<String> NOT_TRUE = Set.of("refuted", "entered-in-error");
     private static final Set<String> SUSPECTED = Set.of("provisional", "differential", "unconfirmed");
 
+    /**
+     * The elements of each resource type this reader reads (besides resourceType and id). Of the Patient, only that
+     * there is one. Keep it in step with the reading below: {@link #onlyWhatIsRead} cuts the prefetch to it before
+     * HAPI FHIR parses it, as parsing what is never read cost a CDS Hooks call more than deciding.
+     */
+    static final Map<String, Set<String>> ELEMENTS_READ = Map.of(
+            "Patient", Set.of(),
+            "Condition", Set.of("clinicalStatus", "verificationStatus", "code", "bodySite", "onsetDateTime",
+                    "onsetPeriod", "recordedDate"),
+            "Observation", Set.of("status", "code", "valueInteger", "valueQuantity", "effectiveDateTime",
+                    "effectivePeriod", "issued"),
+            "Procedure", Set.of("status", "code", "performedDateTime", "performedPeriod"));
+    private static final Set<String> ALWAYS = Set.of("resourceType", "id");
+
     private final CodeTable codes;
     private final ZoneId clinicalZone;
 
@@ -54,6 +70,35 @@ public final class FhirPatientReader {
     public FhirPatientReader(CodeTable codes, ZoneId clinicalZone) {
         this.codes = codes;
         this.clinicalZone = clinicalZone;
+    }
+
+    /**
+     * A resource as JSON, cut to what this reader reads: the elements above of the types above, and of any other
+     * type (an OperationOutcome, a Bundle and its entries) all but the narrative, which is for people. A copy, only
+     * as deep as it cuts: the JSON given is left as it was.
+     */
+    public static ObjectNode onlyWhatIsRead(ObjectNode resource) {
+        ObjectNode copy = resource.objectNode();
+        Set<String> read = ELEMENTS_READ.get(resource.path("resourceType").asText());
+        resource.fields().forEachRemaining(field -> {
+            if (read == null ? !field.getKey().equals("text")
+                    : read.contains(field.getKey()) || ALWAYS.contains(field.getKey())) {
+                copy.set(field.getKey(), field.getValue());
+            }
+        });
+        if (read == null && copy.get("entry") instanceof ArrayNode entries) {
+            ArrayNode cut = copy.putArray("entry");
+            entries.forEach(entry -> {
+                if (entry instanceof ObjectNode e && e.get("resource") instanceof ObjectNode inner) {
+                    ObjectNode cutEntry = cut.addObject();
+                    cutEntry.setAll(e);
+                    cutEntry.set("resource", onlyWhatIsRead(inner));
+                } else {
+                    cut.add(entry);
+                }
+            });
+        }
+        return copy;
     }
 
     public FhirReading read(Map<String, Prefetched> data, LocalDate today) {

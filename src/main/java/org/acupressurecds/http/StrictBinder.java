@@ -1,6 +1,7 @@
 package org.acupressurecds.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -55,7 +58,7 @@ public class StrictBinder {
                 continue;
             }
             try {
-                values[i] = mapper.treeToValue(value, mapper.constructType(components[i].getGenericType()));
+                values[i] = bindOne(value, mapper.constructType(components[i].getGenericType()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 errors.add(ProblemMappers.fieldError(name, e));
                 unbound.add(name);
@@ -67,6 +70,20 @@ public class StrictBinder {
             throw new InvalidRequestException(errors);
         }
         return bound;
+    }
+
+    /** A field that holds JSON as such (CDS Hooks' prefetch: FHIR resources) is taken as it is, not copied. */
+    private Object bindOne(JsonNode value, JavaType type) throws JsonProcessingException {
+        if (type.hasRawClass(JsonNode.class)) {
+            return value;
+        }
+        if (type.isMapLikeType() && type.getKeyType().hasRawClass(String.class)
+                && type.getContentType().hasRawClass(JsonNode.class) && value.isObject()) {
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            value.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+            return fields;
+        }
+        return mapper.treeToValue(value, type);
     }
 
     private static String rootField(String path) {

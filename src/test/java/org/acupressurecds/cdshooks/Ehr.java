@@ -151,6 +151,13 @@ public final class Ehr {
         return this;
     }
 
+    /** The last procedure added took a period, as Synthea records them, rather than a moment. */
+    Ehr performedOver(LocalDate start, LocalDate end) {
+        procedures.get(procedures.size() - 1).setPerformed(new org.hl7.fhir.r4.model.Period()
+                .setStartElement(new DateTimeType(start.toString())).setEndElement(new DateTimeType(end.toString())));
+        return this;
+    }
+
     /** The EHR says it has no such data. */
     Ehr nullPrefetch(String key) {
         nullKeys.add(key);
