@@ -2,7 +2,6 @@ package org.acupressurecds.cdshooks;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
@@ -17,6 +16,7 @@ import org.acupressurecds.knowledge.ProtocolWeek;
 import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.knowledge.WarningSign;
+import org.acupressurecds.records.TimeOrderedUuid;
 
 /** Renders an assessment as one CDS Hooks card. It only presents: every clinical word comes from the rules. */
 final class CardRenderer {
@@ -55,7 +55,7 @@ final class CardRenderer {
     static Card render(Assessment answer, boolean unscreened, List<String> notes, Link page) {
         boolean critical = Indicator.of(answer.verdict()) == Indicator.CRITICAL;
         String verdict = label(answer.verdict());
-        return new Card(UUID.randomUUID().toString(),
+        return new Card(TimeOrderedUuid.next().toString(),
                 summary(unscreened && !critical
                         ? "If red-flag screening is negative: " + verdict.toLowerCase(java.util.Locale.ROOT) + ". "
                                 + firstSentence(answer.action())
@@ -73,7 +73,7 @@ final class CardRenderer {
         notes.forEach(note -> detail.append("- ").append(escape(note)).append('\n'));
         detail.append("\nAssess the patient directly before any acupressure-mat use.\n\n_Rule set ")
                 .append(rulesetVersion).append("_");
-        return new Card(UUID.randomUUID().toString(),
+        return new Card(TimeOrderedUuid.next().toString(),
                 "Acupressure-mat check not possible: the patient's conditions could not be read",
                 detail.toString(), Indicator.WARNING, SOURCE, null, null);
     }

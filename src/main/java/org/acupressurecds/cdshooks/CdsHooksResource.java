@@ -1,12 +1,10 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.acupressurecds.records.RequestDigest;
 import org.acupressurecds.records.Requester;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -82,9 +80,10 @@ public class CdsHooksResource {
     private final CdsHooksConfig hooks;
     private final ManagedExecutor worker;
     private final JsonBody json;
+    private final HookReader reader;
 
     CdsHooksResource(PrefetchResolver prefetch, PatientView patientView, CardFeedback feedback, StrictBinder binder,
-            FhirContext fhir, CdsHooksConfig hooks, ManagedExecutor worker, JsonBody json) {
+            FhirContext fhir, CdsHooksConfig hooks, ManagedExecutor worker, JsonBody json, HookReader reader) {
         this.prefetch = prefetch;
         this.patientView = patientView;
         this.feedback = feedback;
@@ -93,6 +92,7 @@ public class CdsHooksResource {
         this.hooks = hooks;
         this.worker = worker;
         this.json = json;
+        this.reader = reader;
     }
 
     @GET
@@ -117,13 +117,11 @@ public class CdsHooksResource {
             examples = @ExampleObject(name = "disc herniation", summary = "Everything prefetched", value = EXAMPLE)))
     public CompletionStage<Cards> call(@PathParam("id") String id, InputStream body, @Context RoutingContext http)
             throws IOException {
-        requireService(id);
-        JsonNode tree = SpecTolerance.withoutUnused(json.read(body));
-        HookRequest request = binder.bind(tree, HookRequest.class, HookRequest::problems);
+        HookReader.Call call = reader.read(id, body);
         Requester requester = CdsHooksAuth.requester(http);
         // The FHIR access token is a secret, kept nowhere, not even hashed.
-        String digest = RequestDigest.of(tree, "fhirAuthorization");
-        return prefetch.resolve(request, CdsHooksAuth.fhirServers(http, hooks))
+        String digest = RequestDigest.of(call.tree(), "fhirAuthorization");
+        return prefetch.resolve(call.request(), CdsHooksAuth.fhirServers(http, hooks))
                 .thenApplyAsync(data -> patientView.decide(data, requester, digest), worker);
     }
 
@@ -135,7 +133,7 @@ public class CdsHooksResource {
             schema = @Schema(implementation = CdsJson.FeedbackRequest.class),
             examples = @ExampleObject(name = "overridden", value = FEEDBACK_EXAMPLE)))
     public Response feedback(@PathParam("id") String id, InputStream body) throws IOException {
-        requireService(id);
+        HookReader.requireService(id);
         feedback.record(binder.bind(json.read(body), FeedbackRequest.class, feedback::problems));
         return Response.ok().build();
     }
@@ -144,11 +142,5 @@ public class CdsHooksResource {
     public Response prefetchUnavailable(PrefetchResolver.Unavailable e) {
         return Response.status(412).type("application/fhir+json")
                 .entity(fhir.newJsonParser().encodeResourceToString(e.outcome())).build();
-    }
-
-    private static void requireService(String id) {
-        if (!SERVICE_ID.equals(id)) {
-            throw new NotFoundException("No CDS service '" + id + "'; this server offers '" + SERVICE_ID + "'.");
-        }
     }
 }

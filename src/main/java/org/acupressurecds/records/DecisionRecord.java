@@ -3,7 +3,6 @@ package org.acupressurecds.records;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.MissingData;
 import org.acupressurecds.knowledge.PatientFacts;
@@ -37,7 +36,7 @@ public record DecisionRecord(
 
     public static DecisionRecord of(Channel channel, Requester requester, PatientFacts facts, Assessment answer,
             String requestDigest, Instant decidedAt, IssuedCard card) {
-        return new DecisionRecord(UUID.randomUUID().toString(), decidedAt, channel, requester, answer.rulesetVersion(),
+        return new DecisionRecord(TimeOrderedUuid.at(decidedAt.toEpochMilli()).toString(), decidedAt, channel, requester, answer.rulesetVersion(),
                 answer.verdict(), answer.assessmentDate(), RecordedFacts.of(facts),
                 answer.reasons().stream().map(r -> new FiredRule(r.rule(), r.source())).distinct().toList(),
                 answer.missingData().stream().map(MissingData::field).distinct().toList(), requestDigest, card);

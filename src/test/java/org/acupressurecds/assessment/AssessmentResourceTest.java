@@ -53,11 +53,13 @@ class AssessmentResourceTest {
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{16}"));
     }
 
-    /** The HTTP benchmark's baseline answers without deciding or recording: only a benchmark build has it. */
+    /** The HTTP benchmark's baselines answer without deciding: only a benchmark build has them. */
     @Test
     void theBenchmarkBaselineIsNotInTheProduct() {
         given().contentType("application/json").body(AssessmentResource.EXAMPLE).when().post("/bench/assessments")
                 .then().statusCode(404);
+        given().contentType("application/json").body("{}").when()
+                .post("/bench/cds-services/acupressure-mat-sciatica").then().statusCode(404);
     }
 
     @Test
