@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# The packaged service under load on loopback (docs/performance.md): startup to the first answer, then wrk against
-# POST /api/v1/assessments and the CDS Hooks service with a real record's prefetch, each with its baseline (the same
-# request read and answered without deciding, in a build for benchmarks only), alternating, in rounds; the resident
-# memory under load; p99 while the rules are reloaded every 3 s, against p99 without. Bounded in time: about
-# 4 x WARMUP + (4 x ROUNDS + 2) x DURATION, plus a build.
+# The packaged service under load on loopback (docs/performance.md). In each phase the service starts afresh, the
+# first successful assessment is timed, then wrk loads POST /api/v1/assessments and the CDS Hooks service with a real
+# record's prefetch, each next to its baseline (the same request read and answered without deciding, in a build for
+# benchmarks only), alternating, in rounds; then the resident memory.
 #
-#   src/bench/http.sh                      # ROUNDS=3 DURATION=15s WARMUP=20s CONNECTIONS=32 THREADS=2 by default
-#   ROUNDS=1 DURATION=5s src/bench/http.sh # a quick look
+#   open        no caller authenticated, the embedded decision record; and p99 while the rules reload every 3 s
+#   auth        the production setup: OpenID Connect bearer tokens for the API (a clinician's, reused as a client
+#               does), an EHR's signed JWT for every CDS Hooks call (each with its own jti, made just before its run
+#               by src/bench/Tokens.java), the embedded decision record
+#   postgresql  the same, with the decision record in a PostgreSQL started on this machine
 #
-# It runs as the container does: -XX:MaxRAM=896m (the Kubernetes limit) with -XX:MaxRAMPercentage=60 (the image's),
-# open mode, the bundled rules/, the embedded decision record in a temporary folder.
+#   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=20s CONNECTIONS=32 THREADS=2
+#   PHASES=open ROUNDS=1 DURATION=5s src/bench/http.sh  # a quick look
+#
+# Bounded in time: each phase about 4 x WARMUP + 4 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
+# the making of their tokens (about 30 s a run); plus a build. It runs as the container does: -XX:MaxRAM=896m (the
+# Kubernetes limit) with -XX:MaxRAMPercentage=60 (the image's), a copy of the bundled rules/.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -17,18 +23,26 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+PHASES=${PHASES:-open auth postgresql}
 JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m -XX:MaxRAMPercentage=60}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y -q wrk >/dev/null
-    else
-        echo "wrk is needed: sudo apt-get install -y wrk" >&2
-        exit 2
+# name package: a Debian package this needs, installed when run as root
+need() {
+    if ! command -v "$1" >/dev/null; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            apt-get install -y -q "$2" >/dev/null
+        else
+            echo "$1 is needed: sudo apt-get install -y $2" >&2
+            exit 2
+        fi
     fi
+}
+need wrk wrk
+if [[ " $PHASES " == *" postgresql "* ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    need /usr/lib/postgresql/15/bin/initdb postgresql
 fi
 
 app=target/bench-app
@@ -38,96 +52,219 @@ if [ ! -f "$app/quarkus-run.jar" ] || [ -n "$(find src/main pom.xml -newer "$app
 fi
 
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+chmod 755 "$work" # PostgreSQL runs as its own user, and needs to reach its folder
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 url="http://127.0.0.1:$port"
-cp -r rules "$work/rules" # a copy: the reload round edits it
+service=
+postgres=
+cleanup() {
+    [ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }
+    [ -n "$postgres" ] && runuser_pg "$postgres/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+runuser_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # The bodies: the README's assessment, and a patient-view call whose prefetch is a real Synthea record (its patient,
 # conditions, pain scores and procedures) with a lumbar disc disorder added, as an EHR would send it.
 body='{"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT","spinalSurgery":false}'
 printf '%s' "$body" > "$work/assessment.json"
 python3 src/bench/hook-call.py "$(ls src/test/resources/fhir-samples/synthea-r4/*.json | head -1)" > "$work/hook.json"
+java src/bench/Tokens.java keys "$work"
+clinician=$(cat "$work/clinician.token")
+
+# One script per body and way of signing in: none; the clinician's bearer token; a fresh EHR token per call, read
+# from the files named by the run (wrk ... -- PREFIX: PREFIX-1.txt for its first thread, and so on).
 for name in assessment hook; do
-    cat > "$work/$name.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$work/$name.json")
-wrk.body = f:read("*a")
-f:close()
+    for auth in open clinician ehr; do
+        {
+            echo 'wrk.method = "POST"'
+            echo 'wrk.headers["Content-Type"] = "application/json"'
+            echo "local f = io.open(\"$work/$name.json\")"
+            echo 'wrk.body = f:read("*a")'
+            echo 'f:close()'
+            [ "$auth" = clinician ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $clinician\""
+            [ "$auth" = ehr ] && cat <<'LUA'
+local threads = 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("id", threads)
+end
+local tokens
+function init(args)
+    tokens = io.open(args[1] .. "-" .. id .. ".txt")
+end
+function request()
+    -- Past the end of the file, a token is used again: the service refuses the replay, and wrk counts the error.
+    local token = tokens:read("*l")
+    if token == nil then
+        tokens:seek("set")
+        token = tokens:read("*l")
+    end
+    wrk.headers["Authorization"] = "Bearer " .. token
+    return wrk.format()
+end
+LUA
+            cat <<'LUA'
 done = function(summary, latency, requests)
     io.write(string.format("RESULT %d %.0f %.3f %.3f %.3f %d\n", summary.requests,
         summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
         latency:percentile(99.9) / 1000, summary.errors.status + summary.errors.connect + summary.errors.timeout))
 end
 LUA
+        } > "$work/$name-$auth.lua"
+    done
 done
-
-started=$(date +%s%N)
-(cd "$work" && exec env QUARKUS_HTTP_PORT="$port" CDS_SECURITY_OPEN=true CDS_RULES_DIR="$work/rules" \
-    java $JVM_OPTIONS -jar "$repo/$app/quarkus-run.jar" > "$work/service.log" 2>&1) &
-service=$!
-trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
-
-until curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$body" "$url/api/v1/assessments"; do
-    if ! kill -0 $service 2>/dev/null; then
-        cat "$work/service.log" >&2
-        exit 1
-    fi
-    sleep 0.02
-done
-first=$(( ($(date +%s%N) - started) / 1000000 ))
-loaded=$(grep -o 'Rule reload SERVED: nothing -> [0-9a-f]* ([0-9]* ms)' "$work/service.log" | grep -o '([0-9]* ms)' || true)
-echo "Startup: first successful assessment ${first} ms after java -jar; the rules' load and checks took ${loaded:-?}"
-if [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$work/hook.json" \
-        "$url/cds-services/acupressure-mat-sciatica")" != 200 ]; then
-    echo "The CDS Hooks call was refused:" >&2
-    curl -s -H 'Content-Type: application/json' --data-binary @"$work/hook.json" "$url/cds-services/acupressure-mat-sciatica" >&2
-    exit 1
-fi
-echo "CDS Hooks body: $(wc -c < "$work/hook.json") bytes of prefetch from a Synthea record"
-
-pid=$(pgrep -f "$repo/$app/quarkus-run.jar" | head -1)
-rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
-hwm() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status"; }
-echo "RSS after startup: $(rss) MB"
 
 declare -A target=([api]=/api/v1/assessments [baseline]=/bench/assessments
     [hook]=/cds-services/acupressure-mat-sciatica [hookbase]=/bench/cds-services/acupressure-mat-sciatica)
-declare -A script=([api]=assessment [baseline]=assessment [hook]=hook [hookbase]=hook)
+declare -A body_of=([api]=assessment [baseline]=assessment [hook]=hook [hookbase]=hook)
 declare -A sum_rps
-# name duration label: one wrk run, printed; its requests/s added up by name
-load() {
-    read -r _ requests rps p50 p99 p999 errors < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" \
-        -s "$work/${script[$1]}.lua" "$url${target[$1]}" | grep '^RESULT')
-    printf '%-9s %-40s %8s req/s  p50 %7s ms  p99 %7s ms  p99.9 %7s ms  errors %s\n' \
-        "$3" "${target[$1]}" "$rps" "$p50" "$p99" "$p999" "$errors"
-    sum_rps[$1]=$(( ${sum_rps[$1]:-0} + rps ))
+hook_rate=3000 # CDS Hooks calls a second, for the number of tokens a run needs; measured by the open phase
+runs=0
+
+# phase env...: starts the service for a phase, and waits for its first successful assessment
+start_service() {
+    local phase=$1
+    shift
+    rm -rf "$work/data" "$work/rules"
+    cp -r rules "$work/rules" # a copy: the reload round edits it
+    local started
+    started=$(date +%s%N)
+    (cd "$work" && exec env QUARKUS_HTTP_PORT="$port" CDS_RULES_DIR="$work/rules" "$@" \
+        java $JVM_OPTIONS -jar "$repo/$app/quarkus-run.jar" > "$work/service.log" 2>&1) &
+    service=$!
+    local signed=()
+    [ "$phase" != open ] && signed=(-H "Authorization: Bearer $clinician")
+    until curl -sf -o /dev/null "${signed[@]}" -H 'Content-Type: application/json' -d "$body" "$url/api/v1/assessments"; do
+        if ! kill -0 "$service" 2>/dev/null; then
+            cat "$work/service.log" >&2
+            exit 1
+        fi
+        sleep 0.02
+    done
+    local first loaded
+    first=$(( ($(date +%s%N) - started) / 1000000 ))
+    loaded=$(grep -o 'Rule reload SERVED: nothing -> [0-9a-f]* ([0-9]* ms)' "$work/service.log" | grep -o '([0-9]* ms)' || true)
+    echo
+    echo "== $phase: first successful assessment ${first} ms after java -jar; the rules' load and checks took ${loaded:-?}"
+    pid=$(pgrep -f "$repo/$app/quarkus-run.jar" | head -1)
+    echo "RSS after startup: $(rss) MB"
 }
 
-# A warm-up of each (the JIT takes a while: shorter ones leave the first round far behind), then the rounds,
-# alternating so that drift hits all alike.
-for name in api baseline hook hookbase; do
-    load "$name" "$WARMUP" warm-up > /dev/null
-done
-sum_rps=()
-for round in $(seq 1 "$ROUNDS"); do
-    for name in api baseline hook hookbase; do
-        load "$name" "$DURATION" "round $round"
-    done
-done
-echo "RSS under load: $(rss) MB now, $(hwm) MB at most"
-awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v h="${sum_rps[hook]}" -v hb="${sum_rps[hookbase]}" \
-    -v n="$ROUNDS" 'BEGIN {
-    printf "Mean: assessments %.0f req/s, %.2f x their baseline (%.0f req/s)\n", a / n, a / b, b / n
-    printf "      CDS Hooks %.0f req/s, %.2f x its baseline (%.0f req/s), %.2f x the assessments baseline\n",
-        h / n, h / hb, hb / n, h / b }'
+stop_service() {
+    kill "$service"
+    wait "$service" 2>/dev/null || true
+    service=
+}
 
-# Reloads under load: the rules change every 3 s (a comment, so each is a new version: checked and swapped).
-before=$(grep -c 'Rule reload SERVED' "$work/service.log")
-(while sleep 3; do printf '\n// benchmark reload %s\n' "$(date +%s%N)" >> "$work/rules/mats.drl"; done) &
-editor=$!
-load api "$DURATION" reloading
-kill $editor
-sleep 5 # a reload under way finishes (each is a whole check: about 2-3 s here)
-echo "Reloads served during that run: $(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))"
-load api "$DURATION" "no reload"
+rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
+hwm() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status"; }
+seconds() { local d=$1; case $d in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
+
+# phase name duration label: one wrk run, printed; its requests/s added up by name
+load() {
+    local phase=$1 name=$2 duration=$3 label=$4 auth=open args=()
+    if [ "$phase" != open ]; then
+        auth=clinician
+        if [ "$name" = hook ]; then
+            # Fresh EHR tokens for this run alone: a third more than the open phase's rate would use.
+            auth=ehr
+            runs=$(( runs + 1 ))
+            local files=() count=$(( hook_rate * $(seconds "$duration") * 4 / 3 / THREADS + 200 ))
+            for t in $(seq 1 "$THREADS"); do files+=("run$runs-$t.txt"); done
+            java src/bench/Tokens.java ehr "$work" "$url${target[hook]}" "$count" "${files[@]}"
+            args=(-- "$work/run$runs")
+        fi
+    fi
+    read -r _ requests rps p50 p99 p999 errors < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" \
+        -s "$work/${body_of[$name]}-$auth.lua" "$url${target[$name]}" "${args[@]}" | grep '^RESULT')
+    printf '%-9s %-46s %6s req/s  p50 %7s ms  p99 %7s ms  p99.9 %7s ms  errors %s\n' \
+        "$label" "${target[$name]}" "$rps" "$p50" "$p99" "$p999" "$errors"
+    sum_rps[$name]=$(( ${sum_rps[$name]:-0} + rps ))
+    rm -f "$work"/run*.txt
+}
+
+# phase: a warm-up of each path (the JIT takes a while: shorter ones leave the first round far behind), then the
+# rounds, alternating so that drift hits all alike; the means and their ratios to the baselines
+rounds() {
+    local phase=$1
+    if [ "$phase" != open ]; then
+        local code
+        java src/bench/Tokens.java ehr "$work" "$url${target[hook]}" 1 check.txt
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+            -H "Authorization: Bearer $(cat "$work/check.txt")" --data-binary @"$work/hook.json" "$url${target[hook]}")
+    else
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+            --data-binary @"$work/hook.json" "$url${target[hook]}")
+    fi
+    if [ "$code" != 200 ]; then
+        echo "The CDS Hooks call was refused ($code):" >&2
+        tail -5 "$work/service.log" >&2
+        exit 1
+    fi
+    for name in api baseline hook hookbase; do
+        load "$phase" "$name" "$WARMUP" warm-up > /dev/null
+    done
+    sum_rps=()
+    for round in $(seq 1 "$ROUNDS"); do
+        for name in api baseline hook hookbase; do
+            load "$phase" "$name" "$DURATION" "round $round"
+        done
+    done
+    echo "RSS under load: $(rss) MB now, $(hwm) MB at most"
+    awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v h="${sum_rps[hook]}" -v hb="${sum_rps[hookbase]}" \
+        -v n="$ROUNDS" -v phase="$phase" 'BEGIN {
+        printf "Mean (%s): assessments %.0f req/s, %.2f x their baseline (%.0f req/s)\n", phase, a / n, a / b, b / n
+        printf "      CDS Hooks %.0f req/s, %.2f x its baseline (%.0f req/s), %.2f x the assessments baseline\n",
+            h / n, h / hb, hb / n, h / b }'
+    if [ "$phase" = open ]; then
+        hook_rate=$(( sum_rps[hook] / ROUNDS ))
+    fi
+}
+
+echo "CDS Hooks body: $(wc -c < "$work/hook.json") bytes of prefetch from a Synthea record"
+secured=(CDS_SECURITY_OPEN=false QUARKUS_OIDC_TENANT_ENABLED=true QUARKUS_OIDC_APPLICATION_TYPE=service
+    QUARKUS_OIDC_PUBLIC_KEY="$(cat "$work/oidc-public-key.txt")" CDS_PUBLIC_URL="$url"
+    JAVA_TOOL_OPTIONS="-Dcds.hooks.clients.bench.issuer=https://ehr.bench.example -Dcds.hooks.clients.bench.jwks=$work/ehr-jwks.json")
+for phase in $PHASES; do
+    case $phase in
+    open)
+        start_service open CDS_SECURITY_OPEN=true
+        rounds open
+        # Reloads under load: the rules change every 3 s (a comment, so each is a new version: checked and swapped).
+        before=$(grep -c 'Rule reload SERVED' "$work/service.log")
+        (while sleep 3; do printf '\n// benchmark reload %s\n' "$(date +%s%N)" >> "$work/rules/mats.drl"; done) &
+        editor=$!
+        load open api "$DURATION" reloading
+        kill $editor
+        sleep 5 # a reload under way finishes (each is a whole check: about 2-3 s here)
+        echo "Reloads served during that run: $(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))"
+        load open api "$DURATION" "no reload"
+        ;;
+    auth)
+        start_service auth "${secured[@]}"
+        rounds auth
+        ;;
+    postgresql)
+        postgres=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+        mkdir -p "$work/pg"
+        [ "$(id -u)" = 0 ] && chown postgres: "$work/pg"
+        pg_port=$(free_port)
+        runuser_pg "$postgres/initdb" -D "$work/pg/data" -U cds --auth=trust -E UTF8 >/dev/null
+        runuser_pg "$postgres/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
+            -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+        echo
+        echo "PostgreSQL $(basename "$(dirname "$postgres")") on port $pg_port, default settings (fsync, synchronous commit)"
+        start_service postgresql "${secured[@]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
+            QUARKUS_DATASOURCE_USERNAME=cds QUARKUS_DATASOURCE_PASSWORD=unused-trust-auth
+        rounds postgresql
+        ;;
+    *)
+        echo "Unknown phase '$phase': open, auth or postgresql" >&2
+        exit 2
+        ;;
+    esac
+    stop_service
+done
