@@ -10,7 +10,7 @@
 #               by src/bench/Tokens.java), the embedded decision record
 #   postgresql  the same, with the decision record in a PostgreSQL started on this machine
 #
-#   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=20s CONNECTIONS=32 THREADS=2
+#   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=30s CONNECTIONS=32 THREADS=2
 #   PHASES=open ROUNDS=1 DURATION=5s src/bench/http.sh  # a quick look
 #
 # Bounded in time: each phase about 4 x WARMUP + 4 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
@@ -20,7 +20,7 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PHASES=${PHASES:-open auth postgresql}
