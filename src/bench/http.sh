@@ -15,7 +15,7 @@
 #
 # Bounded in time: each phase about 4 x WARMUP + 4 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
 # the making of their tokens (about 30 s a run); plus a build. It runs as the container does: -XX:MaxRAM=896m (the
-# Kubernetes limit) with -XX:MaxRAMPercentage=60 (the image's), a copy of the bundled rules/.
+# Kubernetes limit) with the image's JAVA_TOOL_OPTIONS, on a copy of the bundled rules/.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -24,10 +24,11 @@ WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PHASES=${PHASES:-open auth postgresql}
-JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m -XX:MaxRAMPercentage=60}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
+# The container's memory limit (docker/kubernetes.yaml), and the image's own JVM options (docker/Dockerfile).
+JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
 
 # name package: a Debian package this needs, installed when run as root
 need() {

@@ -35,8 +35,8 @@ class ContainerIT {
         Path data = Files.createDirectories(deployments.resolve("data"));
         int port = PackagedService.freePort();
         environment.putAll(Map.of("CDS_RULES_DIR", deployments.resolve("rules").toString(),
-                "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60", "QUARKUS_HTTP_PORT", String.valueOf(port),
-                "CDS_SECURITY_OPEN", "true", "QUARKUS_SHUTDOWN_DELAY", "0S"));
+                "JAVA_TOOL_OPTIONS", DeploymentFilesTest.env("JAVA_TOOL_OPTIONS"),
+                "QUARKUS_HTTP_PORT", String.valueOf(port), "CDS_SECURITY_OPEN", "true", "QUARKUS_SHUTDOWN_DELAY", "0S"));
         readOnlyButData(data);
 
         try (PackagedService service = start(image(DeploymentFilesTest.execForm("ENTRYPOINT")), port)) {

@@ -50,6 +50,14 @@ class DeploymentFilesTest {
         return command;
     }
 
+    /** The value the Dockerfile's ENV gives a variable, e.g. JAVA_TOOL_OPTIONS: the image's own setting. */
+    static String env(String variable) throws IOException {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        Matcher m = Pattern.compile("\\b" + variable + "=\"([^\"]*)\"").matcher(dockerfile);
+        assertTrue(m.find(), variable + " in the Dockerfile's ENV");
+        return m.group(1);
+    }
+
     private static String version() throws IOException {
         Matcher m = Pattern.compile("<artifactId>acupressure-cds</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(Path.of("pom.xml")));
