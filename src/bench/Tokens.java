@@ -21,8 +21,8 @@ import java.util.UUID;
  * (java src/bench/Tokens.java ...):
  *
  * <pre>
- *   java src/bench/Tokens.java keys DIR                       # DIR/oidc-public-key.txt, DIR/clinician.token, DIR/ehr-jwks.json
- *   java src/bench/Tokens.java ehr DIR AUDIENCE COUNT FILE...  # COUNT EHR tokens in each FILE, each with its own jti
+ *   java src/bench/Tokens.java keys DIR   # oidc-public-key.txt, clinician.token, ehr-jwks.json, ehr-private-key.der
+ *   java src/bench/Tokens.java ehr DIR AUDIENCE COUNT FILE...   # COUNT EHR tokens in each FILE, each its own jti
  * </pre>
  *
  * A clinician's access token is reused call after call, as a client does until it expires. An EHR signs each CDS
