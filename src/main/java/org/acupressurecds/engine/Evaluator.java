@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.acupressurecds.engine.ProvenanceListener.Derived;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.ComplementaryCare;
@@ -41,6 +42,9 @@ public final class Evaluator {
     private static final List<Class<?>> REASON_ORDER = List.of(Finding.class, Decision.class, PlanPermitted.class,
             ExpectedResponse.class, Position.class, ProtocolWeek.class, MatAdvice.class, ComplementaryCare.class,
             TimelineMilestone.class, WarningSign.class, MissingData.class);
+    /** Each type's place in that order, looked up once per reason rather than searched at every comparison. */
+    private static final Map<Class<?>, Integer> REASON_RANK = IntStream.range(0, REASON_ORDER.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(REASON_ORDER::get, i -> i));
 
     public Assessment evaluate(RuleSet rules, PatientFacts patient) {
         List<Derived> concluded = run(rules, patient);
@@ -112,13 +116,11 @@ public final class Evaluator {
     }
 
     private static List<Reason> reasons(RuleSet rules, List<Derived> concluded) {
-        Function<Derived, Integer> rank = d -> {
-            int index = REASON_ORDER.indexOf(d.fact().getClass());
-            return index < 0 ? REASON_ORDER.size() : index;
-        };
-        Function<Derived, Integer> severityFirst = d -> d.fact() instanceof Finding f ? -f.verdict().ordinal() : 0;
+        ToIntFunction<Derived> rank = d -> REASON_RANK.getOrDefault(d.fact().getClass(), REASON_ORDER.size());
+        ToIntFunction<Derived> severityFirst = d -> d.fact() instanceof Finding f ? -f.verdict().ordinal() : 0;
         return concluded.stream()
-                .sorted(Comparator.comparing(rank).thenComparing(severityFirst).thenComparingLong(Derived::sequence))
+                .sorted(Comparator.comparingInt(rank).thenComparingInt(severityFirst)
+                        .thenComparingLong(Derived::sequence))
                 .map(d -> new Reason(d.rule().getName(),
                         d.fact() instanceof Explained explained ? explained.reason() : d.rule().getName(),
                         rules.sourceOf(d.rule().getName())))
