@@ -63,8 +63,7 @@ public final class RuleCheck {
             throws RuleSetException {
         RuleSet candidate = loader.load(folder, overlay);
         List<Scenario.Located> scenarios = ScenarioFiles.read(folder);
-        List<RuleProblem> problems = new ArrayList<>(RuleLint.check(candidate,
-                RuleSetLoader.readRuleFiles(folder, folder.toString(), overlay), folder.toString()));
+        List<RuleProblem> problems = new ArrayList<>(RuleLint.check(candidate, folder.toString()));
         try (BoundedRun bounded = runner.bounded()) {
             problems.addAll(runner.run(candidate, scenarios, bounded));
             problems.addAll(SafetyGate.check(candidate, bounded, folder.toString()));

@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
@@ -19,8 +16,8 @@ import org.acupressurecds.knowledge.SciaticaType;
 
 /**
  * The conventions that keep rules reviewable against the guide: every rule cites its section, in the guide's own
- * words, and every sciatica type and red flag is handled by some rule. (What a rule may name at all, engine steering included, is checked
- * before compiling, by the loader's allowlist.)
+ * words, and every sciatica type and red flag is handled by some rule's condition. (What a rule file may say at all,
+ * engine steering included, is checked before compiling, by the loader.)
  */
 public final class RuleLint {
 
@@ -42,7 +39,7 @@ public final class RuleLint {
         }
     }
 
-    public static List<RuleProblem> check(RuleSet rules, Map<String, byte[]> drlFiles, String shownFolder) {
+    public static List<RuleProblem> check(RuleSet rules, String shownFolder) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleSet.RuleInfo r : rules.rules()) {
             if (r.source() == null || r.source().isBlank()) {
@@ -74,17 +71,10 @@ public final class RuleLint {
                         + policy.name() + "\"), or remove it"));
             }
         }
-        StringBuilder all = new StringBuilder();
-        drlFiles.forEach((name, content) -> {
-            String text = new String(content, StandardCharsets.UTF_8);
-            all.append(text).append('\n');
-            if (!text.isBlank() && !withoutCommentsAndStrings(text).strip().startsWith("package rules;")) {
-                problems.add(new RuleProblem(shownFolder + "/" + name, 1, null, "a rule file starts with: package rules;"));
-            }
-        });
+        // "Handled" means tested in some condition, as the parser read it: a mention in a comment or a string is not.
         Stream.concat(Arrays.stream(SciaticaType.values()).map(t -> "SciaticaType." + t.name()),
                         Arrays.stream(RedFlag.values()).map(f -> "RedFlag." + f.name()))
-                .filter(constant -> all.indexOf(constant) < 0)
+                .filter(constant -> !rules.terms().constants().contains(constant))
                 .forEach(constant -> problems.add(new RuleProblem(shownFolder, null, null,
                         "no rule handles " + constant)));
         return problems;
@@ -95,17 +85,4 @@ public final class RuleLint {
                 : " (it defines: " + String.join("; ", rules.policies().stream().map(LocalPolicy::name).toList()) + ")";
     }
 
-    /** Keeps line breaks, so line numbers still match the file. */
-    static String withoutCommentsAndStrings(String drl) {
-        StringBuilder out = new StringBuilder(drl.length());
-        Matcher m = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*|\"(\\\\.|[^\"\\\\])*\"").matcher(drl);
-        int last = 0;
-        while (m.find()) {
-            out.append(drl, last, m.start());
-            String skipped = m.group();
-            out.append(skipped.startsWith("\"") ? "\"\"" : "").append("\n".repeat((int) skipped.chars().filter(c -> c == '\n').count()));
-            last = m.end();
-        }
-        return out.append(drl.substring(last)).toString();
-    }
 }

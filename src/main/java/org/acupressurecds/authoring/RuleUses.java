@@ -34,7 +34,16 @@ public final class RuleUses {
         List<Use> uses = new ArrayList<>();
         String shown = folder.toString().replace('\\', '/');
         for (Path file : files(folder, ".drl")) {
-            scan(file, shown + "/" + file.getFileName(), term, RuleSetLoader.RULE_DECLARATION, "rule \"%s\"", uses);
+            List<String> lines = read(file);
+            List<RuleSetLoader.DeclaredRule> rules = RuleSetLoader.declaredRules(String.join("\n", lines));
+            for (int i = 0; i < lines.size(); i++) {
+                int line = i + 1;
+                if (lines.get(i).contains(term)) {
+                    String in = rules.stream().filter(r -> r.line() <= line).reduce((a, b) -> b)
+                            .map(r -> "rule \"" + r.name() + "\"").orElse("(before any rule)");
+                    uses.add(new Use(shown + "/" + file.getFileName(), line, in));
+                }
+            }
         }
         for (Path file : files(folder.resolve(ScenarioFiles.FOLDER), ".yaml")) {
             scan(file, shown + "/" + ScenarioFiles.FOLDER + "/" + file.getFileName(), term, SCENARIO_NAME,

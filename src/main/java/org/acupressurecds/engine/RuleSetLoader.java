@@ -2,54 +2,64 @@ package org.acupressurecds.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.reflect.RecordComponent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.acupressurecds.engine.RuleSet.RuleInfo;
 import org.acupressurecds.knowledge.FactModel;
 import org.acupressurecds.knowledge.PatientFacts;
-import org.acupressurecds.engine.RuleSet.RuleInfo;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.core.rule.JavaDialectRuntimeData;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.io.DescrResource;
+import org.drools.io.InternalResource;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
 
 /**
- * Compiles the DRL files of a rules folder into a {@link RuleSet} with the public KIE API. Each build gets a
- * module of its own, removed from the KIE repository once its container exists, so repeated loads do not leak.
+ * Compiles the DRL files of a rules folder into a {@link RuleSet}. The files are parsed and checked first
+ * ({@link RuleLanguage}); the compiler is given the checked trees, never the files' text, and what it made is checked
+ * again as bytecode ({@link BytecodeCheck}) before a rule base is built from it.
  */
 public final class RuleSetLoader {
 
-    private static final String KIE_PATH = "src/main/resources/rules/";
     static final String CODES = "codes";
     /** The scenarios, the rule set's specification (read and run by the authoring package). */
     public static final String SCENARIOS = "scenarios";
-    /** The line that declares a rule, with its name. */
-    public static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
-    private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final KieServices kie = KieServices.Factory.get();
-    private final DrlAllowlist allowlist = new DrlAllowlist();
+    private final RuleLanguage language = new RuleLanguage();
+    private final BytecodeCheck bytecode = new BytecodeCheck(new RuleVocabulary(), RuleLanguage.PACKAGE);
     private final ClassLoader factClassLoader = new MissCachingClassLoader(PatientFacts.class.getClassLoader());
 
     /** Loads every {@code *.drl} directly in the folder; problems name files as {@code <folder>/<file>.drl}. */
@@ -66,28 +76,27 @@ public final class RuleSetLoader {
         Map<String, byte[]> files = readRuleFiles(folder, shownFolder, overlay);
         CodeTable codes = null;
         List<LocalPolicy> policies = List.of();
-        List<RuleProblem> codeProblems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         try {
             codes = CodeTable.load(folder.resolve(CODES));
         } catch (RuleSetException e) {
-            codeProblems.addAll(e.problems());
+            problems.addAll(e.problems());
         }
         try {
             policies = LocalPolicy.read(folder, shownFolder);
         } catch (RuleSetException e) {
-            codeProblems.addAll(e.problems());
+            problems.addAll(e.problems());
         }
-        // Rules are code: nothing is compiled, let alone run, before every name in it is on the allowlist.
-        List<RuleProblem> unsafe = allowlist.check(asText(files), shownFolder);
-        if (!unsafe.isEmpty()) {
-            List<RuleProblem> all = new ArrayList<>(codeProblems);
-            all.addAll(unsafe);
-            throw new RuleSetException(all);
+        // Rules are code: nothing is compiled, let alone run, before every file passes the check.
+        RuleLanguage.Checked checked = language.check(asText(files), shownFolder);
+        problems.addAll(checked.problems());
+        if (!checked.problems().isEmpty()) {
+            throw new RuleSetException(problems);
         }
-        KieBase kieBase = compileOrThrow(files, shownFolder, codeProblems);
+        KieBase kieBase = compileOrThrow(checked.packages(), shownFolder, problems);
         Map<String, byte[]> hashed = withCodesAndScenarios(folder, files);
         return new RuleSet(contentHash(hashed), List.copyOf(hashed.keySet()), Instant.now(), kieBase, codes,
-                catalogue(kieBase, files, shownFolder), policies);
+                catalogue(kieBase, checked.packages(), shownFolder), policies, checked.terms());
     }
 
     private static Map<String, String> asText(Map<String, byte[]> files) {
@@ -114,49 +123,73 @@ public final class RuleSetLoader {
         return hashed;
     }
 
-    /** Compiles the DRL; any problem, its own or one found before, fails the whole load. */
-    private KieBase compileOrThrow(Map<String, byte[]> files, String shownFolder, List<RuleProblem> earlier)
+    /**
+     * Compiles the checked files; any problem, the compiler's, the bytecode check's or one found before, fails the
+     * whole load.
+     */
+    private KieBase compileOrThrow(Map<String, PackageDescr> packages, String shownFolder, List<RuleProblem> earlier)
             throws RuleSetException {
-        String version = contentHash(files);
-
-        ReleaseId releaseId = kie.newReleaseId("org.acupressurecds.rules", "ruleset", version + "-" + BUILDS.incrementAndGet());
-        KieFileSystem kfs = kie.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        files.forEach((name, content) -> kfs.write(KIE_PATH + name,
-                kie.getResources().newByteArrayResource(content).setSourcePath("rules/" + name)));
-
-        KieBuilder builder = kie.newKieBuilder(kfs, factClassLoader).buildAll();
-        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .filter(message -> !isNoise(message.getText()))
-                .map(message -> toProblem(message, shownFolder, files))
-                .distinct()
-                .toList();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, factClassLoader));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        packages.forEach((name, descr) -> {
+            DescrResource resource = new DescrResource(descr);
+            resource.setSourcePath(shownFolder + "/" + name);
+            batch.add(resource, ResourceType.DESCR);
+        });
+        batch.build();
         List<RuleProblem> all = new ArrayList<>(earlier);
-        all.addAll(problems);
+        builder.getResults(ResultSeverity.ERROR).stream()
+                .filter(result -> !isNoise(result.getMessage()))
+                .map(result -> toProblem(result, shownFolder))
+                .distinct()
+                .forEach(all::add);
+        if (all.isEmpty()) {
+            all.addAll(bytecode.check(compiledClasses(builder), name -> sourceOf(name, packages, shownFolder)));
+        }
         if (!all.isEmpty()) {
-            kie.getRepository().removeKieModule(releaseId);
             throw new RuleSetException(all);
         }
-        KieContainer container = kie.newKieContainer(releaseId, factClassLoader);
-        try {
-            return container.getKieBase();
-        } finally {
-            kie.getRepository().removeKieModule(releaseId);
-        }
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, factClassLoader);
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
+        kieBase.addPackages(builder.getKnowledgePackages());
+        return kieBase;
     }
 
-    /** Every rule with its file and line, found from the rule's declaration in the source. */
-    private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, byte[]> files, String shownFolder) {
-        Map<String, RuleInfo> declared = new LinkedHashMap<>();
-        files.forEach((name, content) -> {
-            String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher rule = RULE_DECLARATION.matcher(lines[i]);
-                if (rule.find()) {
-                    declared.put(rule.group(1), new RuleInfo(rule.group(1), shownFolder + "/" + name, i + 1, null, Map.of()));
+    /** The classes the compiler made of consequences and functions, by internal name. */
+    private static Map<String, byte[]> compiledClasses(KnowledgeBuilder builder) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (KiePackage p : builder.getKnowledgePackages()) {
+            if (((InternalKnowledgePackage) p).getDialectRuntimeRegistry().getDialectData("java")
+                    instanceof JavaDialectRuntimeData java) {
+                java.getStore().forEach((name, bytes) -> classes.put(name.replace('.', '/'), bytes));
+            }
+        }
+        return classes;
+    }
+
+    /** The rule or function a compiled class was made from, as file and line. */
+    private static RuleProblem sourceOf(String className, Map<String, PackageDescr> packages, String shownFolder) {
+        for (Map.Entry<String, PackageDescr> file : packages.entrySet()) {
+            for (RuleDescr rule : file.getValue().getRules()) {
+                if (rule.getClassName() != null && className.contains("/" + rule.getClassName())) {
+                    return new RuleProblem(shownFolder + "/" + file.getKey(), rule.getLine(), null, "");
                 }
             }
-        });
+            for (FunctionDescr function : file.getValue().getFunctions()) {
+                if (function.getClassName() != null && className.endsWith("/" + function.getClassName())) {
+                    return new RuleProblem(shownFolder + "/" + file.getKey(), function.getLine(), null, "");
+                }
+            }
+        }
+        return new RuleProblem(shownFolder, null, null, "");
+    }
+
+    /** Every rule with its file and line, as the parser found it. */
+    private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, PackageDescr> packages, String shownFolder) {
+        Map<String, RuleInfo> declared = new LinkedHashMap<>();
+        packages.forEach((name, descr) -> descr.getRules().forEach(rule -> declared.put(rule.getName(),
+                new RuleInfo(rule.getName(), shownFolder + "/" + name, rule.getLine(), null, Map.of()))));
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
                 .map(rule -> {
                     RuleInfo where = declared.get(rule.getName());
@@ -168,6 +201,21 @@ public final class RuleSetLoader {
                 .sorted(Comparator.comparing((RuleInfo r) -> String.valueOf(r.file()))
                         .thenComparing(r -> r.line() == null ? 0 : r.line()))
                 .toList();
+    }
+
+    /** A rule as the parser found it in a file: its name, and its first and last lines. */
+    public record DeclaredRule(String name, int line, int endLine) {
+    }
+
+    /** The rules of a DRL file in the order declared; none where the file does not parse. */
+    public static List<DeclaredRule> declaredRules(String drl) {
+        try {
+            PackageDescr descr = new DrlParser().parse(false, drl);
+            return descr == null ? List.of() : descr.getRules().stream()
+                    .map(r -> new DeclaredRule(r.getName(), r.getLine(), r.getEndLine())).toList();
+        } catch (DroolsParserException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Some compilers keep the quotes of a metadata value; an author wrote none. */
@@ -207,7 +255,6 @@ public final class RuleSetLoader {
         return files;
     }
 
-    /** The files of one kind directly in a folder, by prefixed name; none if the folder does not exist. */
     /** policies.yaml itself, not every name ending in it. */
     private static Map<String, byte[]> policiesFile(Path folder) {
         Map<String, byte[]> file = readFiles(folder, LocalPolicy.FILE, "");
@@ -215,6 +262,7 @@ public final class RuleSetLoader {
         return file;
     }
 
+    /** The files of one kind directly in a folder, by prefixed name; none if the folder does not exist. */
     private static Map<String, byte[]> readFiles(Path folder, String suffix, String prefix) {
         Map<String, byte[]> files = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
@@ -252,57 +300,12 @@ public final class RuleSetLoader {
         return text.contains("Parser returned a null Package");
     }
 
-    private static RuleProblem toProblem(Message message, String shownFolder, Map<String, byte[]> files) {
-        String path = message.getPath();
-        String name = path == null || path.isBlank() ? null : path.substring(path.lastIndexOf('/') + 1);
-        Integer line = message.getLine() > 0 ? message.getLine() : null;
-        String text = inAuthorsWords(oneLine(message.getText()));
-        if (name != null && line != null && files.containsKey(name)) {
-            text = withParseHint(text, new String(files.get(name), StandardCharsets.UTF_8), line);
-        }
-        return new RuleProblem(name == null ? shownFolder : shownFolder + "/" + name, line,
-                message.getColumn() > 0 ? message.getColumn() : null, text);
-    }
-
-    private static final Pattern PARSE_ERROR_IN_RULE = Pattern.compile("\\[ERR \\d+].* in rule \"([^\"]+)\"");
-
-    /**
-     * The parser reports where it got lost, often lines after the slip: say what the slip likely was, a rule with no
-     * end before the next rule, or parentheses that do not balance in the rule so far.
-     */
-    static String withParseHint(String message, String source, int line) {
-        Matcher m = PARSE_ERROR_IN_RULE.matcher(message);
-        if (!m.find()) {
-            return message;
-        }
-        String rule = m.group(1);
-        String[] lines = source.split("\n", -1);
-        int start = -1;
-        for (int i = 0; i < lines.length && start < 0; i++) {
-            Matcher declared = RULE_DECLARATION.matcher(lines[i]);
-            if (declared.find() && declared.group(1).equals(rule)) {
-                start = i;
-            }
-        }
-        if (start < 0 || start >= line - 1) {
-            return message;
-        }
-        int open = 0;
-        int close = 0;
-        for (int i = start + 1; i < Math.min(line, lines.length); i++) {
-            if (lines[i].strip().equals("end")) {
-                return message;
-            }
-            if (RULE_DECLARATION.matcher(lines[i]).find()) {
-                return message + " (likely cause: rule \"" + rule + "\" at line " + (start + 1) + " has no end before "
-                        + "the next rule at line " + (i + 1) + ")";
-            }
-            String code = lines[i].replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("//.*", "");
-            open += code.chars().filter(c -> c == '(').count();
-            close += code.chars().filter(c -> c == ')').count();
-        }
-        return open == close ? message : message + " (likely cause: unbalanced parentheses in rule \"" + rule
-                + "\" before line " + line + ": " + open + " '(' and " + close + " ')')";
+    private static RuleProblem toProblem(KnowledgeBuilderResult result, String shownFolder) {
+        String file = result.getResource() instanceof InternalResource r && r.getSourcePath() != null
+                ? r.getSourcePath() : shownFolder;
+        int[] lines = result.getLines();
+        Integer line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null;
+        return new RuleProblem(file, line, null, inAuthorsWords(oneLine(result.getMessage())));
     }
 
     private static final Pattern NO_SUCH_FIELD = Pattern.compile(
@@ -314,14 +317,8 @@ public final class RuleSetLoader {
         if (!m.find()) {
             return text;
         }
-        return FactModel.FACTS.stream().filter(fact -> fact.getName().equals(m.group(1))).findFirst().map(fact -> {
-            List<String> fields = Arrays.stream(fact.getRecordComponents()).map(RecordComponent::getName).toList();
-            String name = fact.getSimpleName();
-            String field = m.group(2);
-            return text.substring(0, m.start()) + name + " has no field " + field + ": "
-                    + DidYouMean.closest(field, fields).map(f -> "did you mean " + f + "? ").orElse("")
-                    + "its fields are " + String.join(", ", fields) + " (docs/rule-authoring.md lists what each means)";
-        }).orElse(text);
+        return FactModel.FACTS.stream().filter(fact -> fact.getName().equals(m.group(1))).findFirst()
+                .map(fact -> text.substring(0, m.start()) + RuleVocabulary.noField(fact, m.group(2))).orElse(text);
     }
 
     /**

@@ -16,21 +16,38 @@ import org.junit.jupiter.api.io.TempDir;
 /** A draft whose rules take too long is reported as a problem: the check answers, whatever the draft does. */
 class DraftTimeLimitTest {
 
-    /** Allowed names only, but quadratic work on every evaluation: a second or more each. */
+    /**
+     * Within what rules may say, but quadratic work on every evaluation: 3,000 facts concluded one from another, each
+     * compared with all the others (a second or more on this machine), bounded all the same.
+     */
     private static final String SLOW = """
             package rules;
 
             import org.acupressurecds.knowledge.*;
-            import java.util.ArrayList;
-            import java.util.Collections;
 
-            rule "Every patient waits for a quadratic list comparison"
+            rule "Every patient starts a count"
                 @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
             when
                 PatientFacts()
             then
-                insertLogical( new MissingData( "x", "" + new ArrayList<Integer>( Collections.nCopies( 40000, 1 ) )
-                    .removeAll( new ArrayList<Integer>( Collections.nCopies( 40000, 2 ) ) ) ) );
+                insertLogical( new TimelineMilestone( 1, "w", "e", "r" ) );
+            end
+
+            rule "Every count goes on to 3000"
+                @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
+            when
+                TimelineMilestone( $n : order, order < 3000 )
+            then
+                insertLogical( new TimelineMilestone( $n + 1, "w", "e", "r" ) );
+            end
+
+            rule "Every count is compared with every other"
+                @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
+            when
+                TimelineMilestone( $n : order )
+                not TimelineMilestone( order < $n, order > $n )
+            then
+                insertLogical( new PlanPermitted( "x" ) );
             end
             """;
 

@@ -45,7 +45,7 @@ class RuleCheckTest {
     void ruleThatDoesNotCompileIsPrintedWithFileAndLine(@TempDir Path copy) throws Exception {
         assertEquals(1, checkEdited(copy, "mats.drl",
                 drl -> drl.replaceFirst("PlanPermitted\\(\\)", "PlanPermited()")));
-        assertTrue(output().contains(copy + "/mats.drl:11: 'PlanPermited' is not a type rules may use: did you mean "
+        assertTrue(output().contains(copy + "/mats.drl:11: 'PlanPermited' is not a fact rules match: did you mean "
                 + "PlanPermitted?"), output());
     }
 

@@ -115,10 +115,10 @@ class RuleSetResourceTest {
     /** Drafts that try to reach the host: each is refused at its line, none runs, and the service stays healthy. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            Runtime                | Runtime.getRuntime().exec("touch /tmp/acupressure-cds-pwned");           | 'Runtime' is not a type rules may use
-            System.exit            | System.exit(0);                                                          | 'System' is not a type rules may use
-            reflection             | "x".getClass().forName("java.lang.Runtime");                             | '.getClass' is not a member rules may use
-            file access            | new java.io.File("/tmp/acupressure-cds-pwned").createNewFile();          | 'java.io.File' is not a type rules may use
+            Runtime                | Runtime.getRuntime().exec("touch /tmp/acupressure-cds-pwned");           | 'Runtime' is not something rules may use
+            System.exit            | System.exit(0);                                                          | 'System' is not something rules may use
+            reflection             | "x".getClass().forName("java.lang.Runtime");                             | '.getClass(...)' is not something rules may call
+            file access            | new java.io.File("/tmp/acupressure-cds-pwned").createNewFile();          | 'new' is used only for the fact insertLogical concludes
             an endless loop        | while (true) { }                                                         | loops are not allowed in rule files
             """)
     void aDraftThatReachesTheHostIsRefusedAndNothingRuns(String attempt, String consequence, String expected)

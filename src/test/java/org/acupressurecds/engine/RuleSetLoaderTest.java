@@ -34,8 +34,8 @@ class RuleSetLoaderTest {
 
         assertEquals(FIXTURES + "misspelt-field/positions.drl", problem.file());
         assertEquals(9, problem.line());
-        assertTrue(problem.message().startsWith("Unable to Analyse Expression sedentryWork == true: PatientFacts has no "
-                + "field sedentryWork: did you mean sedentaryWork? its fields are sciaticaType, "), problem.message());
+        assertTrue(problem.message().startsWith("PatientFacts has no field sedentryWork: did you mean sedentaryWork? its "
+                + "fields are sciaticaType, "), problem.message());
     }
 
     @Test
@@ -44,7 +44,7 @@ class RuleSetLoaderTest {
 
         assertEquals(FIXTURES + "unknown-type/positions.drl", problem.file());
         assertEquals(8, problem.line());
-        assertEquals("'PatientFact' is not a type rules may use: did you mean PatientFacts?", problem.message());
+        assertEquals("'PatientFact' is not a fact rules match: did you mean PatientFacts?", problem.message());
     }
 
     @Test
