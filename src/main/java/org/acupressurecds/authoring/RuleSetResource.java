@@ -22,6 +22,7 @@ import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.SafetyNet;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.JsonBody;
@@ -63,9 +64,13 @@ public class RuleSetResource {
         this.json = json;
     }
 
-    /** What serves (version, since, files, rules), and apart from it what the last reload attempt did. */
+    /**
+     * What serves (version, since, files, rules), and apart from it what the last reload attempt did; faulty, where
+     * the safety net had to withhold a plan these rules gave (null otherwise).
+     */
     public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
-            List<RuleSet.RuleInfo> rules, List<LocalPolicy> policies, ReloadOutcome lastReload) {
+            List<RuleSet.RuleInfo> rules, List<LocalPolicy> policies, ReloadOutcome lastReload,
+            SafetyNet.Fault faulty) {
     }
 
     public record ValidateRequest(Map<String, String> files) {
@@ -84,7 +89,7 @@ public class RuleSetResource {
     public Catalogue catalogue() {
         RuleSet current = rules.current();
         return new Catalogue(current.version(), current.loadedAt(), reloader.folder().toString(), current.files(),
-                current.rules(), current.policies(), reloader.lastReload());
+                current.rules(), current.policies(), reloader.lastReload(), rules.faultOf(current.version()).orElse(null));
     }
 
     /** 200 when the folder is serving (newly or unchanged), 422 when it was rejected and the previous rules serve on. */

@@ -3,18 +3,21 @@ package org.acupressurecds.engine;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 
 /**
  * The one decision path: every caller (REST, CDS Hooks, the web page) asks this bean. It holds the serving rule set
- * in one reference, swapped whole, so a request that reads it once finishes on one complete version.
+ * in one reference, swapped whole, so a request that reads it once finishes on one complete version; every answer
+ * passes the safety net on its way out.
  */
 @ApplicationScoped
 public class RuleService {
 
     private final Evaluator evaluator = new Evaluator();
+    private final SafetyNet net = new SafetyNet();
     private final Timer evaluation = Timer.builder("cds.evaluation")
             .description("One patient's facts evaluated by the serving rules").publishPercentileHistogram()
             .register(Metrics.globalRegistry);
@@ -36,6 +39,11 @@ public class RuleService {
 
     /** Evaluates on a snapshot the caller already holds, so one request sees one version throughout. */
     public Assessment assess(RuleSet snapshot, PatientFacts patient) {
-        return evaluation.record(() -> evaluator.evaluate(snapshot, patient));
+        return net.hold(snapshot, patient, evaluation.record(() -> evaluator.evaluate(snapshot, patient)));
+    }
+
+    /** Whether the safety net had to correct the answers of a rule-set version, and how often. */
+    public Optional<SafetyNet.Fault> faultOf(String version) {
+        return net.faultOf(version);
     }
 }
