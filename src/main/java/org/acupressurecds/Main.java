@@ -4,15 +4,18 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.acupressurecds.authoring.CheckServer;
 import org.acupressurecds.authoring.EarlyCheck;
 import org.acupressurecds.authoring.RuleCheck;
 import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.http.HealthProbe;
 import org.acupressurecds.records.ConfiguredStore;
+import org.acupressurecds.records.RecordedImpact;
 
 /**
  * The service, or a command dispatched here before anything starts, so it needs no security configuration and opens
- * no port: {@code check rules [--impact P30D]}, the rule authors' check; {@code health}, the container's health check.
+ * no port: {@code check rules [--impact P30D]}, the rule authors' check; {@code health}, the container's health check;
+ * {@code checker}, the process the service checks drafts in (CheckProcess).
  * The service begins its rules' startup check at once, while Quarkus boots (EarlyCheck).
  */
 @QuarkusMain
@@ -25,6 +28,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("check")) {
             EngineLogging.asTheServiceDoes();
             System.exit(RuleCheck.run(args, System.out, () -> ConfiguredStore.impact(Main::setting)));
+        }
+        if (args.length == 1 && args[0].equals(CheckServer.COMMAND)) {
+            System.exit(CheckServer.run(RecordedImpact::replay));
         }
         if (args.length == 1 && args[0].equals("health")) {
             System.exit(HealthProbe.run(System.out, Main::setting));

@@ -3,7 +3,7 @@ package org.acupressurecds.assessment;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.acupressurecds.http.JsonBody;
@@ -28,8 +28,8 @@ public class AssessmentReader {
         this.json = json;
     }
 
-    public Read read(InputStream body) throws IOException {
-        JsonNode tree = json.read(body);
+    public Read read(RoutingContext http) throws IOException {
+        JsonNode tree = json.read(http);
         return new Read(tree, facts(binder, tree, LocalDate.now(clock)));
     }
 

@@ -8,7 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import java.time.Clock;
 import java.time.Instant;
 import org.acupressurecds.engine.RuleService;
@@ -64,8 +65,9 @@ public class AssessmentResource {
             schema = @Schema(implementation = AssessmentRequest.class),
             examples = @ExampleObject(name = "piriformis", summary = "Piriformis syndrome, screened, pain 5",
                     value = EXAMPLE)))
-    public Assessment assess(InputStream body, @HeaderParam(CLIENT_HEADER) String client) throws IOException {
-        AssessmentReader.Read request = reader.read(body);
+    public Assessment assess(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
+            throws IOException {
+        AssessmentReader.Read request = reader.read(http);
         Assessment answer = rules.assess(request.facts());
         recorder.record(DecisionRecord.of("page".equals(client) ? Channel.PAGE : Channel.API, requester(identity),
                 request.facts(), answer, RequestDigest.of(request.tree()), Instant.now(clock), null));

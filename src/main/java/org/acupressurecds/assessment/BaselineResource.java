@@ -7,7 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acupressurecds.engine.RuleService;
@@ -35,7 +36,7 @@ public class BaselineResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Assessment assess(InputStream body) throws IOException {
-        return answers.computeIfAbsent(reader.read(body).facts(), rules::assess);
+    public Assessment assess(@Context RoutingContext http) throws IOException {
+        return answers.computeIfAbsent(reader.read(http).facts(), rules::assess);
     }
 }

@@ -83,7 +83,7 @@ final class BoundedRun implements AutoCloseable {
         return timedOut != null;
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

@@ -1,12 +1,12 @@
 package org.acupressurecds.authoring;
 
+import java.nio.file.Path;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.acupressurecds.engine.RuleSet;
 
 /** What a draft rule set would change in the decisions on record: the impact of an edit before it goes live. */
-@FunctionalInterface
 public interface ImpactAnalysis {
 
     /**
@@ -26,4 +26,16 @@ public interface ImpactAnalysis {
 
     /** Replays every decision recorded in the period, each on its own assessment date, against the draft. */
     Impact of(RuleSet draft, Period period);
+
+    /**
+     * Writes the decisions of the period to a file, for the replay in the process where drafts are checked
+     * ({@link CheckProcess}); how many.
+     */
+    long export(Period period, Path file);
+
+    /** A replay of exported decisions against a draft, in the process that checks it. */
+    @FunctionalInterface
+    interface Replay {
+        Impact of(RuleSet draft, Period period, Path exported);
+    }
 }

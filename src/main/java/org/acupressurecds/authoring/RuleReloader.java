@@ -9,9 +9,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,9 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the rules folder at startup and again whenever it changes (or on request). A new rule set is built off to
- * the side, linted, run on the authors' scenarios (which also warms it up), and only then swapped in whole; one
- * that fails keeps the previous one serving and publishes its problems.
+ * Loads the rules folder at startup and again whenever it changes (or on request). A new rule set is checked off to
+ * the side (compiled, linted, run on the authors' scenarios and the safety gate), and only then swapped in whole; one
+ * that fails keeps the previous one serving and publishes its problems. After startup every check of rules that do
+ * not serve yet, reloads and validations alike, runs in a process of its own ({@link CheckProcess}), where a draft
+ * that runs away is stopped; the service then compiles the version that passed, and serves it. At startup the check
+ * runs in the service itself: rules that run away there stop the service from starting, and it ends.
  */
 @Startup
 @ApplicationScoped
@@ -43,6 +49,8 @@ public class RuleReloader {
     private final RuleSetLoader loader = new RuleSetLoader();
     private final ScenarioRunner scenarios = new ScenarioRunner();
     private final RuleSetJournal journal;
+    private final ImpactAnalysis impact;
+    private final CheckProcess isolated;
     private volatile ReloadOutcome lastReload;
     /** The serving version as a metric: one row, version=..., value 1 (the usual "info" gauge). */
     private final MultiGauge servingVersion = MultiGauge.builder("cds.ruleset.info")
@@ -50,15 +58,18 @@ public class RuleReloader {
     private Map<String, String> servingSources = Map.of();
     private RulesWatcher watcher;
 
-    RuleReloader(RuleService rules, RuleSetJournal journal,
+    /** isolated: where drafts are checked. */
+    RuleReloader(RuleService rules, RuleSetJournal journal, ImpactAnalysis impact, CheckProcess isolated,
             @ConfigProperty(name = "cds.rules.dir", defaultValue = "rules") Path folder,
             @ConfigProperty(name = "cds.rules.watch", defaultValue = "true") boolean watch,
             @ConfigProperty(name = "cds.rules.debounce", defaultValue = "300ms") Duration debounce) {
         this.rules = rules;
         this.journal = journal;
+        this.impact = impact;
         this.folder = folder;
         this.watch = watch;
         this.debounce = debounce;
+        this.isolated = isolated;
     }
 
     @PostConstruct
@@ -98,8 +109,8 @@ public class RuleReloader {
         try {
             if (before != null && !force && loader.versionOf(folder).equals(versionBefore)) {
                 outcome = outcome(ReloadOutcome.Status.UNCHANGED, versionBefore, versionBefore, started, false, List.of());
-            } else {
-                RuleCheck.Candidate early = before == null ? EarlyCheck.take(folder) : null;
+            } else if (before == null) {
+                RuleCheck.Candidate early = EarlyCheck.take(folder);
                 RuleCheck.Candidate candidate = early != null
                         && early.rules().version().equals(loader.versionOf(folder)) ? early : check(Map.of());
                 boolean serve = candidate.problems().isEmpty();
@@ -107,8 +118,10 @@ public class RuleReloader {
                     scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);
                     rules.serve(candidate.rules());
                 }
-                outcome = outcome(serve ? ReloadOutcome.Status.SERVED : ReloadOutcome.Status.REJECTED, versionBefore,
+                outcome = outcome(serve ? ReloadOutcome.Status.SERVED : ReloadOutcome.Status.REJECTED, null,
                         candidate.rules().version(), started, force, candidate.problems());
+            } else {
+                outcome = reloadChecked(versionBefore, started, force);
             }
         } catch (RuleSetException e) {
             outcome = outcome(ReloadOutcome.Status.REJECTED, versionBefore, null, started, force, e.problems());
@@ -130,20 +143,54 @@ public class RuleReloader {
         return outcome;
     }
 
-    /** The serving folder, checked with the overlay (DRL file name to content) in place; serves nothing. */
-    public RuleCheck.Candidate check(Map<String, String> overlay) throws RuleSetException {
+    /**
+     * The folder checked in the check's own process; if it passes, the same version is compiled here, warmed up and
+     * served. A folder edited while it was checked is not served: the watcher sees the edit and checks it again.
+     */
+    private ReloadOutcome reloadChecked(String versionBefore, long started, boolean force) throws RuleSetException {
+        CheckProcess.Answer checked = isolated.check(folder, Map.of(), null, null, null);
+        if (!checked.problems().isEmpty() || checked.version() == null) {
+            return outcome(ReloadOutcome.Status.REJECTED, versionBefore, checked.version(), started, force,
+                    checked.problems());
+        }
+        RuleSet passed = loader.load(folder);
+        if (!passed.version().equals(checked.version())) {
+            return outcome(ReloadOutcome.Status.REJECTED, versionBefore, passed.version(), started, force,
+                    List.of(new RuleProblem(folder.toString(), null, null, "the rules folder changed while it was "
+                            + "checked (version " + checked.version() + " was checked, " + passed.version() + " is "
+                            + "there now): it is checked again when the edit settles")));
+        }
+        scenarios.warmUp(passed, ScenarioFiles.read(folder), WARM_UP_EVALUATIONS);
+        rules.serve(passed);
+        return outcome(ReloadOutcome.Status.SERVED, versionBefore, passed.version(), started, force, List.of());
+    }
+
+    /** The serving folder, checked in this process with the overlay (DRL file name to content) in place. */
+    RuleCheck.Candidate check(Map<String, String> overlay) throws RuleSetException {
         return RuleCheck.check(loader, scenarios, folder, overlay);
     }
 
-    /** A validate: the overlay checked as check does, and kept in the journal with who asked. */
-    public RuleCheck.Candidate validate(Map<String, String> overlay, String actor) throws RuleSetException {
+    /**
+     * A validate: the folder with the overlay in place, checked in the check's own process, answered beside the
+     * rules serving and, for an impact period, replayed on the decisions of the period; kept in the journal with who
+     * asked. Nothing is served.
+     */
+    public CheckProcess.Answer validate(Map<String, String> overlay, String actor, Period impactPeriod) {
+        Path exported = null;
         try {
-            RuleCheck.Candidate candidate = check(overlay);
-            journalValidate(actor, candidate.rules().version(), candidate.problems(), overlay);
-            return candidate;
-        } catch (RuleSetException e) {
-            journalValidate(actor, null, e.problems(), overlay);
-            throw e;
+            if (impactPeriod != null) {
+                exported = Files.createTempFile("decisions-to-replay", ".jsonl");
+                impact.export(impactPeriod, exported);
+            }
+            CheckProcess.Answer answer = isolated.check(folder, overlay, servingSources, exported, impactPeriod);
+            journalValidate(actor, answer.version(), answer.problems(), overlay);
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (exported != null) {
+                exported.toFile().delete();
+            }
         }
     }
 
@@ -152,11 +199,6 @@ public class RuleReloader {
                 rules.current() == null ? null : rules.current().version(), version,
                 problems.isEmpty() ? "VALID" : "INVALID", problems, servingSources,
                 RuleSetLoader.sources(folder, overlay)));
-    }
-
-    /** The candidate's answers beside the serving rules', as DecisionDiff; null when it cannot be run on them. */
-    public DecisionDiff diff(RuleCheck.Candidate candidate) {
-        return candidate.diff(rules.current(), scenarios);
     }
 
     public ReloadOutcome lastReload() {

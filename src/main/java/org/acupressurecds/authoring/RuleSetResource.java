@@ -9,7 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,6 @@ import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
-import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.SafetyNet;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
@@ -52,11 +52,9 @@ public class RuleSetResource {
     private final StrictBinder binder;
     private final SecurityIdentity identity;
     private final JsonBody json;
-    private final ImpactAnalysis impactAnalysis;
 
     RuleSetResource(RuleService rules, RuleReloader reloader, StrictBinder binder, SecurityIdentity identity,
-            JsonBody json, ImpactAnalysis impactAnalysis) {
-        this.impactAnalysis = impactAnalysis;
+            JsonBody json) {
         this.rules = rules;
         this.reloader = reloader;
         this.binder = binder;
@@ -117,16 +115,12 @@ public class RuleSetResource {
             schema = @Schema(implementation = ValidateRequest.class), examples = @ExampleObject(name = "a new file",
                     summary = "DRL files by name, replacing or joining the folder's own",
                     value = "{\"files\":{\"local-policy.drl\":\"package rules;\\n\"}}")))
-    public Validation validate(InputStream body, @QueryParam("impact") String impact) throws IOException {
+    public Validation validate(@Context RoutingContext http, @QueryParam("impact") String impact) throws IOException {
         Period period = impactPeriod(impact);
-        ValidateRequest request = binder.bind(json.read(body), ValidateRequest.class, RuleSetResource::problems);
-        try {
-            RuleCheck.Candidate candidate = reloader.validate(request.files(), Caller.name(identity));
-            return new Validation(candidate.problems().isEmpty(), candidate.rules().version(), candidate.problems(),
-                    reloader.diff(candidate), period == null ? null : candidate.impact(impactAnalysis, period));
-        } catch (RuleSetException e) {
-            return new Validation(false, null, e.problems(), null, null);
-        }
+        ValidateRequest request = binder.bind(json.read(http), ValidateRequest.class, RuleSetResource::problems);
+        CheckProcess.Answer answer = reloader.validate(request.files(), Caller.name(identity), period);
+        return new Validation(answer.version() != null && answer.problems().isEmpty(), answer.version(),
+                answer.problems(), answer.diff(), answer.impact());
     }
 
     /** The impact period, an ISO 8601 period such as P30D; null when none is asked for. */

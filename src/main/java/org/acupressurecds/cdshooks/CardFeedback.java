@@ -12,6 +12,7 @@ import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.records.CardRecords;
 import org.acupressurecds.records.CardRecords.IssuedCard;
+import org.acupressurecds.records.Requester;
 
 /** Feedback on the cards this service returned: checked against the card it names, then recorded. */
 @ApplicationScoped
@@ -25,7 +26,11 @@ public class CardFeedback {
         this.cards = cards;
     }
 
-    List<FieldError> problems(FeedbackRequest r) {
+    /**
+     * The problems of feedback from the sender: a card is found only if it was issued to the sender's EHR client (or
+     * to no client: open mode, or before clients were recorded), so no client learns of another's cards.
+     */
+    List<FieldError> problems(FeedbackRequest r, Requester sender) {
         List<FieldError> errors = new ArrayList<>();
         if (r.feedback() == null || r.feedback().isEmpty()) {
             errors.add(new FieldError("feedback", "is required: one entry or more"));
@@ -38,7 +43,8 @@ public class CardFeedback {
                 errors.add(new FieldError("feedback[" + i + "]", "must be an object"));
                 continue;
             }
-            Optional<IssuedCard> card = f.card() == null ? Optional.empty() : cards.find(f.card());
+            Optional<IssuedCard> card = f.card() == null ? Optional.empty() : cards.find(f.card())
+                    .filter(found -> receivedBy(found, sender));
             if (card.isEmpty()) {
                 errors.add(new FieldError(at + "card", "must be the uuid of a card this service returned"));
             }
@@ -72,13 +78,21 @@ public class CardFeedback {
         return errors;
     }
 
-    /** Records feedback that passed {@link #problems}; the user's comment is free text and is never kept. */
-    void record(FeedbackRequest request) {
+    /** Whether the sender may give feedback on the card: open mode, a card issued to no client, or to its own. */
+    private static boolean receivedBy(IssuedCard card, Requester sender) {
+        return sender.issuer() == null || card.issuedTo() == null || card.issuedTo().equals(sender.issuer());
+    }
+
+    /**
+     * Records feedback that passed {@link #problems}, with who sent it; the user's comment is free text and is never
+     * kept.
+     */
+    void record(FeedbackRequest request, Requester sender) {
         for (Feedback f : request.feedback()) {
             IssuedCard card = cards.find(f.card()).orElseThrow();
             cards.record(new CardRecords.Feedback(f.card(), Outcome.fromWire(f.outcome()).orElseThrow().wire(),
                     f.overrideReason() == null || f.overrideReason().reason() == null ? null
-                            : f.overrideReason().reason().code(), f.outcomeTimestamp()), card.rulesetVersion());
+                            : f.overrideReason().reason().code(), f.outcomeTimestamp(), sender), card.rulesetVersion());
         }
     }
 

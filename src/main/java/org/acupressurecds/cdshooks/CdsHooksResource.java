@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Discovery;
@@ -115,9 +114,8 @@ public class CdsHooksResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HookRequest.class),
             examples = @ExampleObject(name = "disc herniation", summary = "Everything prefetched", value = EXAMPLE)))
-    public CompletionStage<Cards> call(@PathParam("id") String id, InputStream body, @Context RoutingContext http)
-            throws IOException {
-        HookReader.Call call = reader.read(id, body);
+    public CompletionStage<Cards> call(@PathParam("id") String id, @Context RoutingContext http) throws IOException {
+        HookReader.Call call = reader.read(id, http);
         Requester requester = CdsHooksAuth.requester(http);
         // The FHIR access token is a secret, kept nowhere, not even hashed.
         String digest = RequestDigest.of(call.tree(), "fhirAuthorization");
@@ -132,9 +130,11 @@ public class CdsHooksResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CdsJson.FeedbackRequest.class),
             examples = @ExampleObject(name = "overridden", value = FEEDBACK_EXAMPLE)))
-    public Response feedback(@PathParam("id") String id, InputStream body) throws IOException {
+    public Response feedback(@PathParam("id") String id, @Context RoutingContext http) throws IOException {
         HookReader.requireService(id);
-        feedback.record(binder.bind(json.read(body), FeedbackRequest.class, feedback::problems));
+        Requester sender = CdsHooksAuth.requester(http);
+        feedback.record(binder.bind(json.read(http), FeedbackRequest.class, r -> feedback.problems(r, sender)),
+                sender);
         return Response.ok().build();
     }
 

@@ -9,7 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +44,8 @@ public class HookBaselineResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Cards call(@PathParam("id") String id, InputStream body) throws IOException {
-        HookReader.Call call = reader.read(id, body);
+    public Cards call(@PathParam("id") String id, @Context RoutingContext http) throws IOException {
+        HookReader.Call call = reader.read(id, http);
         return answers.computeIfAbsent(call.request().context().patientId(), patient -> patientView.decide(
                 prefetch.resolve(call.request(), List.of()).join(), Requester.ANONYMOUS,
                 RequestDigest.of(call.tree(), "fhirAuthorization")));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
+import io.vertx.ext.web.RoutingContext;
 import org.acupressurecds.cdshooks.CdsJson.HookRequest;
 import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
@@ -25,9 +25,9 @@ class HookReader {
         this.binder = binder;
     }
 
-    Call read(String serviceId, InputStream body) throws IOException {
+    Call read(String serviceId, RoutingContext http) throws IOException {
         requireService(serviceId);
-        JsonNode tree = SpecTolerance.withoutUnused(json.read(body));
+        JsonNode tree = SpecTolerance.withoutUnused(json.read(http));
         return new Call(tree, binder.bind(tree, HookRequest.class, HookRequest::problems));
     }
 

@@ -6,6 +6,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Reads a request's JSON body up to the size limit, whether or not it declared its length: a body past the limit is
- * a 413 problem. (A declared length over the limit is refused before reading, by {@link BodyLimit}; Quarkus's own,
- * bare limit sits a little above this one, as a backstop.)
+ * A request's JSON body, as {@link BodyGate} read it before the resource was called (within the size limit and the
+ * minimum rate); the 413 problem of a body too large. (A declared length over the limit is refused before reading,
+ * by {@link BodyLimit}; Quarkus's own, bare limit sits a little above this one, as a backstop.)
  */
 @ApplicationScoped
 public class JsonBody {
@@ -35,9 +38,10 @@ public class JsonBody {
         this.max = max.asLongValue();
     }
 
-    /** The body as a JSON tree; null or a missing node for an empty one. */
-    public JsonNode read(InputStream body) throws IOException {
-        return mapper.readTree(new Capped(body, max));
+    /** The call's body as a JSON tree; null or a missing node for an empty one. */
+    public JsonNode read(RoutingContext http) throws IOException {
+        Buffer body = BodyGate.of(http);
+        return body.length() == 0 ? null : mapper.readTree(new Capped(new ByteArrayInputStream(body.getBytes()), max));
     }
 
     static String problem(long max) {

@@ -22,12 +22,22 @@ public class CardRecords {
 
     private static final Logger LOG = Logger.getLogger(CardRecords.class);
 
-    /** A card with the rule-set version that decided it and the override reasons it offered. */
-    public record IssuedCard(String uuid, String rulesetVersion, List<String> overrideReasons) {
+    /**
+     * A card with the rule-set version that decided it, the override reasons it offered, and the issuer of the EHR
+     * client it was issued to (null in open mode).
+     */
+    public record IssuedCard(String uuid, String rulesetVersion, List<String> overrideReasons, String issuedTo) {
     }
 
-    /** Feedback as kept: outcome (accepted, overridden), the override reason's code, and the EHR's timestamp. */
-    public record Feedback(String card, String outcome, String overrideReason, String outcomeAt) {
+    /**
+     * Feedback as kept: outcome (accepted, overridden), the override reason's code, the EHR's timestamp, and who sent
+     * it (anonymous in open mode, and for feedback kept before senders were).
+     */
+    public record Feedback(String card, String outcome, String overrideReason, String outcomeAt, Requester sender) {
+
+        public Feedback(String card, String outcome, String overrideReason, String outcomeAt) {
+            this(card, outcome, overrideReason, outcomeAt, Requester.ANONYMOUS);
+        }
     }
 
     private final RecordStore store;
@@ -38,8 +48,8 @@ public class CardRecords {
 
     public Optional<IssuedCard> find(String uuid) {
         try (Connection c = store.dataSource().getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT c.override_reasons, d.ruleset_version FROM card c "
-                        + "JOIN decision d ON d.id = c.decision_id WHERE c.uuid = ?")) {
+                PreparedStatement q = c.prepareStatement("SELECT c.override_reasons, d.ruleset_version, "
+                        + "d.caller_issuer FROM card c JOIN decision d ON d.id = c.decision_id WHERE c.uuid = ?")) {
             q.setString(1, uuid);
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
@@ -47,7 +57,7 @@ public class CardRecords {
                 }
                 String reasons = r.getString(1);
                 return Optional.of(new IssuedCard(uuid, r.getString(2),
-                        reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","))));
+                        reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(",")), r.getString(3)));
             }
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the card records cannot be read", e);
@@ -57,12 +67,15 @@ public class CardRecords {
     public void record(Feedback feedback, String rulesetVersion) {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO feedback (card_uuid, outcome, "
-                        + "override_reason, outcome_at, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+                        + "override_reason, outcome_at, recorded_at, sender_issuer, sender_subject) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, feedback.card());
             insert.setString(2, feedback.outcome());
             insert.setString(3, feedback.overrideReason());
             insert.setString(4, feedback.outcomeAt());
             insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setString(6, feedback.sender().issuer());
+            insert.setString(7, feedback.sender().subject());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the feedback cannot be recorded", e);
@@ -73,13 +86,14 @@ public class CardRecords {
 
     public List<Feedback> feedbackOn(String card) {
         try (Connection c = store.dataSource().getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT outcome, override_reason, outcome_at FROM feedback "
-                        + "WHERE card_uuid = ? ORDER BY id")) {
+                PreparedStatement q = c.prepareStatement("SELECT outcome, override_reason, outcome_at, sender_issuer, "
+                        + "sender_subject FROM feedback WHERE card_uuid = ? ORDER BY id")) {
             q.setString(1, card);
             List<Feedback> found = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    found.add(new Feedback(card, r.getString(1), r.getString(2), r.getString(3)));
+                    found.add(new Feedback(card, r.getString(1), r.getString(2), r.getString(3),
+                            new Requester(r.getString(4), r.getString(5))));
                 }
             }
             return found;

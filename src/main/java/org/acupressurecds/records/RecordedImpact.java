@@ -1,8 +1,18 @@
 package org.acupressurecds.records;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +23,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.acupressurecds.authoring.ImpactAnalysis;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleSet;
@@ -33,11 +46,11 @@ public class RecordedImpact implements ImpactAnalysis {
 
     static final int EXAMPLES = 5;
     private static final int CHUNK = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final RecordStore store;
     private final Clock clock;
-    private final Evaluator evaluator = new Evaluator();
 
     RecordedImpact(RecordStore store, Clock clock) {
         this.store = store;
@@ -54,22 +67,60 @@ public class RecordedImpact implements ImpactAnalysis {
             Set<String> rulesAfter) {
     }
 
-    private record Row(String verdict, LocalDate assessmentDate, String facts, String rulesFired) {
+    /** One recorded decision as the replay reads it: exported as a JSON line for the check's own process. */
+    public record Row(String verdict, LocalDate assessmentDate, String facts, String rulesFired) {
     }
 
-    /**
-     * Rows are read in order and replayed a chunk at a time on every core; the tally takes the chunk's results in
-     * order, so the counts and the examples chosen do not depend on the threads.
-     */
+    /** Replays every decision recorded in the period against the draft, in this process. */
     @Override
     public Impact of(RuleSet draft, Period period) {
         long started = System.nanoTime();
+        Impact[] impact = new Impact[1];
+        rows(period, rows -> impact[0] = tally(draft, period, rows, started));
+        return impact[0];
+    }
+
+    /** Writes the decisions of the period to the file, one JSON line each: what a replay elsewhere reads. */
+    @Override
+    public long export(Period period, Path file) {
+        long[] written = {0};
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            rows(period, rows -> rows.forEachRemaining(row -> {
+                try {
+                    out.write(JSON.writeValueAsString(row));
+                    out.write('\n');
+                    written[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        } catch (IOException | UncheckedIOException e) {
+            throw new RecordStore.Unavailable("the decisions to replay cannot be written out", e);
+        }
+        return written[0];
+    }
+
+    /** Replays the decisions a file written by export holds against the draft, in this process. */
+    public static Impact replay(RuleSet draft, Period period, Path file) {
+        long started = System.nanoTime();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Iterator<Row> rows = in.lines().map(line -> {
+                try {
+                    return JSON.readValue(line, Row.class);
+                } catch (JsonProcessingException e) {
+                    throw new RecordStore.Unavailable("a recorded decision cannot be read back", e);
+                }
+            }).iterator();
+            return tally(draft, period, rows, started);
+        } catch (IOException e) {
+            throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
+        }
+    }
+
+    /** The period's rows, oldest first, streamed from the store to the consumer. */
+    private void rows(Period period, Consumer<Iterator<Row>> consumer) {
         Instant to = Instant.now(clock);
         Instant from = to.atZone(clock.getZone()).minus(period).toInstant();
-        Map<String, Tally> transitions = new TreeMap<>();
-        Map<String, Long> newly = new TreeMap<>();
-        Map<String, Long> stopping = new TreeMap<>();
-        long decisions = 0;
         try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
                 "SELECT verdict, assessment_date, facts, rules_fired FROM decision WHERE decided_at >= ? "
                         + "AND decided_at < ? ORDER BY decided_at")) {
@@ -78,38 +129,84 @@ public class RecordedImpact implements ImpactAnalysis {
             q.setTimestamp(1, Timestamp.from(from));
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet r = q.executeQuery()) {
-                List<Row> chunk = new ArrayList<>(CHUNK);
-                boolean more = true;
-                while (more) {
-                    more = r.next();
-                    if (more) {
-                        chunk.add(new Row(r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
-                                r.getString("facts"), r.getString("rules_fired")));
-                    }
-                    if (chunk.size() == CHUNK || !more && !chunk.isEmpty()) {
-                        for (Replayed d : chunk.parallelStream().map(row -> replay(draft, row)).toList()) {
-                            decisions++;
-                            d.rulesAfter().stream().filter(rule -> !d.rulesBefore().contains(rule))
-                                    .forEach(rule -> newly.merge(rule, 1L, Long::sum));
-                            d.rulesBefore().stream().filter(rule -> !d.rulesAfter().contains(rule))
-                                    .forEach(rule -> stopping.merge(rule, 1L, Long::sum));
-                            if (!d.before().equals(d.after())) {
-                                Tally t = transitions.computeIfAbsent(d.before() + " → " + d.after(), k -> new Tally());
-                                t.count++;
-                                if (t.examples.size() < EXAMPLES) {
-                                    t.examples.add(new Example(d.facts(), List.copyOf(d.rulesBefore()),
-                                            List.copyOf(d.rulesAfter())));
-                                }
-                            }
-                        }
-                        chunk.clear();
-                    }
-                }
+                consumer.accept(new ResultRows(r));
             } finally {
                 c.rollback(); // only read
             }
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
+        }
+    }
+
+    /** The rows of a result set, read as they are asked for. */
+    private static final class ResultRows implements Iterator<Row> {
+        private final ResultSet r;
+        private Boolean more;
+
+        ResultRows(ResultSet r) {
+            this.r = r;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (more == null) {
+                try {
+                    more = r.next();
+                } catch (SQLException e) {
+                    throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
+                }
+            }
+            return more;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            more = null;
+            try {
+                return new Row(r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
+                        r.getString("facts"), r.getString("rules_fired"));
+            } catch (SQLException e) {
+                throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
+            }
+        }
+    }
+
+    /**
+     * Rows are taken in order and replayed a chunk at a time on every core; the tally takes the chunk's results in
+     * order, so the counts and the examples chosen do not depend on the threads.
+     */
+    private static Impact tally(RuleSet draft, Period period, Iterator<Row> rows, long started) {
+        Map<String, Tally> transitions = new TreeMap<>();
+        Map<String, Long> newly = new TreeMap<>();
+        Map<String, Long> stopping = new TreeMap<>();
+        long decisions = 0;
+        Evaluator evaluator = new Evaluator();
+        List<Row> chunk = new ArrayList<>(CHUNK);
+        while (rows.hasNext() || !chunk.isEmpty()) {
+            if (rows.hasNext()) {
+                chunk.add(rows.next());
+            }
+            if (chunk.size() == CHUNK || !rows.hasNext()) {
+                for (Replayed d : chunk.parallelStream().map(row -> replay(evaluator, draft, row)).toList()) {
+                    decisions++;
+                    d.rulesAfter().stream().filter(rule -> !d.rulesBefore().contains(rule))
+                            .forEach(rule -> newly.merge(rule, 1L, Long::sum));
+                    d.rulesBefore().stream().filter(rule -> !d.rulesAfter().contains(rule))
+                            .forEach(rule -> stopping.merge(rule, 1L, Long::sum));
+                    if (!d.before().equals(d.after())) {
+                        Tally t = transitions.computeIfAbsent(d.before() + " → " + d.after(), k -> new Tally());
+                        t.count++;
+                        if (t.examples.size() < EXAMPLES) {
+                            t.examples.add(new Example(d.facts(), List.copyOf(d.rulesBefore()),
+                                    List.copyOf(d.rulesAfter())));
+                        }
+                    }
+                }
+                chunk.clear();
+            }
         }
         List<Transition> found = new ArrayList<>();
         transitions.forEach((key, t) -> {
@@ -119,7 +216,7 @@ public class RecordedImpact implements ImpactAnalysis {
         return new Impact(period, decisions, found, newly, stopping, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private Replayed replay(RuleSet draft, Row row) {
+    private static Replayed replay(Evaluator evaluator, RuleSet draft, Row row) {
         try {
             RecordedFacts facts = JSON.readValue(row.facts(), RecordedFacts.class);
             Assessment after = evaluator.evaluate(draft, facts.toFacts(row.assessmentDate()));
@@ -129,7 +226,7 @@ public class RecordedImpact implements ImpactAnalysis {
             }
             return new Replayed(facts, row.verdict(), rulesBefore, after.verdict().name(),
                     new LinkedHashSet<>(after.reasons().stream().map(Reason::rule).toList()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new RecordStore.Unavailable("a recorded decision cannot be read back", e);
         }
     }

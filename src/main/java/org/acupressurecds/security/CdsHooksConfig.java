@@ -25,6 +25,17 @@ public interface CdsHooksConfig {
     @WithDefault("60s")
     Duration clockSkew();
 
+    /**
+     * The longest a token may live, exp - iat, inclusive: CDS Hooks recommends five minutes, and a jti is remembered
+     * as long as its token lives.
+     */
+    @WithDefault("5M")
+    Duration maxTokenLifetime();
+
+    /** The most tokens of one EHR client remembered at once (their jtis): beyond, that client's calls wait. */
+    @WithDefault("100000")
+    int maxTokensInFlight();
+
     Cors cors();
 
     interface Client {

@@ -39,7 +39,6 @@ public final class EhrTokenVerifier {
             AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
             AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512,
             AlgorithmIdentifiers.RSA_USING_SHA512);
-    private static final int MAX_REMEMBERED_JTIS = 200_000;
 
     /** Why a token was refused, in a word or two: logged, never the token. */
     public static final class Refused extends Exception {
@@ -60,7 +59,10 @@ public final class EhrTokenVerifier {
     private final Map<String, Client> byIssuer;
     private final AlgorithmConstraints algorithms;
     private final int skewSeconds;
-    private final Map<String, Long> seenJtis = new ConcurrentHashMap<>();
+    private final long maxLifetimeSeconds;
+    private final int maxInFlight;
+    /** Each client's jtis seen, with their expiry: a client that sends too many fills only its own. */
+    private final Map<String, Map<String, Long>> seenJtis = new ConcurrentHashMap<>();
     private final SharedJtis shared;
     /** One cached key set per allowed jku, as for a client's own JWKS URL. */
     private final Map<String, VerificationKeyResolver> jkuKeys = new ConcurrentHashMap<>();
@@ -75,6 +77,8 @@ public final class EhrTokenVerifier {
         this.algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                 config.algorithms().toArray(String[]::new));
         this.skewSeconds = (int) config.clockSkew().toSeconds();
+        this.maxLifetimeSeconds = config.maxTokenLifetime().toSeconds();
+        this.maxInFlight = config.maxTokensInFlight();
         this.byIssuer = config.clients().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 e -> e.getValue().issuer(),
                 e -> new Client(e.getKey(), e.getValue(), keys(e.getKey(), e.getValue().jwks()),
@@ -127,7 +131,13 @@ public final class EhrTokenVerifier {
             throw new Refused(reason(e));
         }
         try {
-            rememberOnce(client.config().issuer() + " " + claims.getJwtId(), claims.getExpirationTime().getValue());
+            if (claims.getJwtId().isBlank()) {
+                throw new Refused("blank jti");
+            }
+            if (claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue() > maxLifetimeSeconds) {
+                throw new Refused("lifetime too long");
+            }
+            rememberOnce(client.name(), claims.getJwtId(), claims.getExpirationTime().getValue());
             rememberEverywhere(client.config().issuer(), claims.getJwtId(), claims.getExpirationTime().getValue());
             return new VerifiedEhr(client.name(), claims.getIssuer(), claims.getSubject(),
                     client.config().fhirServers().orElse(List.of()));
@@ -136,16 +146,20 @@ public final class EhrTokenVerifier {
         }
     }
 
-    /** A jti is good once within its token's lifetime; tokens are short-lived, so the memory is too. */
-    private void rememberOnce(String jti, long expiresAt) throws Refused {
+    /**
+     * A jti is good once within its token's lifetime; tokens live minutes, so the memory is short. Each client's
+     * memory is bounded on its own: one client's flood refuses that client's calls, never another's.
+     */
+    private void rememberOnce(String client, String jti, long expiresAt) throws Refused {
         long now = Instant.now().getEpochSecond();
-        if (seenJtis.size() > MAX_REMEMBERED_JTIS / 2) {
-            seenJtis.values().removeIf(exp -> exp + skewSeconds < now);
+        Map<String, Long> seen = seenJtis.computeIfAbsent(client, k -> new ConcurrentHashMap<>());
+        if (seen.size() > maxInFlight / 2) {
+            seen.values().removeIf(exp -> exp + skewSeconds < now);
         }
-        if (seenJtis.size() >= MAX_REMEMBERED_JTIS) {
+        if (seen.size() >= maxInFlight) {
             throw new Refused("too many tokens in flight");
         }
-        if (seenJtis.putIfAbsent(jti, expiresAt) != null) {
+        if (seen.putIfAbsent(jti, expiresAt) != null) {
             throw new Refused("jti replayed");
         }
     }

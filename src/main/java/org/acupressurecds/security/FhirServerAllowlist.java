@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Whether a fhirServer from a hook call is one the service may fetch from, with the caller's token: exactly an
- * allowed entry's scheme, host and port, under its path. https only, unless the entry itself is http (tests).
+ * allowed entry's scheme, host and port, under its path. https only, unless the entry itself is http (tests). A path
+ * with an encoded dot, slash or backslash is refused: a server could decode %2e%2e into ../ after the check.
  */
 public final class FhirServerAllowlist {
 
@@ -17,7 +18,8 @@ public final class FhirServerAllowlist {
         URI server = parse(fhirServer);
         if (server == null || server.getRawQuery() != null || server.getRawFragment() != null
                 || server.getRawUserInfo() != null || fhirServer.contains("#") || fhirServer.contains("?")
-                || !server.normalize().equals(server)) { // no ../ out of an allowed path
+                || !server.normalize().equals(server) // no ../ out of an allowed path
+                || encodesPathSyntax(server.getRawPath())) {
             return false;
         }
         for (String entry : allowed) {
@@ -27,6 +29,11 @@ public final class FhirServerAllowlist {
             }
         }
         return false;
+    }
+
+    private static boolean encodesPathSyntax(String rawPath) {
+        String path = rawPath == null ? "" : rawPath.toLowerCase(Locale.ROOT);
+        return path.contains("%2e") || path.contains("%2f") || path.contains("%5c");
     }
 
     private static boolean matches(URI entry, URI server) {

@@ -24,13 +24,22 @@ public class SecurityMode {
     private final boolean open;
     private final boolean oidc;
     private final Optional<URI> publicUrl;
+    private final boolean oidcPublicKey;
+    private final boolean oidcIssuer;
+    private final boolean oidcAudience;
 
     SecurityMode(@ConfigProperty(name = "cds.security.open", defaultValue = "false") boolean open,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean oidc,
-            @ConfigProperty(name = "cds.public-url") Optional<URI> publicUrl) {
+            @ConfigProperty(name = "cds.public-url") Optional<URI> publicUrl,
+            @ConfigProperty(name = "quarkus.oidc.public-key") Optional<String> oidcPublicKey,
+            @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> oidcIssuer,
+            @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> oidcAudience) {
         this.open = open;
         this.oidc = oidc;
         this.publicUrl = publicUrl;
+        this.oidcPublicKey = oidcPublicKey.isPresent();
+        this.oidcIssuer = oidcIssuer.isPresent();
+        this.oidcAudience = oidcAudience.isPresent();
     }
 
     public boolean open() {
@@ -55,6 +64,14 @@ public class SecurityMode {
         }
         if (ehrs.hasClients() && publicUrl.isEmpty()) {
             missing.add("cds.public-url, the service's address as EHRs call it: the audience of their tokens");
+        }
+        // With a public key there is no discovery document: nothing says whose tokens to take, unless these do.
+        if (oidc && oidcPublicKey && !oidcIssuer) {
+            missing.add("quarkus.oidc.token.issuer, the identity provider's iss, since quarkus.oidc.public-key is set");
+        }
+        if (oidc && oidcPublicKey && !oidcAudience) {
+            missing.add("quarkus.oidc.token.audience, this service's aud in people's tokens, since "
+                    + "quarkus.oidc.public-key is set");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The service will not start without a way to authenticate its callers. "

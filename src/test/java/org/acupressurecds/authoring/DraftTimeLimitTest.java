@@ -20,26 +20,7 @@ class DraftTimeLimitTest {
      * Within what rules may say, but quadratic work on every evaluation: 3,000 facts concluded one from another, each
      * compared with all the others (a second or more on this machine), bounded all the same.
      */
-    private static final String SLOW = """
-            package rules;
-
-            import org.acupressurecds.knowledge.*;
-
-            rule "Every patient starts a count"
-                @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
-            when
-                PatientFacts()
-            then
-                insertLogical( new TimelineMilestone( 1, "w", "e", "r" ) );
-            end
-
-            rule "Every count goes on to 3000"
-                @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
-            when
-                TimelineMilestone( $n : order, order < 3000 )
-            then
-                insertLogical( new TimelineMilestone( $n + 1, "w", "e", "r" ) );
-            end
+    private static final String SLOW = Runaway.countingTo(3000) + """
 
             rule "Every count is compared with every other"
                 @source("Quick Answer: Does Acupressure Mat Help Sciatica?")
@@ -69,8 +50,16 @@ class DraftTimeLimitTest {
         assertEquals(1, problems.stream().filter(p -> p.message().startsWith("scenario ")).count(),
                 "the scenarios stop at the first that times out");
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the check took " + took);
-        assertNull(candidate.impact((rules, period) -> {
-            throw new AssertionError("a draft too slow to check is not replayed on the record");
+        assertNull(candidate.impact(new ImpactAnalysis() {
+            @Override
+            public Impact of(org.acupressurecds.engine.RuleSet draft, java.time.Period period) {
+                throw new AssertionError("a draft too slow to check is not replayed on the record");
+            }
+
+            @Override
+            public long export(java.time.Period period, Path file) {
+                throw new AssertionError("a draft too slow to check is not replayed on the record");
+            }
         }, java.time.Period.ofDays(30)));
     }
 }

@@ -20,6 +20,7 @@ import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.PositionId;
 import org.acupressurecds.knowledge.SciaticaType;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,21 @@ class RuleReloaderTest {
 
     @TempDir
     Path rules;
+
+    /** Where drafts are checked, as in the service; one process for the whole class, so it stays warm. */
+    private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2));
+    /** No test here asks for an impact. */
+    static final ImpactAnalysis NO_IMPACT = new ImpactAnalysis() {
+        @Override
+        public Impact of(RuleSet draft, java.time.Period period) {
+            throw new AssertionError("no impact was asked for");
+        }
+
+        @Override
+        public long export(java.time.Period period, Path file) {
+            throw new AssertionError("no impact was asked for");
+        }
+    };
 
     private final RuleService service = new RuleService();
     private final List<RuleSetJournal.Entry> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -49,8 +65,13 @@ class RuleReloaderTest {
         }
     }
 
+    @AfterAll
+    static void endTheCheckProcess() {
+        CHECKS.close();
+    }
+
     private RuleReloader start(boolean watch) {
-        reloader = new RuleReloader(service, journal::add, rules, watch, Duration.ofMillis(100));
+        reloader = new RuleReloader(service, journal::add, NO_IMPACT, CHECKS, rules, watch, Duration.ofMillis(100));
         reloader.start();
         return reloader;
     }
@@ -176,6 +197,22 @@ class RuleReloaderTest {
             assertTrue(outcome.problems().stream().anyMatch(p -> p.message().startsWith(
                     "safety invariant any red flag must give no mat plan: ")), outcome.problems()::toString);
         }
+    }
+
+    /** A runaway saved into the folder is checked in its own process: rejected, stopped, and the service idle. */
+    @Test
+    void aDraftThatRunsAwayIsRejectedStoppedAndTheOldRulesServe() throws Exception {
+        start(false);
+        RuleSet serving = service.current();
+        Files.writeString(rules.resolve(Runaway.FILE), Runaway.DRAFT);
+
+        ReloadOutcome outcome = reloader.reload(false, "a test");
+
+        assertEquals(Status.REJECTED, outcome.status());
+        assertSame(serving, service.current());
+        assertTrue(!Runaway.checkProcessRunning(), "the process that ran the draft was ended");
+        double cpu = Runaway.cpuSecondsOver(Duration.ofSeconds(2));
+        assertTrue(cpu < 0.5, "CPU back to idle: " + cpu + " s used in 2 s");
     }
 
     @Test
@@ -305,7 +342,7 @@ class RuleReloaderTest {
 
     @Test
     void startupRefusesRulesThatDoNotCompileAndSaysFileAndLine() {
-        reloader = new RuleReloader(service, journal::add, Path.of("src/test/resources/rulesets/syntax-error"), false,
+        reloader = new RuleReloader(service, journal::add, NO_IMPACT, CHECKS, Path.of("src/test/resources/rulesets/syntax-error"), false,
                 Duration.ZERO);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, reloader::start);
@@ -334,7 +371,7 @@ class RuleReloaderTest {
     @Test
     void theWatcherFollowsAConfigMapUpdatedByTheKubeletsSymlinkSwap(@TempDir Path mount) throws Exception {
         kubeletWrites(mount, rules, "01");
-        reloader = new RuleReloader(service, journal::add, mount, true, Duration.ofMillis(100));
+        reloader = new RuleReloader(service, journal::add, NO_IMPACT, CHECKS, mount, true, Duration.ofMillis(100));
         reloader.start();
         String before = service.current().version();
         assertEquals("15-20 minutes", primaryDuration());

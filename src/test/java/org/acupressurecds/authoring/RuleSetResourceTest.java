@@ -62,6 +62,23 @@ class RuleSetResourceTest {
         given().when().get("/api/v1/ruleset").then().body("version", equalTo(serving));
     }
 
+    /**
+     * A draft that runs away is checked in a process of its own: the validate answers, the process that ran the
+     * draft is ended, and the service's CPU goes back to idle, so nothing of the draft keeps running.
+     */
+    @Test
+    void aDraftThatRunsAwayIsStoppedAndNothingKeepsRunning() throws Exception {
+        given().contentType("application/json").body(Map.of("files", Map.of(Runaway.FILE, Runaway.DRAFT)))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false));
+
+        assertFalse(Runaway.checkProcessRunning(), "the process that ran the draft was ended");
+        double cpu = Runaway.cpuSecondsOver(java.time.Duration.ofSeconds(2));
+        assertTrue(cpu < 0.5, "CPU back to idle: " + cpu + " s used in 2 s");
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
     @Test
     void validateRunsTheScenariosOnTheDraft() throws Exception {
         given().contentType("application/json")

@@ -17,15 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** A CDS Hooks client's view: discovery, then patient-view calls with FHIR R4 prefetch for every kind of patient. */
 @QuarkusTest
-class CdsHooksResourceTest {
+public class CdsHooksResourceTest {
 
-    static final String SERVICE = "/cds-services/acupressure-mat-sciatica";
+    public static final String SERVICE = "/cds-services/acupressure-mat-sciatica";
 
-    static ValidatableResponse call(Ehr ehr) {
+    public static ValidatableResponse call(Ehr ehr) {
         return given().contentType("application/json").body(ehr.hookRequest()).when().post(SERVICE).then();
     }
 
-    static ValidatableResponse oneCard(Ehr ehr, String indicator) {
+    public static ValidatableResponse oneCard(Ehr ehr, String indicator) {
         return call(ehr).statusCode(200).contentType("application/json")
                 .body("cards", hasSize(1))
                 .body("cards[0].indicator", equalTo(indicator))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.*;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,22 @@ class AccessRulesTest {
                         Secured.PUBLIC_URL + "/api/v1/assessments"))
                 .contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
                 .statusCode(401).contentType("application/problem+json");
+    }
+
+    /** With the identity provider's public key only, the issuer and audience configured are what is checked. */
+    @Test
+    void aPersonsTokenFromAnotherIssuerForAnotherAudienceOrIssuedInTheFutureIsA401() {
+        for (java.util.function.Consumer<org.jose4j.jwt.JwtClaims> change : List.<java.util.function.Consumer<
+                org.jose4j.jwt.JwtClaims>>of(c -> c.setIssuer("https://other-idp.example.test"),
+                c -> c.setAudience("another-service"),
+                c -> c.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(org.jose4j.jwt.NumericDate.now().getValue()
+                        + 24 * 3600)))) {
+            given().header("Authorization", "Bearer " + Keys.personToken(change, "someone", "clinician"))
+                    .contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
+                    .statusCode(401);
+        }
+        as("clinician").contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
+                .statusCode(200);
     }
 
     @Test

@@ -101,6 +101,28 @@ class CdsHooksSecurityTest {
                 .statusCode(401);
     }
 
+    /** CDS Hooks recommends tokens of five minutes: one living ten years would be remembered ten years. */
+    @Test
+    void aTokenLivingLongerThanFiveMinutesIsA401AndFiveMinutesExactlyIsFine() {
+        discover(Keys.ehrToken(Keys.EHR_RSA, AlgorithmIdentifiers.RSA_USING_SHA384, aud(DISCOVERY),
+                c -> c.setExpirationTimeMinutesInTheFuture(10 * 365 * 24 * 60), Map.of())).statusCode(401);
+        long now = NumericDate.now().getValue();
+        discover(Keys.ehrToken(Keys.EHR_RSA, AlgorithmIdentifiers.RSA_USING_SHA384, aud(DISCOVERY), c -> {
+            c.setIssuedAt(NumericDate.fromSeconds(now));
+            c.setExpirationTime(NumericDate.fromSeconds(now + 300));
+        }, Map.of())).statusCode(200);
+        given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                "cds_auth_rejected_total{caller=\"ehr\",reason=\"lifetime too long\"}"));
+    }
+
+    @Test
+    void aBlankJtiIsA401() {
+        for (String jti : new String[] {"", " "}) {
+            discover(Keys.ehrToken(Keys.EHR_RSA, AlgorithmIdentifiers.RSA_USING_SHA384, aud(DISCOVERY),
+                    c -> c.setJwtId(jti), Map.of())).statusCode(401);
+        }
+    }
+
     @Test
     void aReplayedJtiIsA401() {
         String token = Keys.ehrToken(Keys.EHR_RSA, AlgorithmIdentifiers.RSA_USING_SHA384, aud(DISCOVERY));

@@ -25,6 +25,11 @@ class FhirServerAllowlistTest {
             https://ehr.example.test.evil.example/fhir    | false
             https://user@ehr.example.test/fhir            | false
             https://ehr.example.test/fhir/../admin        | false
+            https://ehr.example.test/fhir/%2e%2e/other    | false
+            https://ehr.example.test/fhir/%2E%2E/other    | false
+            https://ehr.example.test/fhir/.%2e/other      | false
+            https://ehr.example.test/fhir/a%2fb           | false
+            https://ehr.example.test/fhir/%5c..%5cother   | false
             https://ehr.example.test/fhir#                | false
             https://ehr.example.test/fhir?x=              | false
             http://127.0.0.1:8090/r4                      | false

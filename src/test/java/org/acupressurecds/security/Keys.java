@@ -25,6 +25,7 @@ import org.jose4j.lang.JoseException;
 final class Keys {
 
     static final String EHR_ISSUER = "https://ehr.example.test";
+    static final String SECOND_EHR_ISSUER = "https://second-ehr.example.test";
     static final String ALLOWED_JKU = "https://ehr.example.test/.well-known/jwks.json";
 
     static final PublicJsonWebKey EHR_RSA = generate(() -> RsaJwkGenerator.generateJwk(2048), "ehr-rsa");
@@ -112,16 +113,26 @@ final class Keys {
         return ehrToken(key, alg, audience, c -> { }, Map.of());
     }
 
+    static final String OIDC_ISSUER = "https://idp.example.test/realms/cds";
+    static final String OIDC_AUDIENCE = "acupressure-cds";
+
     /** A person's access token from the identity provider, with roles in the groups claim. */
     static String personToken(String name, String... roles) {
+        return personToken(c -> { }, name, roles);
+    }
+
+    /** As above; change lets a test break one part. */
+    static String personToken(java.util.function.Consumer<JwtClaims> change, String name, String... roles) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer("https://idp.example.test/realms/cds");
+        claims.setIssuer(OIDC_ISSUER);
+        claims.setAudience(OIDC_AUDIENCE);
         claims.setSubject(name);
         claims.setClaim("upn", name);
         claims.setStringListClaim("groups", roles);
         claims.setIssuedAtToNow();
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + 300));
         claims.setJwtId(UUID.randomUUID().toString());
+        change.accept(claims);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);

@@ -57,7 +57,12 @@ public class Secured implements QuarkusTestProfile {
                 Map.entry("cds.fhir.max-response-size", "1M"),
                 Map.entry("quarkus.oidc.tenant-enabled", "true"),
                 Map.entry("quarkus.oidc.application-type", "service"),
-                Map.entry("quarkus.oidc.public-key", Keys.oidcPublicKey()));
+                Map.entry("quarkus.oidc.public-key", Keys.oidcPublicKey()),
+                Map.entry("quarkus.oidc.token.issuer", Keys.OIDC_ISSUER),
+                Map.entry("quarkus.oidc.token.audience", Keys.OIDC_AUDIENCE),
+                // A second EHR, with keys of its own issuer: feedback on one's card is not the other's to give.
+                Map.entry("cds.hooks.clients.second.issuer", Keys.SECOND_EHR_ISSUER),
+                Map.entry("cds.hooks.clients.second.jwks", Keys.ehrJwksFile().toString()));
     }
 
     private static HttpServer server(AtomicInteger hits, boolean ehr) {

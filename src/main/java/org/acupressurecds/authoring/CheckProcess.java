@@ -1,0 +1,229 @@
+package org.acupressurecds.authoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.acupressurecds.engine.RuleProblem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Drafts are checked in a process of their own, where a rule that runs away can be stopped: the service starts it on
+ * the first check (its own code, with the command {@code checker}), sends it one request per line and waits for its
+ * answer within a time limit. A check that does not answer in time, or whose rules were too slow, ends the process,
+ * so nothing of the draft keeps running; an idle process ends after a while, and the next check starts another. The
+ * process has a small heap of its own: a draft that fills it ends the process, not the service.
+ */
+@ApplicationScoped
+public class CheckProcess implements AutoCloseable {
+
+    /**
+     * What to check: the rules folder with overlay (DRL file name to content) in place; against, the files of the
+     * rules serving (name to content), to answer beside them (null: no diff); impactRows, decisions exported for a
+     * replay over impactPeriod (null: none).
+     */
+    record Request(String folder, Map<String, String> overlay, Map<String, String> against, String impactRows,
+            Period impactPeriod) {
+    }
+
+    /** What the check found: version null where the rules did not load; tooSlow where they ran out of time. */
+    record Answer(String version, List<RuleProblem> problems, boolean tooSlow, DecisionDiff diff,
+            ImpactAnalysis.Impact impact) {
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Logger LOG = Logger.getLogger(CheckProcess.class);
+    /** The process's heap: the bundled rules are checked in well under half of it. */
+    static final String HEAP = "-Xmx256m";
+    private static final String END = "end of input";
+
+    private final Duration timeout;
+    private final Duration idle;
+    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rule-check-process-janitor");
+        t.setDaemon(true);
+        return t;
+    });
+    private Process process;
+    private Writer requests;
+    private BlockingQueue<String> answers;
+    private long lastUsed;
+
+    /** timeout: how long a check may take before the process is stopped; idle: how long an unused process lives. */
+    CheckProcess(@ConfigProperty(name = "cds.rules.check-timeout", defaultValue = "90s") Duration timeout,
+            @ConfigProperty(name = "cds.rules.check-idle", defaultValue = "2m") Duration idle) {
+        this.timeout = timeout;
+        this.idle = idle;
+        janitor.scheduleWithFixedDelay(this::endIfIdle, idle.toMillis(), Math.max(1000, idle.toMillis() / 4),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The folder checked as it is on disk, with the overlay in place (none: the folder alone). The process works in
+     * the service's working directory, so the folder is named in problems as the service names it.
+     */
+    Answer check(Path folder, Map<String, String> overlay, Map<String, String> against, Path impactRows,
+            Period impactPeriod) {
+        return check(new Request(folder.toString(), overlay, against,
+                impactRows == null ? null : impactRows.toAbsolutePath().toString(), impactPeriod));
+    }
+
+    synchronized Answer check(Request request) {
+        String folder = request.folder();
+        lastUsed = System.nanoTime();
+        try {
+            if (process == null || !process.isAlive()) {
+                start();
+            }
+            requests.write(JSON.writeValueAsString(request));
+            requests.write('\n');
+            requests.flush();
+        } catch (IOException e) {
+            end();
+            return failed(folder, "the check could not be started (" + e.getMessage() + ")");
+        }
+        String line;
+        try {
+            line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end();
+            return failed(folder, "the check was interrupted and stopped");
+        }
+        if (line == null) {
+            end();
+            return failed(folder, "the check did not finish within " + BoundedRun.seconds(timeout) + " and was stopped, so "
+                    + "nothing of these rules keeps running: a condition that matches too many combinations of facts, "
+                    + "or a chain of conclusions that never ends");
+        }
+        if (line == END) {
+            int code = exitCode();
+            end();
+            return failed(folder, code == OUT_OF_MEMORY ? "the check ran out of memory (" + HEAP.substring(4) + ") and was "
+                    + "stopped: a condition that matches too many combinations of facts, or conclusions that grow "
+                    + "without end" : "the check's process ended unexpectedly (exit code " + code + ")");
+        }
+        try {
+            Answer answer = JSON.readValue(line, Answer.class);
+            if (answer.tooSlow()) {
+                end(); // its evaluation threads may still be running the draft
+            }
+            lastUsed = System.nanoTime();
+            return answer;
+        } catch (JsonProcessingException e) {
+            end();
+            return failed(folder, "the check's answer could not be read (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** The exit code the process gives when its heap is full (-XX:+ExitOnOutOfMemoryError). */
+    static final int OUT_OF_MEMORY = 3;
+
+    private static Answer failed(String folder, String why) {
+        return new Answer(null, List.of(new RuleProblem(folder, null, null, why)), true, null, null);
+    }
+
+    private void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        process = builder.start();
+        requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        answers = lines;
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended: said below
+            }
+            lines.add(END);
+        }, "rule-check-process-reader");
+        reader.setDaemon(true);
+        reader.start();
+        LOG.debugf("Rule check process %d started", process.pid());
+    }
+
+    /** This JVM's java, running this code's main with the command checker, as the service was started. */
+    static List<String> command() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classpath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+        if (classpath.endsWith("quarkus-run.jar") && !classpath.contains(File.pathSeparator)) {
+            command.addAll(List.of("-jar", classpath)); // the packaged service: its runner finds the application
+        } else {
+            command.addAll(List.of("-cp", classpath, "org.acupressurecds.Main"));
+        }
+        command.add(CheckServer.COMMAND);
+        return command;
+    }
+
+    private int exitCode() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private synchronized void endIfIdle() {
+        if (process != null && System.nanoTime() - lastUsed > idle.toNanos()) {
+            end();
+        }
+    }
+
+    /** Ends the process and anything it started, at once. */
+    private synchronized void end() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Whether a process is running now (for tests). */
+    synchronized boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        janitor.shutdownNow();
+        end();
+    }
+}
