@@ -62,6 +62,20 @@ class RuleSetResourceTest {
         given().when().get("/api/v1/ruleset").then().body("version", equalTo(serving));
     }
 
+    /** A command hidden by quoting is refused by validate, and never runs. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("org.acupressurecds.authoring.QuotingTricksTest#tricks")
+    void aCommandHiddenByQuotingIsRefusedByValidate(String trick, @org.junit.jupiter.api.io.TempDir Path temp) {
+        given().contentType("application/json").body(Map.of("files", Map.of("trick.drl",
+                        QuotingTricksTest.trickFile(trick, temp))))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("problems[0].file", equalTo("rules/trick.drl"));
+
+        assertFalse(Files.exists(temp.resolve("canary")), "the command ran");
+    }
+
     /**
      * A draft that runs away is checked in a process of its own: the validate answers, the process that ran the
      * draft is ended, and the service's CPU goes back to idle, so nothing of the draft keeps running.
