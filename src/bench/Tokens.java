@@ -41,8 +41,8 @@ public class Tokens {
                     Base64.getEncoder().encodeToString(oidc.getPublic().getEncoded()));
             long now = Instant.now().getEpochSecond();
             Files.writeString(dir.resolve("clinician.token"), jwt("RS256", null, oidc.getPrivate(), """
-                    {"iss":"https://idp.bench.example","sub":"bench-clinician","groups":["clinician"],\
-                    "iat":%d,"exp":%d}""".formatted(now, now + 3600)));
+                    {"iss":"https://idp.bench.example","aud":"acupressure-cds","sub":"bench-clinician",\
+                    "groups":["clinician"],"iat":%d,"exp":%d}""".formatted(now, now + 3600)));
             KeyPair ehr = rsa();
             RSAPublicKey key = (RSAPublicKey) ehr.getPublic();
             Files.writeString(dir.resolve("ehr-jwks.json"), """

@@ -227,7 +227,8 @@ rounds() {
 
 echo "CDS Hooks body: $(wc -c < "$work/hook.json") bytes of prefetch from a Synthea record"
 secured=(CDS_SECURITY_OPEN=false QUARKUS_OIDC_TENANT_ENABLED=true QUARKUS_OIDC_APPLICATION_TYPE=service
-    QUARKUS_OIDC_PUBLIC_KEY="$(cat "$work/oidc-public-key.txt")" CDS_PUBLIC_URL="$url"
+    QUARKUS_OIDC_PUBLIC_KEY="$(cat "$work/oidc-public-key.txt")" QUARKUS_OIDC_TOKEN_ISSUER=https://idp.bench.example
+    QUARKUS_OIDC_TOKEN_AUDIENCE=acupressure-cds CDS_PUBLIC_URL="$url"
     JAVA_TOOL_OPTIONS="-Dcds.hooks.clients.bench.issuer=https://ehr.bench.example -Dcds.hooks.clients.bench.jwks=$work/ehr-jwks.json")
 for phase in $PHASES; do
     case $phase in
