@@ -13,13 +13,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -169,7 +175,7 @@ public class CheckProcess implements AutoCloseable {
         LOG.debugf("Rule check process %d started", process.pid());
     }
 
-    /** This JVM's java, running this code's main with the command checker, as the service was started. */
+    /** This JVM's java, running this code's main with the command checker, on the service's own classes. */
     static List<String> command() {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -180,10 +186,50 @@ public class CheckProcess implements AutoCloseable {
         if (classpath.endsWith("quarkus-run.jar") && !classpath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classpath)); // the packaged service: its runner finds the application
         } else {
-            command.addAll(List.of("-cp", classpath, "org.acupressurecds.Main"));
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath(classpath)),
+                    "org.acupressurecds.Main"));
         }
         command.add(CheckServer.COMMAND);
         return command;
+    }
+
+    /**
+     * The class path the service's code runs on, from its class loader: in dev mode and in tests that is not the
+     * JVM's class path (dev mode starts from a launcher jar). Our own classes first, then every jar with a manifest.
+     */
+    private static List<String> classpath(String jvmClasspath) {
+        Set<String> roots = new LinkedHashSet<>();
+        ClassLoader loader = CheckProcess.class.getClassLoader();
+        try {
+            rootOf(loader.getResource("org/acupressurecds/Main.class"), "org/acupressurecds/Main.class")
+                    .ifPresent(roots::add);
+            for (URL manifest : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
+                rootOf(manifest, "META-INF/MANIFEST.MF").ifPresent(roots::add);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("The class loader's class path could not be read (%s): the JVM's is used", e.getMessage());
+        }
+        roots.addAll(List.of(jvmClasspath.split(File.pathSeparator)));
+        return List.copyOf(roots);
+    }
+
+    /** The jar or folder a resource was found in, where it is a file. */
+    private static Optional<String> rootOf(URL resource, String name) {
+        if (resource == null) {
+            return Optional.empty();
+        }
+        String url = resource.toString();
+        try {
+            if (url.startsWith("jar:file:") && url.contains("!/")) {
+                return Optional.of(Path.of(URI.create(url.substring(4, url.indexOf("!/")))).toString());
+            }
+            if (url.startsWith("file:") && url.endsWith(name)) {
+                return Optional.of(Path.of(URI.create(url.substring(0, url.length() - name.length()))).toString());
+            }
+        } catch (IllegalArgumentException e) {
+            // not a file: such an element is not on any class path a JVM can start from
+        }
+        return Optional.empty();
     }
 
     private int exitCode() {
