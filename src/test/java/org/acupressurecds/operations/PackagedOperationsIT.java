@@ -32,6 +32,23 @@ class PackagedOperationsIT {
             version = service.http().get("/api/v1/ruleset").then().statusCode(200).extract().path("version");
             service.http().header("X-Request-Id", "trace-42").contentType("application/json")
                     .post("/api/v1/ruleset/reload").then().statusCode(200).header("X-Request-Id", "trace-42");
+            // A draft is checked in a process of its own, started from the packaged jar; the log stays JSON.
+            String draft = """
+                    package rules;
+
+                    import org.acupressurecds.knowledge.*;
+
+                    rule "A pain score above 10 is not a pain score"
+                        @source("When NOT to Use an Acupressure Mat for Sciatica > Acute severe sciatica flare (VAS 8-10/10)")
+                    when
+                        PatientFacts( painScore > 10 )
+                    then
+                        insertLogical( new MissingData( "painScore", "The pain score is not on the 0-10 scale." ) );
+                    end
+                    """;
+            service.http().contentType("application/json").body(Map.of("files", Map.of("draft.drl", draft)))
+                    .post("/api/v1/ruleset/validate").then().statusCode(200)
+                    .body("valid", org.hamcrest.Matchers.equalTo(true));
         }
         List<JsonNode> lines = new java.util.ArrayList<>();
         for (String line : java.nio.file.Files.readAllLines(temp.resolve(
