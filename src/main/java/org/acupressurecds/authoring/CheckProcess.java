@@ -163,7 +163,9 @@ public class CheckProcess implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
+                    if (line.startsWith("{")) { // an answer; anything else a library printed is not
+                        lines.add(line);
+                    }
                 }
             } catch (IOException e) {
                 // the process ended: said below
