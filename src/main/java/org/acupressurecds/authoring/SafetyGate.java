@@ -28,7 +28,7 @@ import org.acupressurecds.knowledge.Verdict;
  *
  * <p>The patients tried are derived from the rule set itself ({@link GateSpace}): every fact on both sides of what a
  * condition compares it with, combined pairwise, each with no red flag, every red flag alone and all of them; then
- * every combination of red flags on every sciatica type in a few settings: some sixteen thousand evaluations for the
+ * every combination of red flags on every sciatica type in a few settings: about ten thousand evaluations for the
  * bundled rules, a second or two. It runs within the check's time limits ({@link BoundedRun}): a rule set too slow
  * to check is not served.
  */
