@@ -13,7 +13,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,14 +228,15 @@ final class ConditionCheck {
                 terms.dateShift(name, n.asNumber().intValue());
             }
             if (call.getScope().isEmpty()) {
-                return vocabulary.hasOwnMethod(fact, name) ? returnType(fact, name, call.getArguments().size())
+                return vocabulary.hasOwnMethod(fact, name) ? RuleVocabulary.returnType(fact, name,
+                        call.getArguments().size())
                         : refuse("'" + name + "(...)' is not something " + fact.getSimpleName() + " can answer"
                                 + closest(name, vocabulary.methods) + "; " + vocabulary.methodsInWords());
             }
             Object scope = type(call.getScope().get());
             if (scope instanceof Class<?> c && c != Object.class) {
-                boolean allowed = (c.isRecord() && vocabulary.hasField(c, name)) || allowedOn(c, name);
-                return allowed ? returnType(c, name, call.getArguments().size()) : refuse("'" + name + "(...)' is not "
+                return vocabulary.callableOn(c, name) ? RuleVocabulary.returnType(c, name, call.getArguments().size())
+                        : refuse("'" + name + "(...)' is not "
                         + "something conditions may call on " + c.getSimpleName() + closest(name, vocabulary.methods)
                         + "; " + vocabulary.methodsInWords());
             }
@@ -248,15 +248,6 @@ final class ConditionCheck {
                     + "may call" + closest(name, vocabulary.methods) + "; " + vocabulary.methodsInWords());
         }
 
-        private boolean allowedOn(Class<?> type, String method) {
-            for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-                if (vocabulary.hasOwnMethod(t, method)) {
-                    return true;
-                }
-            }
-            return Arrays.stream(type.getInterfaces()).anyMatch(i -> vocabulary.hasOwnMethod(i, method));
-        }
-
         private Object refuse(String message) {
             if (!refused) { // the first problem of a condition says it; the rest follow from it
                 problem.accept(message);
@@ -264,11 +255,6 @@ final class ConditionCheck {
             refused = true;
             return null;
         }
-    }
-
-    private static Class<?> returnType(Class<?> type, String method, int arguments) {
-        return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(method) && m.getParameterCount() == arguments)
-                .map(java.lang.reflect.Method::getReturnType).findFirst().orElse(null);
     }
 
     private static String noField(Class<?> fact, String name) {

@@ -339,26 +339,14 @@ final class ConsequenceCheck {
             if (refused) {
                 return null;
             }
-            boolean allowed = owner != null && owner != Object.class
-                    ? (owner.isRecord() && vocabulary.hasField(owner, name)) || allowedOn(owner, name)
+            boolean allowed = owner != null && owner != Object.class ? vocabulary.callableOn(owner, name)
                     : vocabulary.methods.contains(name);
             if (!allowed) {
                 return refuse("'." + name + "(...)' is not something rules may call"
                         + (owner == null ? "" : " on " + owner.getSimpleName())
                         + ConditionCheck.closest(name, vocabulary.methods) + "; " + vocabulary.methodsInWords());
             }
-            return owner == null ? null : java.util.Arrays.stream(owner.getMethods())
-                    .filter(m -> m.getName().equals(name) && m.getParameterCount() == call.getArguments().size())
-                    .map(java.lang.reflect.Method::getReturnType).findFirst().orElse(null);
-        }
-
-        private boolean allowedOn(Class<?> type, String method) {
-            for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-                if (vocabulary.hasOwnMethod(t, method)) {
-                    return true;
-                }
-            }
-            return java.util.Arrays.stream(type.getInterfaces()).anyMatch(i -> vocabulary.hasOwnMethod(i, method));
+            return owner == null ? null : RuleVocabulary.returnType(owner, name, call.getArguments().size());
         }
 
         private Class<?> refuse(String message) {

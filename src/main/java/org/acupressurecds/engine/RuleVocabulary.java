@@ -102,6 +102,25 @@ final class RuleVocabulary {
         return PURE_METHODS.getOrDefault(fact, List.of()).contains(method);
     }
 
+    /** Whether a rule may call the method on a value of the type: a fact's field, or a pure method of it or its supertypes. */
+    boolean callableOn(Class<?> type, String method) {
+        if (type.isRecord() && hasField(type, method)) {
+            return true;
+        }
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            if (hasOwnMethod(t, method)) {
+                return true;
+            }
+        }
+        return Arrays.stream(type.getInterfaces()).anyMatch(i -> hasOwnMethod(i, method));
+    }
+
+    /** What the method returns on the type, with that many arguments; null where it has none. */
+    static Class<?> returnType(Class<?> type, String method, int arguments) {
+        return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(method) && m.getParameterCount() == arguments)
+                .map(Method::getReturnType).findFirst().orElse(null);
+    }
+
     /** Whether the vocabulary has the constant. */
     boolean hasConstant(Class<?> vocabulary, String constant) {
         return Arrays.stream(vocabulary.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(constant));

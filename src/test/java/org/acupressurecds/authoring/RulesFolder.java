@@ -28,6 +28,23 @@ public final class RulesFolder {
     private RulesFolder() {
     }
 
+    /**
+     * A copy of the real rules where every red-flag rule of contraindications.drl first asks the condition: a red
+     * flag hidden behind it, as a careless or malicious edit would.
+     */
+    public static Path withRedFlagsBehind(String condition, Path target) throws IOException {
+        copyTo(target);
+        Path file = target.resolve("contraindications.drl");
+        String rules = Files.readString(file);
+        if (!rules.contains(RED_FLAG_PATTERN)) {
+            throw new IllegalStateException("contraindications.drl no longer reads " + RED_FLAG_PATTERN);
+        }
+        Files.writeString(file, rules.replace(RED_FLAG_PATTERN, "PatientFacts( " + condition + ", redFlags contains"));
+        return target;
+    }
+
+    private static final String RED_FLAG_PATTERN = "PatientFacts( redFlags contains";
+
     public static void copyTo(Path target) throws IOException {
         try (var files = Files.walk(Path.of("rules"))) {
             for (Path source : files.toList()) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +36,7 @@ class SafetyGateTest {
             """)
     void aRedFlagHiddenBehindAnotherFactIsFoundAndTheRulesAreNotServed(String hiding, String condition,
             @TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path file = copy.resolve("contraindications.drl");
-        String edited = Files.readString(file).replace("PatientFacts( redFlags contains",
-                "PatientFacts( " + condition + ", redFlags contains");
-        Files.writeString(file, edited);
+        RulesFolder.withRedFlagsBehind(condition, copy);
 
         RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), copy, Map.of());
 
@@ -53,10 +48,7 @@ class SafetyGateTest {
 
     @Test
     void aConditionOnTheDayOfTheMonthCannotBeWritten(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path file = copy.resolve("contraindications.drl");
-        Files.writeString(file, Files.readString(file).replace("PatientFacts( redFlags contains",
-                "PatientFacts( assessmentDate.getDayOfMonth() != 15, redFlags contains"));
+        RulesFolder.withRedFlagsBehind("assessmentDate.getDayOfMonth() != 15", copy);
 
         RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
                 () -> new RuleSetLoader().load(copy));

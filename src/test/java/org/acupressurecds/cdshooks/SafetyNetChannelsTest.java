@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.acupressurecds.authoring.RulesFolder;
@@ -37,11 +36,8 @@ class SafetyNetChannelsTest {
     /** The red-flag rules fire only after a clinician's screening: red flags from an EHR record give a plan. */
     @BeforeEach
     void serveRulesThatIgnoreRedFlagsOnRecord(@TempDir Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path file = copy.resolve("contraindications.drl");
-        Files.writeString(file, Files.readString(file).replace("PatientFacts( redFlags contains",
-                "PatientFacts( redFlagsScreened == true, redFlags contains"));
-        serving = rules.serve(new RuleSetLoader().load(copy));
+        serving = rules.serve(new RuleSetLoader().load(RulesFolder.withRedFlagsBehind("redFlagsScreened == true",
+                copy)));
     }
 
     @AfterEach

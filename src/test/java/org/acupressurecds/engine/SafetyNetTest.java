@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -43,11 +42,7 @@ class SafetyNetTest {
 
     /** The red-flag rules fire only where desk work is not denied: a patient who denies it would get a plan. */
     private static RuleSet brokenRules(Path copy) throws Exception {
-        RulesFolder.copyTo(copy);
-        Path file = copy.resolve("contraindications.drl");
-        Files.writeString(file, Files.readString(file).replace("PatientFacts( redFlags contains",
-                "PatientFacts( sedentaryWork != false, redFlags contains"));
-        return new RuleSetLoader().load(copy);
+        return new RuleSetLoader().load(RulesFolder.withRedFlagsBehind("sedentaryWork != false", copy));
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.acupressurecds.MissingPart;
 import org.acupressurecds.cdshooks.Ehr;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class FullSpoolTest {
 
     @BeforeAll
     static void needsPostgresql() {
-        Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL is not installed: apt-get install -y postgresql");
+        MissingPart.require(PostgresServer.available(), "PostgreSQL is not installed: apt-get install -y postgresql");
     }
 
     @Test

@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.acupressurecds.MissingPart;
 import org.acupressurecds.cdshooks.Ehr;
 import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Assumptions;
 
 /** The decision record on a real PostgreSQL, the production store. */
 @QuarkusTest
@@ -20,7 +20,7 @@ class PostgresqlStoreTest extends DecisionRecordContract {
 
     @BeforeAll
     static void needsPostgresql() {
-        Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL is not installed: apt-get install -y postgresql");
+        MissingPart.require(PostgresServer.available(), "PostgreSQL is not installed: apt-get install -y postgresql");
     }
 
     /** Answers go on while the store is down; once it is back, it gets every record, once, with no restart. */

@@ -3,7 +3,6 @@ package org.acupressurecds.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.acupressurecds.MissingPart;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +56,7 @@ class StoredJtisTest {
 
     private static DataSource store(String kind) {
         if (kind.equals("postgresql")) {
-            assumeTrue(onPostgresql != null, "PostgreSQL is not installed (apt-get install -y postgresql)");
+            MissingPart.require(onPostgresql != null, "PostgreSQL is not installed (apt-get install -y postgresql)");
             return onPostgresql;
         }
         return MigratedH2.create();

@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.time.Duration;
+import org.acupressurecds.MissingPart;
 import org.acupressurecds.security.CodeFlow;
 import org.acupressurecds.security.KeycloakResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,7 @@ class SignInTest {
 
     @BeforeEach
     void needsKeycloak() {
-        assumeTrue(KeycloakResource.available(), "Keycloak needs a Java 21+ JDK (KEYCLOAK_JAVA_HOME)");
+        MissingPart.require(KeycloakResource.available(), "Keycloak needs a Java 21+ JDK (KEYCLOAK_JAVA_HOME)");
     }
 
     @Test
