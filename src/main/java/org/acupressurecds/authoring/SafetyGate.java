@@ -98,7 +98,23 @@ final class SafetyGate {
             monotone(none, alone, describe(row.type, Set.of(), described), flag.name(), broken);
             monotone(alone, all, describe(row.type, Set.of(flag), described), "every other red flag", broken);
         }
+        leftOpen(row, none, assess, describe(row.type, Set.of(), described), broken);
         return SafetyNet.givesPlan(none);
+    }
+
+    /** What a record can leave open, each on the patient without red flags: a red flag in words, an unread entry. */
+    private static void leftOpen(GateSpace.Row row, Assessment none, Function<PatientFacts, Assessment> assess,
+            String described, Map<String, List<String>> broken) {
+        Map<String, PatientFacts> open = new LinkedHashMap<>();
+        for (RedFlag flag : RedFlag.values()) {
+            open.put(flag.name() + " named in words", row.patient(Set.of()).toBuilder().redFlagMentioned(flag).build());
+        }
+        open.put("a record entry not read", row.patient(Set.of()).toBuilder().recordEntriesUnread(true).build());
+        open.forEach((what, patient) -> {
+            Assessment answer = assess.apply(patient);
+            invariants(patient, answer, row.flagsCurrent(), described + " and " + what, broken);
+            monotone(none, answer, described, what, broken);
+        });
     }
 
     /** Every combination of red flags on every sciatica type: adding any flag to any others never lowers the verdict. */
@@ -152,6 +168,8 @@ final class SafetyGate {
             case CAUDA_EQUINA_SIGN, RED_FLAG -> "any red flag must give no mat plan";
             case UNCLEARED_RECENT_SURGERY -> "uncleared recent spinal surgery must give no mat plan";
             case UNCLEARED_STENOSIS -> "uncleared spinal stenosis must give no mat plan";
+            case MENTIONED_RED_FLAG -> "a red flag the record names in words must give no mat plan";
+            case UNREAD_RECORD_ENTRY -> "a record entry that could not be read must give no mat plan";
         };
     }
 

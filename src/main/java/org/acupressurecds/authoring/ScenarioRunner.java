@@ -154,6 +154,11 @@ public final class ScenarioRunner {
         if (on != null && on.medicalClearance() != null) {
             ehr.medicalClearance(f.medicalClearance(), on.medicalClearance());
         }
+        Scenario.RecordLeftOpen open = scenario.record();
+        if (open != null) {
+            orEmpty(open.redFlagsMentioned()).forEach(ehr::redFlagMentioned);
+            ehr.recordEntriesUnread(open.entriesUnread());
+        }
         return ehr.build();
     }
 

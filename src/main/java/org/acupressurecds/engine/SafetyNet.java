@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The last check, in Java, behind whatever rule set serves: a patient with a red flag, an uncleared spinal surgery of
- * the last 6 months or an uncleared spinal stenosis gets no plan. The safety gate holds every rule set to these
+ * the last 6 months, an uncleared spinal stenosis, a red flag the record names in words or a record entry that could
+ * not be read gets no plan. The safety gate holds every rule set to these
  * invariants before it serves; this holds every answer to them after, in every channel. It enforces only these: a
  * rule set may still answer more cautiously than the guide. When it intervenes it answers without a plan, with the
  * most severe verdict the finding calls for, logs an error naming the rule-set version, counts it, and marks the
@@ -43,7 +44,11 @@ public final class SafetyNet {
                 Verdict.CLEARANCE_REQUIRED,
                 "Do not start the mat until the surgeon or physician gives medical clearance."),
         UNCLEARED_STENOSIS("spinal stenosis without a physician's clearance", Verdict.CLEARANCE_REQUIRED,
-                "Consult the patient's physician and obtain medical clearance before starting the mat.");
+                "Consult the patient's physician and obtain medical clearance before starting the mat."),
+        MENTIONED_RED_FLAG("a red flag the record names only in words", Verdict.CLEARANCE_REQUIRED,
+                "Confirm with the patient whether the red flag the record mentions is present before any mat use."),
+        UNREAD_RECORD_ENTRY("a record entry the service could not read", Verdict.CLEARANCE_REQUIRED,
+                "A record entry could not be read: check it before starting the mat.");
 
         private final String inWords;
         private final Verdict verdict;
@@ -84,6 +89,12 @@ public final class SafetyNet {
         }
         if (patient.sciaticaType() == SciaticaType.SPINAL_STENOSIS && !Boolean.TRUE.equals(patient.medicalClearance())) {
             found.add(Invariant.UNCLEARED_STENOSIS);
+        }
+        if (!patient.redFlagsMentioned().isEmpty()) {
+            found.add(Invariant.MENTIONED_RED_FLAG);
+        }
+        if (Boolean.TRUE.equals(patient.recordEntriesUnread())) {
+            found.add(Invariant.UNREAD_RECORD_ENTRY);
         }
         return found;
     }

@@ -34,6 +34,13 @@ public record PatientFacts(
                 + "false`); false when the flags only come from an EHR record, where an empty set means \"none "
                 + "recorded\"")
         boolean redFlagsScreened,
+        @Meaning("red flags an EHR record names only in words (a condition's text, not a code this service "
+                + "reads), to be confirmed: `redFlagsMentioned contains RedFlag.SADDLE_ANESTHESIA`; empty for the API")
+        Set<RedFlag> redFlagsMentioned,
+        @Meaning(value = "true when an EHR record held a condition or procedure the service could not read (a code "
+                + "system it does not know, no code, a modifier it does not understand) or its list of conditions "
+                + "was incomplete; null for the API, which has no record", values = "`true`, or null")
+        Boolean recordEntriesUnread,
         @Meaning(value = "the newest pain score; an EHR's decimal score is rounded half up (7.5 counts as 8)",
                 values = "`0` to `10`, or null when not given")
         Integer painScore,
@@ -67,6 +74,7 @@ public record PatientFacts(
         Objects.requireNonNull(assessmentDate, "assessmentDate");
         redFlags = Set.copyOf(redFlags);
         redFlagsNotedOn = Map.copyOf(redFlagsNotedOn);
+        redFlagsMentioned = Set.copyOf(redFlagsMentioned);
         if (spinalSurgeryDate != null) {
             spinalSurgery = true; // a date says there was a surgery
         }
@@ -92,6 +100,8 @@ public record PatientFacts(
         b.redFlags.addAll(redFlags);
         b.redFlagsNotedOn.putAll(redFlagsNotedOn);
         b.redFlagsScreened = redFlagsScreened;
+        b.redFlagsMentioned.addAll(redFlagsMentioned);
+        b.recordEntriesUnread = recordEntriesUnread;
         b.painScore = painScore;
         b.painScoreDate = painScoreDate;
         b.spinalSurgery = spinalSurgery;
@@ -117,6 +127,8 @@ public record PatientFacts(
         private final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
         private final Map<RedFlag, LocalDate> redFlagsNotedOn = new EnumMap<>(RedFlag.class);
         private boolean redFlagsScreened;
+        private final Set<RedFlag> redFlagsMentioned = EnumSet.noneOf(RedFlag.class);
+        private Boolean recordEntriesUnread;
         private Integer painScore;
         private LocalDate painScoreDate;
         private Boolean spinalSurgery;
@@ -187,6 +199,17 @@ public record PatientFacts(
             return this;
         }
 
+        /** A red flag the record names only in words: to be confirmed, not taken as found. */
+        public Builder redFlagMentioned(RedFlag flag) {
+            redFlagsMentioned.add(flag);
+            return this;
+        }
+
+        public Builder recordEntriesUnread(Boolean value) {
+            recordEntriesUnread = value;
+            return this;
+        }
+
         public Builder painScore(Integer score, LocalDate takenOn) {
             painScore = score;
             painScoreDate = takenOn;
@@ -232,7 +255,8 @@ public record PatientFacts(
         }
 
         public PatientFacts build() {
-            return new PatientFacts(sciaticaType, redFlags, redFlagsNotedOn, redFlagsScreened, painScore,
+            return new PatientFacts(sciaticaType, redFlags, redFlagsNotedOn, redFlagsScreened, redFlagsMentioned,
+                    recordEntriesUnread, painScore,
                     painScoreDate, spinalSurgery, spinalSurgeryDate, medicalClearance, medicalClearanceDate,
                     largeDiscHerniationWithImpingement, referredLegPain, sedentaryWork, laterality, assessmentDate);
         }

@@ -18,6 +18,8 @@ public record RecordedFacts(
         Set<RedFlag> redFlags,
         Map<RedFlag, Long> redFlagsNotedDaysBefore,
         boolean redFlagsScreened,
+        Set<RedFlag> redFlagsMentioned,
+        Boolean recordEntriesUnread,
         Integer painScore,
         Long painScoreDaysBefore,
         Boolean spinalSurgery,
@@ -32,7 +34,8 @@ public record RecordedFacts(
     public static RecordedFacts of(PatientFacts f) {
         Map<RedFlag, Long> noted = new TreeMap<>();
         f.redFlagsNotedOn().forEach((flag, on) -> noted.put(flag, f.daysAgo(on)));
-        return new RecordedFacts(f.sciaticaType(), f.redFlags(), noted, f.redFlagsScreened(), f.painScore(),
+        return new RecordedFacts(f.sciaticaType(), f.redFlags(), noted, f.redFlagsScreened(),
+                f.redFlagsMentioned(), f.recordEntriesUnread(), f.painScore(),
                 daysBefore(f, f.painScoreDate()), f.spinalSurgery(), daysBefore(f, f.spinalSurgeryDate()),
                 f.medicalClearance(), daysBefore(f, f.medicalClearanceDate()), f.largeDiscHerniationWithImpingement(),
                 f.referredLegPain(), f.sedentaryWork(), f.laterality());
@@ -40,8 +43,13 @@ public record RecordedFacts(
 
     /** The facts again, on an assessment date: what a replay of this decision gives the rules. */
     public PatientFacts toFacts(LocalDate assessmentDate) {
-        return PatientFacts.builder(sciaticaType, assessmentDate)
+        PatientFacts.Builder facts = PatientFacts.builder(sciaticaType, assessmentDate);
+        if (redFlagsMentioned != null) { // recorded before the reader reported mentions
+            redFlagsMentioned.forEach(facts::redFlagMentioned);
+        }
+        return facts
                 .redFlags(redFlags, redFlagsScreened, flag -> on(assessmentDate, redFlagsNotedDaysBefore.get(flag)))
+                .recordEntriesUnread(recordEntriesUnread)
                 .painScore(painScore, on(assessmentDate, painScoreDaysBefore))
                 .spinalSurgery(spinalSurgery, on(assessmentDate, spinalSurgeryDaysBefore))
                 .medicalClearance(medicalClearance, on(assessmentDate, medicalClearanceDaysBefore))

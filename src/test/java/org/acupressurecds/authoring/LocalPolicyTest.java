@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class LocalPolicyTest {
                         + "rulesNotFired:", "- name: Pain of 7 is an acute flare by our local policy\n  patient: "
                         + "{sciaticaType: PIRIFORMIS_SYNDROME, redFlags: [], painScore: 7, assessmentDate: 2026-11-24}\n"
                         + "  expect: {verdict: CAUTION, rulesFired:").text());
-        Files.writeString(rules.resolve("policies.yaml"), POLICY);
+        Files.writeString(rules.resolve("policies.yaml"), POLICY, StandardOpenOption.APPEND);
     }
 
     /** A text edited by replacements that must each find what they replace. */
@@ -85,7 +86,7 @@ class LocalPolicyTest {
         RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), rules, Map.of());
 
         assertEquals(List.of(), candidate.problems());
-        assertEquals("Pain of 7 is a flare", candidate.rules().policies().get(0).name());
+        assertTrue(candidate.rules().policies().stream().anyMatch(p -> p.name().equals("Pain of 7 is a flare")));
         LocalDate today = LocalDate.of(2026, 11, 24);
         Assessment answer = new Evaluator().evaluate(candidate.rules(), PatientFacts.builder(
                 SciaticaType.PIRIFORMIS_SYNDROME, today).screenedRedFlags(Set.of()).painScore(7, today).build());
@@ -97,7 +98,7 @@ class LocalPolicyTest {
     @Test
     void aPolicyNoRuleFollowsAndARuleCitingAnUndefinedPolicyAreProblems(@TempDir Path rules) throws Exception {
         RulesFolder.copyTo(rules);
-        Files.writeString(rules.resolve("policies.yaml"), UNFOLLOWED);
+        Files.writeString(rules.resolve("policies.yaml"), UNFOLLOWED, StandardOpenOption.APPEND);
         Path drl = rules.resolve("mats.drl");
         Files.writeString(drl, Files.readString(drl).replaceFirst("@source\\(\"[^\"]*\"\\)",
                 "@source(\"Local policy > Gentle mats only\")"));
@@ -108,8 +109,8 @@ class LocalPolicyTest {
         assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("policies.yaml") && p.message().equals(
                 "local policy \"Heat before every session\" is followed by no rule: cite it with "
                         + "@source(\"Local policy > Heat before every session\"), or remove it")), problems::toString);
-        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mats.drl") && p.message().endsWith(
-                "cites the local policy \"Gentle mats only\", which policies.yaml does not define (it defines: Heat "
-                        + "before every session)")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mats.drl") && p.message().contains(
+                "cites the local policy \"Gentle mats only\", which policies.yaml does not define (it defines: ")
+                && p.message().contains("Heat before every session")), problems::toString);
     }
 }
