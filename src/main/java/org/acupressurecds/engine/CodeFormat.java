@@ -9,23 +9,46 @@ import java.util.regex.Pattern;
  */
 final class CodeFormat {
 
-    static final String SNOMED = "http://snomed.info/sct";
+    static final String SNOMED = CodeSystems.SNOMED;
 
     private static final Map<String, Pattern> SHAPES = Map.of(
-            "http://hl7.org/fhir/sid/icd-10-cm", Pattern.compile("[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?"),
-            "http://hl7.org/fhir/sid/icd-10", Pattern.compile("[A-Z][0-9]{2}(\\.[0-9]{1,2})?"),
-            "http://www.ama-assn.org/go/cpt", Pattern.compile("[0-9]{4}[0-9FTU]"),
-            "http://www.cms.gov/Medicare/Coding/ICD10", Pattern.compile("[0-9A-HJ-NP-Z]{7}"),
+            CodeSystems.ICD10CM, Pattern.compile("[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?"),
+            CodeSystems.ICD10, Pattern.compile("[A-Z][0-9]{2}(\\.[0-9]{1,2})?"),
+            CodeSystems.CPT, Pattern.compile("[0-9]{4}[0-9FTU]"),
+            CodeSystems.ICD10PCS, Pattern.compile("[0-9A-HJ-NP-Z]{7}"),
             SNOMED, Pattern.compile("[1-9][0-9]{5,17}"));
 
     private static final Map<String, String> EXAMPLES = Map.of(
-            "http://hl7.org/fhir/sid/icd-10-cm", "M54.31",
-            "http://hl7.org/fhir/sid/icd-10", "M54.3",
-            "http://www.ama-assn.org/go/cpt", "63047",
-            "http://www.cms.gov/Medicare/Coding/ICD10", "0SB20ZZ",
+            CodeSystems.ICD10CM, "M54.31",
+            CodeSystems.ICD10, "M54.3",
+            CodeSystems.CPT, "63047",
+            CodeSystems.ICD10PCS, "0SB20ZZ",
             SNOMED, "23056005");
 
+    /** The shapes of a family's stem: a category (N39), or a category and the start of its subcategory (N39.4). */
+    private static final Map<String, Pattern> STEMS = Map.of(
+            CodeSystems.ICD10CM, Pattern.compile("[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,3})?"),
+            CodeSystems.ICD10, Pattern.compile("[A-Z][0-9]{2}(\\.[0-9])?"),
+            CodeSystems.ICD10PCS, Pattern.compile("[0-9A-HJ-NP-Z]{3,6}"));
+
     private CodeFormat() {
+    }
+
+    /**
+     * Throws where a family cannot be one: only ICD-10, ICD-10-CM and ICD-10-PCS codes share their stem's meaning
+     * (SNOMED CT and CPT codes say nothing by their digits), and the stem must begin a code of the system.
+     */
+    static void checkFamily(String system, String family, String stem) {
+        Pattern shape = STEMS.get(system);
+        if (shape == null) {
+            throw new IllegalArgumentException("'" + family + "' is a family, and only ICD-10, ICD-10-CM and ICD-10-PCS "
+                    + "codes can be listed as families (their codes share their stem's meaning); list the codes of "
+                    + system + " one by one");
+        }
+        if (!shape.matcher(stem).matches()) {
+            throw new IllegalArgumentException("'" + family + "' is not a family of " + system + ": '" + stem
+                    + "' does not begin a code of it (a family looks like N39.4* or R33.*)");
+        }
     }
 
     /** Throws where the code cannot be one of its system's; codes of other systems are taken as they are. */

@@ -7,23 +7,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;
 
 /**
- * Which patient fact a coded concept means, matched on (system, code). Standard codes come from the CSV files in
- * the rules' codes folder, which rule authors extend; the project's own CodeSystem needs no table: its codes are
- * the assessment API's enum names.
+ * Which patient fact a coded concept means, matched on (system, code) in any form its system allows
+ * ({@link CodeSystems}): a code's own row, else the longest family ({@code N39.4*}) it belongs to. Standard codes come
+ * from the CSV files in the rules' codes folder, which rule authors extend; the project's own CodeSystem needs no
+ * table: its codes are the assessment API's enum names. The same folder holds the phrases that name a red flag in
+ * words ({@link RedFlagWords}).
  */
 public final class CodeTable {
 
     public static final String FINDING_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding";
     static final String HEADER = "system,code,fact,value,laterality,display";
+    /** A code ending in this stands for every code of its system that begins with what comes before it. */
+    static final String FAMILY = "*";
 
     /** The facts a code can stand for. */
     public enum Fact {
@@ -45,24 +51,63 @@ public final class CodeTable {
     }
 
     private final Map<String, Meaning> meanings;
+    private final Map<String, Meaning> families;
+    private final Set<String> systems;
+    private final RedFlagWords words;
 
-    private CodeTable(Map<String, Meaning> meanings) {
+    private CodeTable(Map<String, Meaning> meanings, Map<String, Meaning> families, RedFlagWords words) {
         this.meanings = Map.copyOf(meanings);
+        this.families = Map.copyOf(families);
+        this.words = words;
+        Set<String> known = new HashSet<>(List.of(FINDING_SYSTEM));
+        Stream.concat(meanings.keySet().stream(), families.keySet().stream())
+                .forEach(key -> known.add(key.substring(0, key.lastIndexOf('|'))));
+        this.systems = Set.copyOf(known);
     }
 
     public Optional<Meaning> lookup(String system, String code) {
-        if (FINDING_SYSTEM.equals(system)) {
-            Meaning meaning = findingCodes().get(code);
+        String canonical = CodeSystems.canonical(system);
+        if (FINDING_SYSTEM.equals(canonical)) {
+            Meaning meaning = findingCodes().get(code == null ? null : code.strip());
             if (meaning == null) {
                 throw new UnknownFindingCode(code);
             }
             return Optional.of(meaning);
         }
-        return Optional.ofNullable(meanings.get(key(system, code)));
+        if (canonical == null || code == null) {
+            return Optional.empty();
+        }
+        String comparable = CodeSystems.comparable(canonical, code);
+        Meaning exact = meanings.get(canonical + "|" + comparable);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        for (int stem = comparable.length(); stem > 0; stem--) { // the longest family first
+            Meaning family = families.get(canonical + "|" + comparable.substring(0, stem));
+            if (family != null) {
+                return Optional.of(family);
+            }
+        }
+        return Optional.empty();
     }
 
+    /**
+     * Whether the table reads codes of this system (in any of its forms): a code of a system it does not read is
+     * not known to mean nothing here, unlike an unlisted code of a system it does read.
+     */
+    public boolean reads(String system) {
+        return system != null && systems.contains(CodeSystems.canonical(system));
+    }
+
+    /** The red flags a text names (a condition's text or display), each with the phrase that names it. */
+    public Map<String, RedFlag> redFlagsNamedIn(String text) {
+        return words.namedIn(text);
+    }
+
+    /** The key of a row: its system's canonical URI and the code as that system compares it. */
     private static String key(String system, String code) {
-        return system + "|" + code;
+        String canonical = CodeSystems.canonical(system);
+        return canonical + "|" + CodeSystems.comparable(canonical, code);
     }
 
     private static Map<String, Meaning> findingCodes() {
@@ -76,14 +121,19 @@ public final class CodeTable {
         return codes;
     }
 
-    /** Reads every {@code *.csv} in the folder; a folder that does not exist is an empty table. */
+    /**
+     * Reads every {@code *.csv} in the folder, a code table or a list of red-flag phrases by its header; a folder
+     * that does not exist is an empty table.
+     */
     public static CodeTable load(Path folder) throws RuleSetException {
         Map<String, Meaning> meanings = new HashMap<>();
+        Map<String, Meaning> families = new HashMap<>();
+        RedFlagWords.Builder words = RedFlagWords.builder();
         List<RuleProblem> problems = new ArrayList<>();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                    read(csv, meanings, problems);
+                    read(csv, meanings, families, words, problems);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read code tables in " + folder, e);
@@ -92,33 +142,42 @@ public final class CodeTable {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new CodeTable(meanings);
+        return new CodeTable(meanings, families, words.build());
     }
 
-    private static void read(Path csv, Map<String, Meaning> meanings, List<RuleProblem> problems) throws IOException {
+    private static void read(Path csv, Map<String, Meaning> meanings, Map<String, Meaning> families,
+            RedFlagWords.Builder words, List<RuleProblem> problems) throws IOException {
         String file = csv.toString().replace('\\', '/');
         List<String> lines = Files.readAllLines(csv);
-        boolean headerSeen = false;
+        String header = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNumber = i + 1;
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (!headerSeen) {
-                headerSeen = true;
-                if (!line.equals(HEADER)) {
-                    problems.add(new RuleProblem(file, lineNumber, null, "code table: the header must be: " + HEADER));
+            if (header == null) {
+                header = line;
+                if (!line.equals(HEADER) && !line.equals(RedFlagWords.HEADER)) {
+                    problems.add(new RuleProblem(file, lineNumber, null, "code table: the header must be: " + HEADER
+                            + " (codes), or " + RedFlagWords.HEADER + " (phrases that name a red flag)"));
+                    return;
                 }
                 continue;
             }
             try {
                 List<String> cells = Csv.split(line);
+                if (header.equals(RedFlagWords.HEADER)) {
+                    words.add(cells);
+                    continue;
+                }
                 if (cells.size() != 6) {
                     throw new IllegalArgumentException("expected 6 columns (" + HEADER + "), found " + cells.size());
                 }
                 Meaning meaning = meaning(cells);
-                if (meanings.putIfAbsent(key(cells.get(0), cells.get(1)), meaning) != null) {
+                boolean family = cells.get(1).endsWith(FAMILY);
+                String code = family ? stem(cells.get(1)) : cells.get(1);
+                if ((family ? families : meanings).putIfAbsent(key(cells.get(0), code), meaning) != null) {
                     throw new IllegalArgumentException(cells.get(0) + " " + cells.get(1) + " is mapped twice");
                 }
             } catch (IllegalArgumentException e) {
@@ -127,11 +186,21 @@ public final class CodeTable {
         }
     }
 
+    /** What a family's codes begin with: {@code N39.4*} is N39.4, {@code R33.*} is R33. */
+    static String stem(String family) {
+        String stem = family.substring(0, family.length() - FAMILY.length());
+        return stem.endsWith(".") ? stem.substring(0, stem.length() - 1) : stem;
+    }
+
     private static Meaning meaning(List<String> cells) {
         if (cells.get(0).isBlank() || cells.get(1).isBlank()) {
             throw new IllegalArgumentException("system and code are required");
         }
-        CodeFormat.check(cells.get(0), cells.get(1));
+        if (cells.get(1).endsWith(FAMILY)) {
+            CodeFormat.checkFamily(CodeSystems.canonical(cells.get(0)), cells.get(1), stem(cells.get(1)));
+        } else {
+            CodeFormat.check(CodeSystems.canonical(cells.get(0)), cells.get(1));
+        }
         if (cells.get(5).isBlank()) {
             throw new IllegalArgumentException("the display is required: the code system's text (our own wording for CPT)");
         }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.acupressurecds.engine.CodeTable.Fact;
 import org.acupressurecds.engine.CodeTable.Meaning;
 import org.acupressurecds.knowledge.Laterality;
+import org.acupressurecds.knowledge.RedFlag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The bundled code table maps the codes EHRs use; a broken table is reported by file and line. */
 class CodeTableTest {
+
+    private static final String ICD10CM = CodeSystems.ICD10CM;
 
     private static final CodeTable BUNDLED = load(Path.of("rules/codes"));
 
@@ -55,6 +58,98 @@ class CodeTableTest {
         assertEquals(fact, meaning.fact());
         assertEquals(value, meaning.value());
         assertEquals(side, meaning.laterality());
+    }
+
+    /** The same cauda equina, foot-drop and surgery codes in the forms EHRs send them. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "urn:oid:2.16.840.1.113883.6.96, 192970008, CAUDA_EQUINA_SYNDROME",
+        "https://snomed.info/sct, 192970008, CAUDA_EQUINA_SYNDROME",
+        "HTTP://SNOMED.INFO/SCT, 192970008, CAUDA_EQUINA_SYNDROME",
+        "http://snomed.info/sct/, 6077001, FOOT_DROP",
+        "urn:oid:2.16.840.1.113883.6.90, G83.4, CAUDA_EQUINA_SYNDROME",
+        "http://hl7.org/fhir/sid/icd-10-cm, g83.4, CAUDA_EQUINA_SYNDROME",
+        "http://hl7.org/fhir/sid/icd-10-cm, G834, CAUDA_EQUINA_SYNDROME",
+        "HTTP://HL7.ORG/FHIR/SID/ICD-10-CM, m21372, FOOT_DROP",
+        "urn:oid:2.16.840.1.113883.6.3, G83.4, CAUDA_EQUINA_SYNDROME",
+        "urn:oid:2.16.840.1.113883.6.12, 63030, ",
+        "urn:oid:2.16.840.1.113883.6.4, 0sg00a1, ",
+    })
+    void aCodeIsReadInEveryFormItsSystemAllows(String system, String code, String redFlag) {
+        Meaning meaning = BUNDLED.lookup(system, code).orElseThrow();
+
+        assertEquals(redFlag == null ? Fact.SPINAL_SURGERY : Fact.RED_FLAG, meaning.fact());
+        assertEquals(redFlag, meaning.value());
+        assertTrue(BUNDLED.reads(system), system);
+    }
+
+    /** Codes that mean a red flag the table once missed: each family stands for every code under its stem. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "http://hl7.org/fhir/sid/icd-10-cm, N39.41, BLADDER_DYSFUNCTION",
+        "http://hl7.org/fhir/sid/icd-10-cm, N39.490, BLADDER_DYSFUNCTION",
+        "http://hl7.org/fhir/sid/icd-10-cm, R33.0, BLADDER_DYSFUNCTION",
+        "http://hl7.org/fhir/sid/icd-10-cm, R39.14, BLADDER_DYSFUNCTION",
+        "http://snomed.info/sct, 267064002, BLADDER_DYSFUNCTION",
+        "http://hl7.org/fhir/sid/icd-10-cm, K59.2, BOWEL_DYSFUNCTION",
+        "http://hl7.org/fhir/sid/icd-10-cm, R15.9, BOWEL_DYSFUNCTION",
+    })
+    void synonymsOfTheRedFlagsAreInTheTable(String system, String code, String redFlag) {
+        assertEquals(redFlag, BUNDLED.lookup(system, code).orElseThrow().value());
+    }
+
+    @Test
+    void aFamilyDoesNotReachPastItsStemAndACodesOwnRowWinsOverIt(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("codes.csv"), String.join("\n", CodeTable.HEADER,
+                "http://hl7.org/fhir/sid/icd-10-cm,M54.3*,SCIATICA_TYPE,UNKNOWN,,Sciatica",
+                "http://hl7.org/fhir/sid/icd-10-cm,M54.31,SCIATICA_TYPE,UNKNOWN,RIGHT,\"Sciatica, right side\""));
+        CodeTable table = load(folder);
+
+        assertEquals(Laterality.RIGHT, table.lookup(ICD10CM, "M54.31").orElseThrow().laterality());
+        assertEquals(null, table.lookup(ICD10CM, "M54.32").orElseThrow().laterality());
+        assertTrue(table.lookup(ICD10CM, "M54.4").isEmpty());
+        assertTrue(table.lookup(ICD10CM, "M54").isEmpty());
+    }
+
+    @Test
+    void familiesAreOnlyForSystemsWhoseCodesShareTheirStemsMeaning(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("codes.csv"), String.join("\n", CodeTable.HEADER,
+                "http://snomed.info/sct,19297*,RED_FLAG,CAUDA_EQUINA_SYNDROME,,Cauda equina syndrome",
+                "http://hl7.org/fhir/sid/icd-10-cm,N3*,RED_FLAG,BLADDER_DYSFUNCTION,,Urinary incontinence"));
+
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
+
+        assertTrue(problems.get(0).message().contains("only ICD-10, ICD-10-CM and ICD-10-PCS codes can be listed as "
+                + "families"), problems.get(0).message());
+        assertTrue(problems.get(1).message().contains("'N3' does not begin a code of"), problems.get(1).message());
+    }
+
+    @Test
+    void aSystemTheTableDoesNotReadIsToldApartFromACodeThatMeansNothingHere() {
+        assertTrue(BUNDLED.reads("http://snomed.info/sct"));
+        assertTrue(BUNDLED.reads(CodeTable.FINDING_SYSTEM));
+        assertTrue(!BUNDLED.reads("http://hospital.example/fhir/CodeSystem/problems"));
+        assertTrue(!BUNDLED.reads("http://hl7.org/fhir/sid/icd-9-cm"));
+        assertTrue(!BUNDLED.reads(null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Cauda equina syndrome | CAUDA_EQUINA_SYNDROME",
+        "Saddle anaesthesia | SADDLE_ANESTHESIA",
+        "Perineal numbness since Tuesday | SADDLE_ANESTHESIA",
+        "URINARY RETENTION | BLADDER_DYSFUNCTION",
+        "Left foot-drop | FOOT_DROP",
+        "leg weakness, worse | LEG_WEAKNESS",
+    })
+    void aTextThatNamesARedFlagIsFound(String text, RedFlag flag) {
+        assertTrue(BUNDLED.redFlagsNamedIn(text).containsValue(flag), () -> BUNDLED.redFlagsNamedIn(text).toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Fluid retention", "Saddlebag hernia repair", "Hypertension", "Weakness of arm"})
+    void aTextThatNamesNoRedFlagIsLeftAlone(String text) {
+        assertEquals(Map.of(), BUNDLED.redFlagsNamedIn(text));
     }
 
     @Test
@@ -121,7 +216,7 @@ class CodeTableTest {
             Map.entry("SCIATICA_TYPE SPINAL_STENOSIS", Pattern.compile("(?i)stenosis")),
             Map.entry("RED_FLAG CAUDA_EQUINA_SYNDROME", Pattern.compile("(?i)cauda equina")),
             Map.entry("RED_FLAG BLADDER_DYSFUNCTION", Pattern.compile("(?i)urin|bladder")),
-            Map.entry("RED_FLAG BOWEL_DYSFUNCTION", Pattern.compile("(?i)fec|faec|defecation")),
+            Map.entry("RED_FLAG BOWEL_DYSFUNCTION", Pattern.compile("(?i)fec|faec|defecation|bowel")),
             Map.entry("RED_FLAG SADDLE_ANESTHESIA", Pattern.compile("(?i)saddle")),
             Map.entry("RED_FLAG LEG_WEAKNESS", Pattern.compile("(?i)monoplegia of lower limb|leg weakness")),
             Map.entry("RED_FLAG PROGRESSIVE_LEG_WEAKNESS", Pattern.compile("(?i)progressive.*weakness")),
@@ -135,6 +230,9 @@ class CodeTableTest {
     void everyBundledRowsDisplaySpeaksOfItsFactAndItsSide() throws Exception {
         List<String> mismatches = new java.util.ArrayList<>();
         for (Path csv : Files.list(Path.of("rules/codes")).filter(p -> p.toString().endsWith(".csv")).toList()) {
+            if (!Files.readAllLines(csv).contains(CodeTable.HEADER)) {
+                continue; // the phrases that name red flags, which have no display
+            }
             for (String line : Files.readAllLines(csv)) {
                 if (line.isBlank() || line.startsWith("#") || line.equals(CodeTable.HEADER)) {
                     continue;
@@ -161,7 +259,8 @@ class CodeTableTest {
     void aTableWithTheWrongHeaderIsRejected(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("codes.csv"), "code,system,fact\n");
 
-        assertEquals("code table: the header must be: " + CodeTable.HEADER,
+        assertEquals("code table: the header must be: " + CodeTable.HEADER + " (codes), or " + RedFlagWords.HEADER
+                + " (phrases that name a red flag)",
                 assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems().get(0).message());
     }
 
