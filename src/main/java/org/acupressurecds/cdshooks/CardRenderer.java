@@ -7,6 +7,7 @@ import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Link;
 import org.acupressurecds.cdshooks.CdsJson.Source;
+import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.ExpectedResponse;
 import org.acupressurecds.knowledge.MatAdvice;
@@ -51,16 +52,18 @@ final class CardRenderer {
     /**
      * page: the link to the physiotherapist's page, or null where the service's public URL is not configured.
      * unscreened: the record has no red flag, but no one screened for them; the summary then says what it rests on.
+     * notRead: what of the record was set aside, said at the summary's end and right after the verdict line.
      */
-    static Card render(Assessment answer, boolean unscreened, List<String> notes, Link page) {
+    static Card render(Assessment answer, boolean unscreened, List<String> notes, FhirReading.NotRead notRead,
+            Link page) {
         boolean critical = Indicator.of(answer.verdict()) == Indicator.CRITICAL;
         String verdict = label(answer.verdict());
         return new Card(TimeOrderedUuid.next().toString(),
                 summary(unscreened && !critical
                         ? "If red-flag screening is negative: " + verdict.toLowerCase(java.util.Locale.ROOT) + ". "
                                 + firstSentence(answer.action())
-                        : verdict + ": " + firstSentence(answer.action())),
-                detail(answer, notes),
+                        : verdict + ": " + firstSentence(answer.action()), notRead.inShort()),
+                detail(answer, notes, notRead),
                 Indicator.of(answer.verdict()),
                 SOURCE,
                 critical ? OVERRIDE_REASONS : null,
@@ -79,11 +82,18 @@ final class CardRenderer {
     }
 
     static String summary(String text) {
-        if (text.length() <= MAX_SUMMARY) {
-            return text;
+        return summary(text, "");
+    }
+
+    /** The text cut to fit the summary with its ending, which is always kept whole. */
+    static String summary(String text, String ending) {
+        int room = MAX_SUMMARY - (ending.isEmpty() ? 0 : ending.length() + 1);
+        String fitted = text;
+        if (text.length() > room) {
+            String cut = text.substring(0, room - 1);
+            fitted = cut.substring(0, Math.max(cut.lastIndexOf(' '), 1)) + "…";
         }
-        String cut = text.substring(0, MAX_SUMMARY - 1);
-        return cut.substring(0, Math.max(cut.lastIndexOf(' '), 1)) + "…";
+        return ending.isEmpty() ? fitted : fitted + " " + ending;
     }
 
     private static String firstSentence(String text) {
@@ -91,9 +101,14 @@ final class CardRenderer {
         return end < 0 ? text : text.substring(0, end + 1);
     }
 
-    private static String detail(Assessment answer, List<String> notes) {
+    private static String detail(Assessment answer, List<String> notes, FhirReading.NotRead notRead) {
         StringBuilder md = new StringBuilder();
         md.append("**").append(label(answer.verdict())).append(".** ").append(escape(answer.action())).append("\n\n");
+        if (!notRead.isEmpty()) {
+            md.append("**Not read from the record**\n\n");
+            notRead.lines().forEach(line -> md.append("- ").append(escape(line)).append('\n'));
+            md.append('\n');
+        }
         ExpectedResponse expected = answer.expectedResponse();
         if (expected != null) {
             md.append("**Expected response:** ").append("★".repeat(expected.stars())).append("☆".repeat(5 - expected.stars()))

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
+import org.acupressurecds.fhir.PrefetchKey;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Discovery;
 import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
@@ -66,7 +67,7 @@ public class CdsHooksResource {
             "May this patient with sciatica use an acupressure mat, and if so how? Checks red flags, recent spinal "
                     + "surgery and acute flares, then gives positions and a 6-week protocol.",
             SERVICE_ID,
-            PrefetchResolver.TEMPLATES,
+            PrefetchKey.templates(),
             "Reads the patient's active Conditions (ICD-10-CM, ICD-10, SNOMED CT or the " + CodeTable.FINDING_SYSTEM
                     + " CodeSystem), the newest pain score (LOINC 72514-3) and completed Procedures, prefetched or "
                     + "from the FHIR server with the access token given.");
@@ -120,7 +121,8 @@ public class CdsHooksResource {
         // The FHIR access token is a secret, kept nowhere, not even hashed.
         String digest = RequestDigest.of(call.tree(), "fhirAuthorization");
         return prefetch.resolve(call.request(), CdsHooksAuth.fhirServers(http, hooks))
-                .thenApplyAsync(data -> patientView.decide(data, requester, digest), worker);
+                .thenApplyAsync(data -> patientView.decide(data, call.request().context().patientId(), requester, digest),
+                        worker);
     }
 
     @POST

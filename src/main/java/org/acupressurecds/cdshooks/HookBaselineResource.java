@@ -47,7 +47,7 @@ public class HookBaselineResource {
     public Cards call(@PathParam("id") String id, @Context RoutingContext http) throws IOException {
         HookReader.Call call = reader.read(id, http);
         return answers.computeIfAbsent(call.request().context().patientId(), patient -> patientView.decide(
-                prefetch.resolve(call.request(), List.of()).join(), Requester.ANONYMOUS,
+                prefetch.resolve(call.request(), List.of()).join(), patient, Requester.ANONYMOUS,
                 RequestDigest.of(call.tree(), "fhirAuthorization")));
     }
 }

@@ -62,12 +62,12 @@ public class PatientView {
      * The card leaves only once its decision record is committed. If it cannot be kept, an urgent card (a red flag)
      * still goes out, safety first, and the log says its record is missing; any other answer is a 503.
      */
-    Cards decide(Map<String, Prefetched> data, Requester requester, String requestDigest) {
+    Cards decide(Map<String, Prefetched> data, String patientId, Requester requester, String requestDigest) {
         LocalDate today = LocalDate.now(clock);
         RuleSet snapshot = rules.current(); // codes and rules of one version, whatever reloads meanwhile
         FhirReading reading;
         try {
-            reading = new FhirPatientReader(snapshot.codes(), clock.getZone()).read(data, today);
+            reading = new FhirPatientReader(snapshot.codes(), clock.getZone()).read(data, patientId, today);
         } catch (CodeTable.UnknownFindingCode e) {
             throw new InvalidRequestException(List.of(new FieldError("prefetch." + FhirPatientReader.CONDITIONS,
                     "holds an unknown code: " + e.getMessage())));
@@ -86,6 +86,7 @@ public class PatientView {
         Assessment answer = chosen.getValue();
         // The page's address is configured, never taken from the request's Host header.
         Card card = CardRenderer.render(answer, !facts.redFlagsScreened() && facts.redFlags().isEmpty(), reading.notes(),
+                reading.notRead(),
                 pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
                         "absolute")).orElse(null));
         DecisionRecord.IssuedCard issued = new DecisionRecord.IssuedCard(card.uuid(), card.indicator().wire(),

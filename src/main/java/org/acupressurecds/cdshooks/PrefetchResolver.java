@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.acupressurecds.cdshooks.CdsJson.HookRequest;
 import org.acupressurecds.fhir.FhirPatientReader;
+import org.acupressurecds.fhir.PrefetchKey;
 import org.acupressurecds.fhir.FhirServerClient;
 import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.http.FieldError;
@@ -31,6 +31,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.jboss.logging.Logger;
 
 /**
  * Gets the data of each prefetch template as CDS Hooks prescribes: a key the EHR sent is used as sent (null means
@@ -40,8 +41,7 @@ import org.hl7.fhir.r4.model.Patient;
 @ApplicationScoped
 public class PrefetchResolver {
 
-    public static final String PATIENT = "patient";
-    static final Map<String, String> TEMPLATES = templates();
+    private static final Logger LOG = Logger.getLogger(PrefetchResolver.class);
 
     private final FhirContext fhir;
     private final FhirServerClient client;
@@ -70,33 +70,44 @@ public class PrefetchResolver {
 
     /**
      * The data of every template, or an {@link Unavailable} failure naming the keys that could not be had. Keys not
-     * sent are fetched at once, in parallel, and only from a fhirServer on the allowed list; all within one deadline,
-     * connect to last byte. Nothing waits on a thread meanwhile.
+     * sent are fetched at once, in parallel, and only from a fhirServer on the allowed list; so are the further pages
+     * of a list sent with a next link, where the whole list is needed. All within one deadline, connect to last byte;
+     * nothing waits on a thread meanwhile. A Patient sent for another patient than the context's is refused.
      */
     public CompletableFuture<Map<String, Prefetched>> resolve(HookRequest request, List<String> allowedServers) {
         Map<String, JsonNode> sent = request.prefetch() == null ? Map.of() : request.prefetch();
         boolean mayFetch = request.fhirServer() != null && FhirServerAllowlist.allows(allowedServers, request.fhirServer());
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        String patientId = request.context().patientId();
         Map<String, CompletableFuture<Object>> results = new LinkedHashMap<>();
-        TEMPLATES.forEach((key, template) -> {
-            String query = template.replace("{{context.patientId}}", request.context().patientId());
-            if (sent.containsKey(key)) {
-                results.put(key, CompletableFuture.completedFuture(Prefetched.of(parse(key, sent.get(key)))));
+        for (PrefetchKey key : PrefetchKey.values()) {
+            String query = key.template().replace("{{context.patientId}}", patientId);
+            if (sent.containsKey(key.key())) {
+                IBaseResource resource = parse(key.key(), sent.get(key.key()));
+                if (key == PrefetchKey.PATIENT && isAnotherPatient(resource, patientId)) {
+                    LOG.warn("A CDS Hooks call sent the Patient of another patient than its context: refused with 412.");
+                    results.put(key.key(), CompletableFuture.completedFuture(issue(key.key(), query,
+                            "it is another patient than context.patientId: send the record of the patient in context")));
+                } else if (resource instanceof Bundle bundle && key.needsWholeList() && mayFetch
+                        && bundle.getLink(Bundle.LINK_NEXT) != null) {
+                    results.put(key.key(), rest(request.fhirServer(), bundle, token));
+                } else {
+                    results.put(key.key(), CompletableFuture.completedFuture(Prefetched.of(resource, key.needsWholeList())));
+                }
             } else if (request.fhirServer() == null) {
-                results.put(key, missing(key, query, "it was not prefetched and no fhirServer was given"));
+                results.put(key.key(), missing(key.key(), query, "it was not prefetched and no fhirServer was given"));
             } else if (!mayFetch) {
                 // Never contacted, and nothing said about it: the answer must not probe the network for a caller.
-                results.put(key, missing(key, query, "it was not prefetched, and the fhirServer given is not one this "
-                        + "service may fetch from"));
+                results.put(key.key(), missing(key.key(), query, "it was not prefetched, and the fhirServer given is "
+                        + "not one this service may fetch from"));
             } else {
                 // The newest pain score is the first of its sorted search: no need to page through the rest.
-                results.put(key, client.get(request.fhirServer(), encodeQuery(query), token,
-                                !FhirPatientReader.PAIN_SCORES.equals(key))
+                results.put(key.key(), client.get(request.fhirServer(), encodeQuery(query), token, key.needsWholeList())
                         .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                        .handle((resource, failure) -> failure == null ? Prefetched.of(resource)
-                                : issue(key, query, "it was not prefetched and " + why(failure))));
+                        .handle((resource, failure) -> failure == null ? Prefetched.of(resource, key.needsWholeList())
+                                : issue(key.key(), query, "it was not prefetched and " + why(failure))));
             }
-        });
+        }
         return CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
             Map<String, Prefetched> data = new LinkedHashMap<>();
             OperationOutcome missing = new OperationOutcome();
@@ -113,6 +124,31 @@ public class PrefetchResolver {
             }
             return data;
         });
+    }
+
+    /** A Patient whose id is given and is not the context's; one with no id cannot be told apart, and is read. */
+    private static boolean isAnotherPatient(IBaseResource resource, String patientId) {
+        return resource instanceof Patient patient && patient.getIdElement().hasIdPart()
+                && !patient.getIdElement().getIdPart().equals(patientId);
+    }
+
+    /**
+     * The prefetched first page with the rest of its pages from the same server; where they cannot be had, the first
+     * page alone, which then says it is incomplete and why.
+     */
+    private CompletableFuture<Object> rest(String fhirServer, Bundle first, String token) {
+        return client.remainingPages(fhirServer, first, token)
+                .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((all, failure) -> {
+                    if (failure == null) {
+                        return Prefetched.of(all);
+                    }
+                    Prefetched partial = Prefetched.of(first);
+                    return partial instanceof Prefetched.Found found
+                            ? new Prefetched.Found(found.resources(), List.of("its further pages could not be read: "
+                                    + why(failure).replaceFirst("^fetching it ", "fetching them ")))
+                            : partial;
+                });
     }
 
     private String why(Throwable failure) {
@@ -145,7 +181,7 @@ public class PrefetchResolver {
         } catch (RuntimeException e) { // HAPI throws more than DataFormatException on odd JSON
             throw invalid(key, "is not a FHIR R4 resource");
         }
-        Class<?> expected = PATIENT.equals(key) ? Patient.class : Bundle.class;
+        Class<?> expected = PrefetchKey.PATIENT.key().equals(key) ? Patient.class : Bundle.class;
         if (!expected.isInstance(resource) && !(resource instanceof OperationOutcome)) {
             throw invalid(key, "must be a " + expected.getSimpleName() + " or an OperationOutcome, not a "
                     + resource.fhirType());
@@ -178,15 +214,5 @@ public class PrefetchResolver {
                             + URLEncoder.encode(param.substring(equals + 1), StandardCharsets.UTF_8);
                 })
                 .collect(Collectors.joining("&"));
-    }
-
-    private static Map<String, String> templates() {
-        Map<String, String> templates = new LinkedHashMap<>();
-        templates.put(PATIENT, "Patient/{{context.patientId}}");
-        templates.put(FhirPatientReader.CONDITIONS, "Condition?patient={{context.patientId}}&clinical-status=active");
-        templates.put(FhirPatientReader.PAIN_SCORES, "Observation?patient={{context.patientId}}&code=http://loinc.org|72514-3"
-                + "&_sort=-date&_count=1");
-        templates.put(FhirPatientReader.PROCEDURES, "Procedure?patient={{context.patientId}}&status=completed");
-        return Collections.unmodifiableMap(templates);
     }
 }

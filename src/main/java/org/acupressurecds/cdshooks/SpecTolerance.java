@@ -1,5 +1,6 @@
 package org.acupressurecds.cdshooks;
 
+import org.acupressurecds.fhir.PrefetchKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class SpecTolerance {
             keepOnly(authorization, "fhirAuthorization.", AUTHORIZATION, ignored);
         }
         if (object.get("prefetch") instanceof ObjectNode prefetch) {
-            keepOnly(prefetch, "prefetch.", PrefetchResolver.TEMPLATES.keySet(), ignored);
+            keepOnly(prefetch, "prefetch.", PrefetchKey.templates().keySet(), ignored);
         }
         if (!ignored.isEmpty() && LOG.isDebugEnabled()) {
             LOG.debugf("CDS Hooks request: ignored %s", ignored);

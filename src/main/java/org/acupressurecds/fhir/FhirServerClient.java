@@ -68,6 +68,14 @@ public final class FhirServerClient {
                 ? morePages(bundle, bundle, 1, root, bearerToken) : CompletableFuture.completedFuture(resource));
     }
 
+    /**
+     * A search Bundle the EHR sent (its first page) with the entries of its further pages, read from the same server
+     * as {@link #get} reads them; it fails as {@link #get} does, past the page limit or on another server.
+     */
+    public CompletableFuture<IBaseResource> remainingPages(String base, Bundle first, String bearerToken) {
+        return morePages(first, first, 1, base.endsWith("/") ? base : base + "/", bearerToken);
+    }
+
     private CompletableFuture<IBaseResource> morePages(Bundle all, Bundle page, int pages, String root, String token) {
         if (page.getLink(Bundle.LINK_NEXT) == null) {
             all.getLink().removeIf(link -> Bundle.LINK_NEXT.equals(link.getRelation()));

@@ -49,10 +49,11 @@ public class CdsHooksResourceTest {
                 .body("services[0].usageRequirements", containsString("72514-3"))
                 .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"))
                 .body("services[0].prefetch.conditions",
-                        equalTo("Condition?patient={{context.patientId}}&clinical-status=active"))
+                        equalTo("Condition?patient={{context.patientId}}&clinical-status=active,recurrence,relapse"))
                 .body("services[0].prefetch.painScores", equalTo(
                         "Observation?patient={{context.patientId}}&code=http://loinc.org|72514-3&_sort=-date&_count=1"))
-                .body("services[0].prefetch.procedures", equalTo("Procedure?patient={{context.patientId}}&status=completed"));
+                .body("services[0].prefetch.procedures", equalTo("Procedure?patient={{context.patientId}}"
+                        + "&status=completed,in-progress,on-hold,preparation,stopped,unknown"));
     }
 
     @Test
@@ -400,6 +401,32 @@ public class CdsHooksResourceTest {
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue.expression.flatten()", contains("prefetch.painScores", "prefetch.procedures"))
                 .body("issue[0].diagnostics", containsString("no fhirServer was given"));
+    }
+
+    @Test
+    void aPrefetchedPatientOtherThanTheOneInContextIs412() {
+        given().contentType("application/json").body(Ehr.record().condition(ICD10CM, "G57.01").inContextOf("pat-99")
+                        .hookRequest())
+                .when().post(SERVICE).then()
+                .statusCode(412)
+                .contentType("application/fhir+json")
+                .body("issue.expression.flatten()", contains("prefetch.patient"))
+                .body("issue[0].diagnostics", containsString("another patient than context.patientId"));
+    }
+
+    /** Cauda equina syndrome coded for another patient changes nothing but the count, said on the card. */
+    @Test
+    void whatTheReaderSetAsideIsSaidAtTheEndOfTheSummaryAndRightAfterTheVerdict() {
+        Ehr record = Ehr.record().condition(ICD10CM, "G57.02").painScore(3, 0).condition(ICD10CM, "G83.4");
+        ((org.hl7.fhir.r4.model.Condition) record.last("conditions"))
+                .setSubject(new org.hl7.fhir.r4.model.Reference("Patient/someone-else"));
+
+        oneCard(record, "info")
+                .body("cards[0].summary", allOf(startsWith("If red-flag screening is negative: acupressure mat suitable."),
+                        endsWith(" Not read: 1 record entry.")))
+                .body("cards[0].detail", matchesPattern("(?s)\\*\\*Acupressure mat suitable\\.\\*\\* [^\\n]*\\n\\n"
+                        + "\\*\\*Not read from the record\\*\\*\\n\\n- 1 Condition was for another patient and was "
+                        + "left out\\.\\n.*"));
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.hl7.fhir.r4.model.Resource;
 /** A patient's EHR record, as the prefetch of a patient-view hook call carries it: real FHIR R4 resources. */
 public final class Ehr {
 
-    static final FhirContext FHIR = FhirContext.forR4();
+    public static final FhirContext FHIR = FhirContext.forR4();
     public static final String PATIENT_ID = "pat-42";
     public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
     static final String SNOMED = "http://snomed.info/sct";
@@ -41,6 +41,8 @@ public final class Ehr {
     private final Set<String> nullKeys = new HashSet<>();
     private final Set<String> omittedKeys = new HashSet<>();
     private final Set<String> unavailableKeys = new HashSet<>();
+    private final Map<String, List<java.util.function.Consumer<Bundle>>> searchEdits = new java.util.HashMap<>();
+    private String contextPatientId;
 
     private Patient patient = patient();
 
@@ -52,7 +54,7 @@ public final class Ehr {
      * A real record, unchanged: the patient, the conditions, the pain-score Observations (what the service's
      * prefetch query asks for) and the procedures of a bundle such as Synthea's.
      */
-    static Ehr of(Bundle record) {
+    public static Ehr of(Bundle record) {
         Ehr ehr = new Ehr();
         for (Bundle.BundleEntryComponent entry : record.getEntry()) {
             Resource r = entry.getResource();
@@ -76,10 +78,10 @@ public final class Ehr {
         return condition(system, code, "active", "confirmed");
     }
 
-    Ehr condition(String system, String code, String clinicalStatus, String verificationStatus) {
+    public Ehr condition(String system, String code, String clinicalStatus, String verificationStatus) {
         Condition c = new Condition();
         c.setId("cond-" + (conditions.size() + 1));
-        c.setSubject(new Reference("Patient/" + PATIENT_ID));
+        c.setSubject(new Reference("Patient/" + patient.getIdPart()));
         c.setClinicalStatus(concept("http://terminology.hl7.org/CodeSystem/condition-clinical", clinicalStatus));
         c.setVerificationStatus(concept("http://terminology.hl7.org/CodeSystem/condition-ver-status", verificationStatus));
         c.setCode(concept(system, code));
@@ -129,7 +131,7 @@ public final class Ehr {
         o.setId("pain-" + (painScores.size() + 1));
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.setCode(concept("http://loinc.org", "72514-3"));
-        o.setSubject(new Reference("Patient/" + PATIENT_ID));
+        o.setSubject(new Reference("Patient/" + patient.getIdPart()));
         o.setEffective(new DateTimeType(date));
         o.setValue(value);
         painScores.add(o);
@@ -145,7 +147,7 @@ public final class Ehr {
         p.setId("proc-" + (procedures.size() + 1));
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);
         p.setCode(concept(system, code));
-        p.setSubject(new Reference("Patient/" + PATIENT_ID));
+        p.setSubject(new Reference("Patient/" + patient.getIdPart()));
         p.setPerformed(new DateTimeType(performed.toString()));
         procedures.add(p);
         return this;
@@ -155,6 +157,48 @@ public final class Ehr {
     Ehr performedOver(LocalDate start, LocalDate end) {
         procedures.get(procedures.size() - 1).setPerformed(new org.hl7.fhir.r4.model.Period()
                 .setStartElement(new DateTimeType(start.toString())).setEndElement(new DateTimeType(end.toString())));
+        return this;
+    }
+
+    /** A resource as the EHR sent it, in the list of its type: a case the helpers above do not build. */
+    public Ehr with(Resource resource) {
+        if (resource instanceof Condition c) {
+            conditions.add(c);
+        } else if (resource instanceof Observation o) {
+            painScores.add(o);
+        } else if (resource instanceof Procedure p) {
+            procedures.add(p);
+        } else {
+            throw new IllegalArgumentException("no list holds a " + resource.fhirType());
+        }
+        return this;
+    }
+
+    /** The last resource added to the list of a key, to change as a case needs. */
+    public Resource last(String key) {
+        List<? extends Resource> list = switch (key) {
+            case "conditions" -> conditions;
+            case "painScores" -> painScores;
+            case "procedures" -> procedures;
+            default -> throw new IllegalArgumentException(key);
+        };
+        return list.get(list.size() - 1);
+    }
+
+    /** The search of a key as the EHR sent it, changed: a next link, an OperationOutcome entry, another resource. */
+    public Ehr search(String key, java.util.function.Consumer<Bundle> edit) {
+        searchEdits.computeIfAbsent(key, k -> new ArrayList<>()).add(edit);
+        return this;
+    }
+
+    /** The id of the patient the record is about. */
+    public String patientId() {
+        return patient.getIdPart();
+    }
+
+    /** The hook's context names another patient than the record's Patient. */
+    public Ehr inContextOf(String patientId) {
+        contextPatientId = patientId;
         return this;
     }
 
@@ -176,9 +220,14 @@ public final class Ehr {
         return this;
     }
 
-    Map<String, Resource> resources() {
-        return Map.of("patient", patient, "conditions", searchset(conditions), "painScores", searchset(painScores),
-                "procedures", searchset(procedures));
+    public Map<String, Resource> resources() {
+        Map<String, Resource> resources = new java.util.LinkedHashMap<>();
+        resources.put("patient", patient);
+        resources.put("conditions", searchset(conditions));
+        resources.put("painScores", searchset(painScores));
+        resources.put("procedures", searchset(procedures));
+        searchEdits.forEach((key, edits) -> edits.forEach(edit -> edit.accept((Bundle) resources.get(key))));
+        return resources;
     }
 
     public String hookRequest() {
@@ -194,7 +243,8 @@ public final class Ehr {
             request.putObject("fhirAuthorization").put("access_token", accessToken).put("token_type", "Bearer")
                     .put("expires_in", 300).put("scope", "user/Patient.read user/Condition.read").put("subject", "cds-service");
         }
-        request.putObject("context").put("userId", "Practitioner/pr-7").put("patientId", patient.getIdPart());
+        request.putObject("context").put("userId", "Practitioner/pr-7")
+                .put("patientId", contextPatientId != null ? contextPatientId : patient.getIdPart());
         ObjectNode prefetch = request.putObject("prefetch");
         resources().forEach((key, resource) -> {
             if (omittedKeys.contains(key)) {
@@ -209,7 +259,7 @@ public final class Ehr {
         return request.toString();
     }
 
-    static com.fasterxml.jackson.databind.JsonNode tree(Resource resource) {
+    public static com.fasterxml.jackson.databind.JsonNode tree(Resource resource) {
         try {
             return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(resource));
         } catch (java.io.IOException e) {

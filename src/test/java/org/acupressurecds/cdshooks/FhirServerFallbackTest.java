@@ -87,12 +87,12 @@ class FhirServerFallbackTest {
         // The keys are fetched in parallel; the pages of one search in order.
         assertEquals(Set.of(
                 "Patient/pat-42",
-                "Condition?patient=pat-42&clinical-status=active",
+                "Condition?patient=pat-42&clinical-status=active,recurrence,relapse",
                 "Condition?patient=pat-42&page=2",
                 "Observation?patient=pat-42&code=http://loinc.org|72514-3&_sort=-date&_count=1",
-                "Procedure?patient=pat-42&status=completed"), Set.copyOf(queries));
+                "Procedure?patient=pat-42&status=completed,in-progress,on-hold,preparation,stopped,unknown"), Set.copyOf(queries));
         assertEquals(5, queries.size());
-        assertTrue(queries.indexOf("Condition?patient=pat-42&clinical-status=active")
+        assertTrue(queries.indexOf("Condition?patient=pat-42&clinical-status=active,recurrence,relapse")
                 < queries.indexOf("Condition?patient=pat-42&page=2"), queries::toString);
         assertTrue(authorizations.stream().allMatch(("Bearer " + TOKEN)::equals), authorizations::toString);
         String metrics = given().when().get("/q/metrics").then().extract().asString();
@@ -111,6 +111,56 @@ class FhirServerFallbackTest {
                 .body("cards[0].summary", startsWith("If red-flag screening is negative: acupressure mat with caution. Wait for the acute intensity"));
 
         assertEquals(List.of("Observation?patient=pat-42&code=http://loinc.org|72514-3&_sort=-date&_count=1"), queries);
+    }
+
+    /** The EHR prefetched the first page of the conditions; the foot drop is on the second, on its FHIR server. */
+    private Ehr firstPageOnly() {
+        return Ehr.record().condition(ICD10CM, "M51.16").search("conditions", page -> page.addLink()
+                .setRelation(Bundle.LINK_NEXT).setUrl(base + "/Condition?patient=" + Ehr.PATIENT_ID + "&page=2"));
+    }
+
+    @Test
+    void aPrefetchedListWithMorePagesIsReadToItsEndFromTheFhirServer() {
+        given().contentType("application/json").body(firstPageOnly().hookRequest(base, TOKEN))
+                .when().post(CdsHooksResourceTest.SERVICE).then()
+                .statusCode(200)
+                .body("cards[0].summary", startsWith("Urgent referral"))
+                .body("cards[0].detail", not(containsString("Not read")));
+
+        assertEquals(List.of("Condition?patient=pat-42&page=2"), queries);
+        assertTrue(authorizations.stream().allMatch(("Bearer " + TOKEN)::equals), authorizations::toString);
+    }
+
+    @Test
+    void aPrefetchedListWithMorePagesAndNoServerToReadThemFromIsSaidIncompleteAndGivesNoPlan() {
+        given().contentType("application/json").body(firstPageOnly().hookRequest())
+                .when().post(CdsHooksResourceTest.SERVICE).then()
+                .statusCode(200)
+                .body("cards[0].indicator", equalTo("warning"))
+                .body("cards[0].summary", allOf(
+                        startsWith("If red-flag screening is negative: medical clearance required first. A record entry"),
+                        endsWith(" Not read: part of a list."), matchesPattern("(?s).{1," + CardRenderer.MAX_SUMMARY + "}")))
+                .body("cards[0].detail", startsWith("**Medical clearance required first.** A record entry could not be "
+                        + "read: check it before starting the mat, as it may hold a red flag or a recent spinal surgery."
+                        + "\n\n**Not read from the record**\n\n- The list of conditions is incomplete (it has more pages "
+                        + "than were sent): what is missing may be a red flag or a recent spinal surgery.\n"))
+                .body("cards[0].detail", not(containsString("No red flag is on record")));
+
+        assertEquals(List.of(), queries, "no server to read the other pages from");
+    }
+
+    @Test
+    void aNextPageOnAnotherServerIsNotReadAndTheListIsSaidIncomplete() {
+        String request = Ehr.record().condition(ICD10CM, "M51.16").search("conditions", page -> page.addLink()
+                .setRelation(Bundle.LINK_NEXT).setUrl("https://elsewhere.example/fhir/Condition?page=2"))
+                .hookRequest(base, TOKEN);
+
+        given().contentType("application/json").body(request).when().post(CdsHooksResourceTest.SERVICE).then()
+                .statusCode(200)
+                .body("cards[0].detail", containsString("- The list of conditions is incomplete (its further pages "
+                        + "could not be read: fetching them failed: the next page is on another server)"));
+
+        assertEquals(List.of(), queries, "the token never leaves the EHR's server");
     }
 
     @Test

@@ -64,7 +64,8 @@ class PrefetchCutTest {
                 FhirPatientReader.onlyWhatIsRead(patient));
         assertEquals(JSON.readTree("""
                 {"resourceType":"Bundle","type":"searchset","entry":[{"fullUrl":"Condition/c1","resource":
-                  {"resourceType":"Condition","id":"c1","code":{"coding":[{"code":"M54.42"}]}}}]}"""),
+                  {"resourceType":"Condition","id":"c1","code":{"coding":[{"code":"M54.42"}]},
+                   "subject":{"reference":"Patient/p1"}}}]}"""),
                 FhirPatientReader.onlyWhatIsRead(conditions));
         assertEquals(before, conditions.toString());
         assertTrue(patient.has("text"));
@@ -77,6 +78,6 @@ class PrefetchCutTest {
             String text = (cut ? FhirPatientReader.onlyWhatIsRead((ObjectNode) json) : json).toString();
             data.put(key.getKey(), Prefetched.of(Ehr.FHIR.newJsonParser().parseResource(text)));
         }
-        return new FhirPatientReader(CodeTable.load(Path.of("rules/codes")), ZoneId.systemDefault()).read(data, TODAY);
+        return new FhirPatientReader(CodeTable.load(Path.of("rules/codes")), ZoneId.systemDefault()).read(data, record.patientId(), TODAY);
     }
 }
