@@ -160,6 +160,8 @@ public final class RuleCheck {
                 + "%d lint problem(s)%n", candidate.problems().isEmpty() ? "OK" : "FAILED",
                 candidate.rules().rules().size(), candidate.rules().version(), candidate.scenarios().size(),
                 candidate.scenarios().size() - failed, failed, unsafe, candidate.problems().size() - failed - unsafe);
+        // A family's stem is checked for its shape only: say what each stands for, so an author can review it.
+        candidate.rules().codes().families().forEach(family -> out.println("  " + family.inWords()));
         int verdict = candidate.problems().isEmpty() ? 0 : 1;
         if (options.against() != null) {
             RuleSet serving;

@@ -50,14 +50,30 @@ public final class CodeTable {
         }
     }
 
+    /** A family row, where it is written, and the table's own code rows under it (which win over it). */
+    public record Family(String file, int line, String system, String code, Meaning meaning, List<String> ownRows) {
+
+        /** What the family covers, in words: for the rule authors' check. */
+        public String inWords() {
+            return file + ":" + line + ": " + code + " (" + system + ") is " + meaning.fact()
+                    + (meaning.value() == null ? "" : " " + meaning.value()) + " for every code beginning "
+                    + stem(code) + (ownRows.isEmpty() ? "" : "; these have their own rows, which win: "
+                    + String.join(", ", ownRows));
+        }
+    }
+
     private final Map<String, Meaning> meanings;
     private final Map<String, Meaning> families;
+    private final List<Family> familyRows;
     private final Set<String> systems;
     private final RedFlagWords words;
 
-    private CodeTable(Map<String, Meaning> meanings, Map<String, Meaning> families, RedFlagWords words) {
+    private CodeTable(Map<String, Meaning> meanings, Map<String, Meaning> families, List<Family> familyRows,
+            RedFlagWords words) {
         this.meanings = Map.copyOf(meanings);
         this.families = Map.copyOf(families);
+        this.familyRows = familyRows.stream().map(f -> new Family(f.file(), f.line(), f.system(), f.code(),
+                f.meaning(), coveredRows(f, meanings.keySet()))).toList();
         this.words = words;
         Set<String> known = new HashSet<>(List.of(FINDING_SYSTEM));
         Stream.concat(meanings.keySet().stream(), families.keySet().stream())
@@ -99,6 +115,20 @@ public final class CodeTable {
         return system != null && systems.contains(CodeSystems.canonical(system));
     }
 
+    /** The family rows, each with the table's own rows under it: a family covers every code beginning its stem. */
+    public List<Family> families() {
+        return familyRows;
+    }
+
+    private static List<String> coveredRows(Family family, Set<String> rows) {
+        String prefix = key(family.system(), stem(family.code()));
+        boolean dotted = CodeSystems.ICD10CM.equals(family.system()) || CodeSystems.ICD10.equals(family.system());
+        return rows.stream().filter(row -> row.startsWith(prefix) && !row.equals(prefix))
+                .map(row -> row.substring(row.lastIndexOf('|') + 1))
+                .map(code -> dotted && code.length() > 3 ? code.substring(0, 3) + "." + code.substring(3) : code)
+                .sorted().toList();
+    }
+
     /** The red flags a text names (a condition's text or display), each with the phrase that names it. */
     public Map<String, RedFlag> redFlagsNamedIn(String text) {
         return words.namedIn(text);
@@ -128,12 +158,13 @@ public final class CodeTable {
     public static CodeTable load(Path folder) throws RuleSetException {
         Map<String, Meaning> meanings = new HashMap<>();
         Map<String, Meaning> families = new HashMap<>();
+        List<Family> familyRows = new ArrayList<>();
         RedFlagWords.Builder words = RedFlagWords.builder();
         List<RuleProblem> problems = new ArrayList<>();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                    read(csv, meanings, families, words, problems);
+                    read(csv, meanings, families, familyRows, words, problems);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read code tables in " + folder, e);
@@ -142,11 +173,11 @@ public final class CodeTable {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new CodeTable(meanings, families, words.build());
+        return new CodeTable(meanings, families, familyRows, words.build());
     }
 
     private static void read(Path csv, Map<String, Meaning> meanings, Map<String, Meaning> families,
-            RedFlagWords.Builder words, List<RuleProblem> problems) throws IOException {
+            List<Family> familyRows, RedFlagWords.Builder words, List<RuleProblem> problems) throws IOException {
         String file = csv.toString().replace('\\', '/');
         List<String> lines = Files.readAllLines(csv);
         String header = null;
@@ -179,6 +210,10 @@ public final class CodeTable {
                 String code = family ? stem(cells.get(1)) : cells.get(1);
                 if ((family ? families : meanings).putIfAbsent(key(cells.get(0), code), meaning) != null) {
                     throw new IllegalArgumentException(cells.get(0) + " " + cells.get(1) + " is mapped twice");
+                }
+                if (family) {
+                    familyRows.add(new Family(file, lineNumber, CodeSystems.canonical(cells.get(0)), cells.get(1),
+                            meaning, List.of()));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new RuleProblem(file, lineNumber, null, "code table: " + e.getMessage()));

@@ -28,8 +28,12 @@ class RuleCheckTest {
     @Test
     void bundledRulesPassWithEveryScenario() {
         assertEquals(0, RuleCheck.run(new String[] {"check", "rules/"}, out, NO_IMPACT));
-        assertTrue(output().matches("(?s)OK: \\d+ rules, version [0-9a-f]{16}; (\\d+) scenarios: \\1 passed, 0 failed; 0 safety invariant\\(s\\) broken; 0 lint problem\\(s\\)\\n"),
+        assertTrue(output().matches("(?s)OK: \\d+ rules, version [0-9a-f]{16}; (\\d+) scenarios: \\1 passed, 0 failed; 0 safety invariant\\(s\\) broken; 0 lint problem\\(s\\)\\n"
+                + "(  rules/codes/[a-z-]+\\.csv:\\d+: \\S+\\* \\(\\S+\\) is [A-Z_ ]+ for every code beginning \\S+\\n)+"),
                 output());
+        assertTrue(output().contains("  rules/codes/sciatica-codes.csv:"), output());
+        assertTrue(output().contains(": N39.4* (http://hl7.org/fhir/sid/icd-10-cm) is RED_FLAG BLADDER_DYSFUNCTION for "
+                + "every code beginning N39.4\n"), output());
     }
 
     @Test

@@ -109,6 +109,9 @@ class CodeTableTest {
         assertEquals(null, table.lookup(ICD10CM, "M54.32").orElseThrow().laterality());
         assertTrue(table.lookup(ICD10CM, "M54.4").isEmpty());
         assertTrue(table.lookup(ICD10CM, "M54").isEmpty());
+        assertEquals(folder.resolve("codes.csv").toString().replace('\\', '/') + ":2: M54.3* (" + ICD10CM + ") is "
+                + "SCIATICA_TYPE UNKNOWN for every code beginning M54.3; these have their own rows, which win: M54.31",
+                table.families().get(0).inWords());
     }
 
     @Test
