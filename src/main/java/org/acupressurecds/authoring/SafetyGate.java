@@ -22,13 +22,14 @@ import org.acupressurecds.knowledge.Verdict;
 
 /**
  * The safety invariants, as a gate every rule set passes before it serves, at startup and at every reload, whatever
- * flag is passed: a red flag, however long ago it was noted, an uncleared spinal surgery of the last 6 months or an
- * uncleared spinal stenosis gives no plan ({@link SafetyNet}); a current cauda equina sign is an emergency; adding a
- * red flag never lowers the verdict.
+ * flag is passed: a red flag, however long ago it was noted, an uncleared spinal surgery of the last 6 months, an
+ * uncleared spinal stenosis, a red flag a record names only in words or a record entry not read gives no plan
+ * ({@link SafetyNet}); a current cauda equina sign is an emergency; adding a red flag never lowers the verdict.
  *
  * <p>The patients tried are derived from the rule set itself ({@link GateSpace}): every fact on both sides of what a
- * condition compares it with, combined pairwise, each with no red flag, every red flag alone and all of them; then
- * every combination of red flags on every sciatica type in a few settings: about ten thousand evaluations for the
+ * condition compares it with, combined pairwise, each with no red flag, every red flag alone and all of them, each
+ * red flag named only in words and an entry not read; then
+ * every combination of red flags on every sciatica type in a few settings: about fifteen thousand evaluations for the
  * bundled rules, a second or two. It runs within the check's time limits ({@link BoundedRun}): a rule set too slow
  * to check is not served.
  */

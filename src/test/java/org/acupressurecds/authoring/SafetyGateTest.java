@@ -46,6 +46,28 @@ class SafetyGateTest {
         assertTrue(gate.get(0).message().contains(" got one ("), gate.toString());
     }
 
+    /** An author who hides what a record leaves open behind desk work: a mention or an unread entry gets a plan. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            a red flag named in words   ; a red flag the record names in words must give no mat plan
+            a record entry not read     ; a record entry that could not be read must give no mat plan
+            """)
+    void whatARecordLeavesOpenHiddenBehindAnotherFactIsFoundAndTheRulesAreNotServed(String what, String invariant,
+            @TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path drl = copy.resolve("ehr-record.drl");
+        java.nio.file.Files.writeString(drl, java.nio.file.Files.readString(drl)
+                .replace("PatientFacts( redFlagsMentioned", "PatientFacts( sedentaryWork != false, redFlagsMentioned")
+                .replace("PatientFacts( recordEntriesUnread", "PatientFacts( sedentaryWork != false, recordEntriesUnread"));
+
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), copy, Map.of());
+
+        List<RuleProblem> gate = candidate.problems().stream()
+                .filter(p -> p.message().startsWith("safety invariant " + invariant)).toList();
+        assertEquals(1, gate.size(), what + ": " + candidate.problems());
+        assertTrue(gate.get(0).message().contains("sedentaryWork false"), gate.toString());
+    }
+
     @Test
     void aConditionOnTheDayOfTheMonthCannotBeWritten(@TempDir Path copy) throws Exception {
         RulesFolder.withRedFlagsBehind("assessmentDate.getDayOfMonth() != 15", copy);

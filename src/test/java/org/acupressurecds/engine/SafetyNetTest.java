@@ -121,5 +121,26 @@ class SafetyNetTest {
                 .medicalClearance(true, TODAY.minusMonths(1)).build()));
         assertEquals(Set.of(SafetyNet.Invariant.UNCLEARED_STENOSIS), SafetyNet.invariants(PatientFacts
                 .builder(SciaticaType.SPINAL_STENOSIS, TODAY).screenedRedFlags(Set.of()).build()));
+        PatientFacts.Builder fromARecord = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, TODAY).notScreened();
+        assertEquals(Set.of(SafetyNet.Invariant.MENTIONED_RED_FLAG), SafetyNet.invariants(fromARecord
+                .redFlagMentioned(RedFlag.SADDLE_ANESTHESIA).build()), "issue 21: a mention is confirmed first");
+        assertEquals(Set.of(SafetyNet.Invariant.UNREAD_RECORD_ENTRY), SafetyNet.invariants(PatientFacts
+                .builder(SciaticaType.PIRIFORMIS_SYNDROME, TODAY).notScreened().recordEntriesUnread(true).build()),
+                "issue 21: an entry not read is checked first");
+    }
+
+    /** Rules that forget what a record leaves open: the net withholds the plan they give, in every channel. */
+    @Test
+    void aPlanTheRulesGiveDespiteAnEntryNotReadIsWithheld(@TempDir Path copy) throws Exception {
+        org.acupressurecds.authoring.RulesFolder.copyTo(copy);
+        java.nio.file.Files.delete(copy.resolve("ehr-record.drl"));
+        RuleService service = new RuleService();
+        service.serve(new RuleSetLoader().load(copy));
+
+        Assessment answer = service.assess(PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, TODAY).notScreened()
+                .recordEntriesUnread(true).redFlagMentioned(RedFlag.FOOT_DROP).build());
+
+        assertEquals(Verdict.CLEARANCE_REQUIRED, answer.verdict());
+        assertFalse(answer.hasPlan());
     }
 }
