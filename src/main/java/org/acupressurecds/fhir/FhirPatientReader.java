@@ -154,8 +154,8 @@ public final class FhirPatientReader {
         NO_CODE(true, "could not be read: it has no code", "could not be read: they have no code"),
         UNKNOWN_MODIFIER(true, "could not be read: it carries a modifier extension this service does not understand",
                 "could not be read: they carry a modifier extension this service does not understand"),
-        NOT_IN_THIS_LIST(false, "was not of the kind the list holds and was left out",
-                "were not of the kind the list holds and were left out"),
+        NOT_IN_THIS_LIST(true, "could not be read: it is not of the kind its list holds",
+                "could not be read: they are not of the kind their list holds"),
         NOT_A_PAIN_SCORE(false, "was not a 0-10 pain score (LOINC 72514-3) and was left out",
                 "were not 0-10 pain scores (LOINC 72514-3) and were left out");
 
@@ -391,7 +391,11 @@ public final class FhirPatientReader {
             }
             if (o.getCode().getCoding().stream().noneMatch(c -> CodeSystems.is(c.getSystem(), c.getCode(),
                     CodeSystems.LOINC, PAIN_SEVERITY_0_10))) {
-                account.setAside("Observation", SetAside.NOT_A_PAIN_SCORE);
+                // Another LOINC observation is something else; one in no system this service reads may be the score.
+                boolean loinc = o.getCode().getCoding().stream()
+                        .anyMatch(c -> CodeSystems.LOINC.equals(CodeSystems.canonical(c.getSystem())));
+                account.setAside("Observation", loinc ? SetAside.NOT_A_PAIN_SCORE
+                        : o.getCode().hasCoding() ? SetAside.UNKNOWN_SYSTEM : SetAside.NO_CODE);
                 continue;
             }
             Optional<Integer> value = painValue(o);

@@ -544,6 +544,32 @@ class EhrRecordReadingTest {
         assertNoPlanAndNoWordOfNoRedFlag(assess(ehr));
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"http://hospital.example/observations, PAIN-NRS, could not be read: its code system is not known.",
+        "http://loinc.org, 8867-4, was not a 0-10 pain score (LOINC 72514-3) and was left out."})
+    void anObservationInThePainScoresThatIsNoPainScoreIsSetAside(String system, String code, String why)
+            throws Exception {
+        Ehr ehr = withSciatica();
+        Observation other = painScore(9, new DateTimeType(TODAY.toString()), subjectOf(ehr));
+        other.setCode(concept(system, code));
+        ehr.with(other);
+
+        assertEquals(List.of("1 Observation " + why), read(ehr).notRead().lines());
+        assertEquals(3, facts(ehr).painScore());
+        assertEquals(why.startsWith("could not"), Boolean.TRUE.equals(facts(ehr).recordEntriesUnread()),
+                "only what may be a pain score leaves the record open");
+    }
+
+    @Test
+    void aResourceOfAnotherKindInAListIsNotReadAndGivesNoPlan() throws Exception {
+        Ehr ehr = withSciatica().search("conditions", b -> b.addEntry().setResource(
+                new org.hl7.fhir.r4.model.Encounter().setId("enc-1")).getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+
+        assertEquals(List.of("1 Encounter could not be read: it is not of the kind its list holds."),
+                read(ehr).notRead().lines());
+        assertNoPlanAndNoWordOfNoRedFlag(assess(ehr));
+    }
+
     @Test
     void aConditionOfAnotherThingInACodeSystemThatIsReadIsSimplyAboutSomethingElse() throws Exception {
         Ehr ehr = withSciatica();
