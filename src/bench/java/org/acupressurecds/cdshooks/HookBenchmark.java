@@ -76,7 +76,7 @@ public class HookBenchmark {
         JsonNode tree = SpecTolerance.withoutUnused(json.readTree(body));
         HookRequest request = binder.bind(tree, HookRequest.class, HookRequest::problems);
         return new FhirPatientReader(rules.codes(), ZoneId.systemDefault())
-                .read(prefetch.resolve(request, List.of()).join(), LocalDate.now());
+                .read(prefetch.resolve(request, List.of()).join(), request.context().patientId(), LocalDate.now());
     }
 
     /** The digest the decision record keeps of the call. */

@@ -85,9 +85,7 @@ public class PrefetchResolver {
             if (sent.containsKey(key.key())) {
                 IBaseResource resource = parse(key.key(), sent.get(key.key()));
                 if (key == PrefetchKey.PATIENT && isAnotherPatient(resource, patientId)) {
-                    LOG.warn("A CDS Hooks call sent the Patient of another patient than its context: refused with 412.");
-                    results.put(key.key(), CompletableFuture.completedFuture(issue(key.key(), query,
-                            "it is another patient than context.patientId: send the record of the patient in context")));
+                    results.put(key.key(), CompletableFuture.completedFuture(anotherPatient(key, query)));
                 } else if (resource instanceof Bundle bundle && key.needsWholeList() && mayFetch
                         && bundle.getLink(Bundle.LINK_NEXT) != null) {
                     results.put(key.key(), rest(request.fhirServer(), bundle, token));
@@ -104,8 +102,10 @@ public class PrefetchResolver {
                 // The newest pain score is the first of its sorted search: no need to page through the rest.
                 results.put(key.key(), client.get(request.fhirServer(), encodeQuery(query), token, key.needsWholeList())
                         .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                        .handle((resource, failure) -> failure == null ? Prefetched.of(resource, key.needsWholeList())
-                                : issue(key.key(), query, "it was not prefetched and " + why(failure))));
+                        .handle((resource, failure) -> failure != null
+                                ? issue(key.key(), query, "it was not prefetched and " + why(failure))
+                                : key == PrefetchKey.PATIENT && isAnotherPatient(resource, patientId)
+                                        ? anotherPatient(key, query) : Prefetched.of(resource, key.needsWholeList())));
             }
         }
         return CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
@@ -124,6 +124,13 @@ public class PrefetchResolver {
             }
             return data;
         });
+    }
+
+    /** The EHR must send the record of the patient in context: a card built from another's would be wrong. */
+    private static Object anotherPatient(PrefetchKey key, String query) {
+        LOG.warn("A CDS Hooks call's Patient is another patient than its context: refused with 412.");
+        return issue(key.key(), query, "it is another patient than context.patientId: send the record of the patient "
+                + "in context");
     }
 
     /** A Patient whose id is given and is not the context's; one with no id cannot be told apart, and is read. */

@@ -164,6 +164,17 @@ class FhirServerFallbackTest {
     }
 
     @Test
+    void aFetchedPatientOtherThanTheOneInContextIs412() {
+        String request = Ehr.record().condition(ICD10CM, "G57.01").inContextOf("pat-99").omit("patient")
+                .hookRequest(base, TOKEN);
+
+        given().contentType("application/json").body(request).when().post(CdsHooksResourceTest.SERVICE).then()
+                .statusCode(412)
+                .body("issue.expression.flatten()", contains("prefetch.patient"))
+                .body("issue[0].diagnostics", containsString("another patient than context.patientId"));
+    }
+
+    @Test
     void aFhirServerThatFailsMakesThe412NameTheKeysAndTheReason() {
         status = 401;
         String request = Ehr.record().condition(ICD10CM, "G57.01").omit("procedures").hookRequest(base, TOKEN);
