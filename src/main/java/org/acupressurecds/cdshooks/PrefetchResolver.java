@@ -150,11 +150,11 @@ public class PrefetchResolver {
                     if (failure == null) {
                         return Prefetched.of(all);
                     }
-                    Prefetched partial = Prefetched.of(first);
-                    return partial instanceof Prefetched.Found found
-                            ? new Prefetched.Found(found.resources(), List.of("its further pages could not be read: "
-                                    + why(failure).replaceFirst("^fetching it ", "fetching them ")))
-                            : partial;
+                    // An empty first page is still an incomplete list, never "none".
+                    List<org.hl7.fhir.r4.model.Resource> read = Prefetched.of(first) instanceof Prefetched.Found found
+                            ? found.resources() : List.of();
+                    return new Prefetched.Found(read, List.of("its further pages could not be read: "
+                            + why(failure).replaceFirst("^fetching it ", "fetching them ")));
                 });
     }
 
