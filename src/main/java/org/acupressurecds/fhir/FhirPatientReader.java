@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.acupressurecds.engine.CodeSystems;
@@ -33,12 +31,9 @@ import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Turns the EHR's Conditions, pain-score Observations and Procedures into patient facts, and accounts for every
@@ -102,7 +97,7 @@ public final class FhirPatientReader {
     /** patientId: the context patient's id; a resource about another patient is left out and counted. */
     public FhirReading read(Map<String, Prefetched> data, String patientId, LocalDate today) {
         List<String> notes = new ArrayList<>();
-        Account account = new Account(patientId);
+        RecordAccount account = new RecordAccount(patientId);
         Findings findings = new Findings();
         Prefetched conditions = data.get(CONDITIONS);
         if (conditions instanceof Prefetched.Unavailable unavailable) {
@@ -146,136 +141,6 @@ public final class FhirPatientReader {
         return new FhirReading(facts, notes, account.notRead(), false);
     }
 
-    /** Why a resource was set aside; unreadable ones leave the record open: no plan until someone checks them. */
-    private enum SetAside {
-        OTHER_PATIENT(false, "was for another patient and was left out", "were for another patient and were left out"),
-        UNKNOWN_SYSTEM(true, "could not be read: its code system is not known",
-                "could not be read: their code systems are not known"),
-        NO_CODE(true, "could not be read: it has no code", "could not be read: they have no code"),
-        UNKNOWN_MODIFIER(true, "could not be read: it carries a modifier extension this service does not understand",
-                "could not be read: they carry a modifier extension this service does not understand"),
-        NOT_IN_THIS_LIST(true, "could not be read: it is not of the kind its list holds",
-                "could not be read: they are not of the kind their list holds"),
-        NOT_A_PAIN_SCORE(false, "was not a 0-10 pain score (LOINC 72514-3) and was left out",
-                "were not 0-10 pain scores (LOINC 72514-3) and were left out");
-
-        final boolean unreadable;
-        final String one;
-        final String several;
-
-        SetAside(boolean unreadable, String one, String several) {
-            this.unreadable = unreadable;
-            this.one = one;
-            this.several = several;
-        }
-    }
-
-    /** Every resource given, read or set aside; the incomplete lists; and what of it the card must say. */
-    private final class Account {
-        private final String patientId;
-        private final Map<String, Integer> counts = new LinkedHashMap<>();
-        private final List<String> gaps = new ArrayList<>();
-        private boolean unreadable;
-        private boolean incomplete;
-
-        Account(String patientId) {
-            this.patientId = patientId;
-        }
-
-        /** The resources of a key that can be read, each other one set aside with its reason. */
-        <T extends DomainResource> List<T> readable(Prefetched data, PrefetchKey key, Class<T> type) {
-            if (!(data instanceof Prefetched.Found found)) {
-                return List.of();
-            }
-            if (!found.gaps().isEmpty()) {
-                // Only the newest pain score is read: a gap there may hide it, not a red flag or a surgery.
-                gaps.add("The list of " + listName(key) + " is incomplete (" + String.join("; ", found.gaps())
-                        + "): " + (key.needsWholeList() ? "what is missing may be a red flag or a recent spinal "
-                        + "surgery." : "the newest may be missing."));
-                incomplete |= key.needsWholeList();
-            }
-            List<T> readable = new ArrayList<>();
-            for (Resource r : found.resources()) {
-                if (!type.isInstance(r)) {
-                    setAside(r.fhirType(), SetAside.NOT_IN_THIS_LIST);
-                } else if (r instanceof DomainResource d && d.hasModifierExtension()) {
-                    setAside(r.fhirType(), SetAside.UNKNOWN_MODIFIER);
-                } else if (subject(type.cast(r)) == Subject.ANOTHER_PATIENT) {
-                    setAside(r.fhirType(), SetAside.OTHER_PATIENT);
-                } else {
-                    readable.add(type.cast(r));
-                }
-            }
-            return readable;
-        }
-
-        void setAside(String resourceType, SetAside why) {
-            counts.merge(resourceType + "|" + why.name(), 1, Integer::sum);
-            unreadable |= why.unreadable;
-        }
-
-        /** Whether the patient's subject is this patient, another, or not said (no reference to a Patient). */
-        Subject subject(DomainResource resource) {
-            Reference subject = resource instanceof Condition c ? c.getSubject()
-                    : resource instanceof Observation o ? o.getSubject()
-                    : resource instanceof Procedure p ? p.getSubject() : null;
-            String reference = subject == null ? null : subject.getReference();
-            if (reference == null || reference.isBlank() || reference.startsWith("#")) {
-                return Subject.NOT_SAID; // an identifier, a display or a contained resource: not said which patient
-            }
-            return patientId != null && patientId.equals(patientIdIn(reference)) ? Subject.THIS_PATIENT
-                    : Subject.ANOTHER_PATIENT;
-        }
-
-        /** Whether the record leaves something open: an entry that could not be read, or an incomplete list. */
-        boolean leftOpen() {
-            return unreadable || incomplete;
-        }
-
-        FhirReading.NotRead notRead() {
-            List<String> lines = new ArrayList<>();
-            int entries = 0;
-            for (Map.Entry<String, Integer> count : counts.entrySet()) {
-                String resourceType = count.getKey().substring(0, count.getKey().indexOf('|'));
-                SetAside why = SetAside.valueOf(count.getKey().substring(count.getKey().indexOf('|') + 1));
-                int n = count.getValue();
-                lines.add(n + " " + resourceType + (n == 1 ? " " + why.one : "s " + why.several) + ".");
-                entries += n;
-            }
-            lines.addAll(gaps);
-            return new FhirReading.NotRead(List.copyOf(lines), entries, gaps.size());
-        }
-    }
-
-    private enum Subject { THIS_PATIENT, ANOTHER_PATIENT, NOT_SAID }
-
-    private static String listName(PrefetchKey key) {
-        return switch (key) {
-            case CONDITIONS -> "conditions";
-            case PAIN_SCORES -> "pain scores";
-            case PROCEDURES -> "procedures";
-            case PATIENT -> "patients";
-        };
-    }
-
-    /**
-     * The id of the Patient a reference names, or null where it names no Patient: relative (Patient/p1), absolute
-     * (https://ehr/fhir/Patient/p1), versioned (Patient/p1/_history/2), or a urn:uuid, whose uuid is the id.
-     */
-    static String patientIdIn(String reference) {
-        String r = reference.strip();
-        if (r.startsWith("urn:uuid:")) {
-            return r.substring("urn:uuid:".length());
-        }
-        String[] parts = r.split("/");
-        for (int i = parts.length - 2; i >= 0; i--) {
-            if (parts[i].equals("Patient") && (i + 2 >= parts.length || parts[i + 2].equals("_history"))) {
-                return parts[i + 1];
-            }
-        }
-        return null;
-    }
-
     private record PainScore(int value, LocalDate date, Instant taken) {
     }
 
@@ -296,7 +161,7 @@ public final class FhirPatientReader {
         Boolean referredLegPain;
         Boolean sedentaryWork;
 
-        void add(Condition condition, Account account, LocalDate today, List<String> notes) {
+        void add(Condition condition, RecordAccount account, LocalDate today, List<String> notes) {
             if (!PrefetchKey.CONDITIONS.counts(firstCode(condition.getClinicalStatus()))
                     || hasAny(condition.getVerificationStatus(), NOT_TRUE)) {
                 return;
@@ -312,13 +177,13 @@ public final class FhirPatientReader {
                             .map(p -> "\"" + p + "\"").toList()) + " in words, not in a code this service reads: "
                             + "it is taken as a red flag to confirm.");
                 } else if (read.isEmpty()) {
-                    account.setAside("Condition", condition.getCode().hasCoding() ? SetAside.UNKNOWN_SYSTEM
-                            : SetAside.NO_CODE);
+                    account.setAside("Condition", condition.getCode().hasCoding() ? RecordAccount.SetAside.UNKNOWN_SYSTEM
+                            : RecordAccount.SetAside.NO_CODE);
                 }
                 return;
             }
             boolean suspected = hasAny(condition.getVerificationStatus(), SUSPECTED);
-            boolean subjectSaid = account.subject(condition) == Subject.THIS_PATIENT;
+            boolean subjectSaid = account.subject(condition) == RecordAccount.Subject.THIS_PATIENT;
             meanings.forEach(m -> record(m, condition, subjectSaid, today, suspected, notes));
             if (meanings.stream().anyMatch(m -> m.fact() == Fact.SCIATICA_TYPE)) {
                 // The body site of another condition (a knee, say) says nothing of the sciatica's side.
@@ -382,7 +247,7 @@ public final class FhirPatientReader {
      * the higher of two taken at the same time. An undated one only where none is dated, and the rules judge its age;
      * one dated only to its month or year is not today's pain, whichever day it was.
      */
-    private PainScore newestPainScore(List<Observation> observations, Account account, List<String> notes) {
+    private PainScore newestPainScore(List<Observation> observations, RecordAccount account, List<String> notes) {
         List<PainScore> scores = new ArrayList<>();
         for (Observation o : observations) {
             String status = o.hasStatus() ? o.getStatus().toCode() : null;
@@ -394,8 +259,8 @@ public final class FhirPatientReader {
                 // Another LOINC observation is something else; one in no system this service reads may be the score.
                 boolean loinc = o.getCode().getCoding().stream()
                         .anyMatch(c -> CodeSystems.LOINC.equals(CodeSystems.canonical(c.getSystem())));
-                account.setAside("Observation", loinc ? SetAside.NOT_A_PAIN_SCORE
-                        : o.getCode().hasCoding() ? SetAside.UNKNOWN_SYSTEM : SetAside.NO_CODE);
+                account.setAside("Observation", loinc ? RecordAccount.SetAside.NOT_A_PAIN_SCORE
+                        : o.getCode().hasCoding() ? RecordAccount.SetAside.UNKNOWN_SYSTEM : RecordAccount.SetAside.NO_CODE);
                 continue;
             }
             Optional<Integer> value = painValue(o);
@@ -403,10 +268,10 @@ public final class FhirPatientReader {
                 notes.add("A pain score was ignored: its value is not a number from 0 to 10.");
                 continue;
             }
-            Span taken = o.hasEffectiveDateTimeType() ? span(o.getEffectiveDateTimeType())
-                    : o.hasEffectiveInstantType() ? span(o.getEffectiveInstantType())
-                    : o.hasEffectivePeriod() ? span(o.getEffectivePeriod())
-                    : o.hasIssued() ? span(o.getIssuedElement()) : null;
+            RecordedDate taken = o.hasEffectiveDateTimeType() ? date(o.getEffectiveDateTimeType())
+                    : o.hasEffectiveInstantType() ? date(o.getEffectiveInstantType())
+                    : o.hasEffectivePeriod() ? date(o.getEffectivePeriod())
+                    : o.hasIssued() ? date(o.getIssuedElement()) : null;
             scores.add(new PainScore(value.get(), taken == null || taken.partial() ? null : taken.earliest(),
                     taken == null ? null : taken.start()));
         }
@@ -435,7 +300,7 @@ public final class FhirPatientReader {
      * The newest spinal surgery; its date is unknown where any surgery has no usable date, as that one may be
      * newest. A date counts as the latest day it can mean (a surgery in "2026" may have been this week).
      */
-    private Surgery newestSpinalSurgery(List<Procedure> procedures, Account account, LocalDate today,
+    private Surgery newestSpinalSurgery(List<Procedure> procedures, RecordAccount account, LocalDate today,
             List<String> notes) {
         Surgery newest = null;
         for (Procedure p : procedures) {
@@ -445,7 +310,7 @@ public final class FhirPatientReader {
             }
             List<Coding> read = p.getCode().getCoding().stream().filter(c -> codes.reads(c.getSystem())).toList();
             if (read.isEmpty()) {
-                account.setAside("Procedure", p.getCode().hasCoding() ? SetAside.UNKNOWN_SYSTEM : SetAside.NO_CODE);
+                account.setAside("Procedure", p.getCode().hasCoding() ? RecordAccount.SetAside.UNKNOWN_SYSTEM : RecordAccount.SetAside.NO_CODE);
                 continue;
             }
             if (read.stream().noneMatch(c -> codes.lookup(c.getSystem(), c.getCode())
@@ -467,14 +332,16 @@ public final class FhirPatientReader {
     /** When a procedure was done, as the latest day it can mean; null where the record gives no date to use. */
     private LocalDate performed(Procedure p, String status, LocalDate today) {
         if (p.hasPerformedDateTimeType()) {
-            return latest(span(p.getPerformedDateTimeType()), today);
+            RecordedDate performed = date(p.getPerformedDateTimeType());
+            return performed == null ? null : performed.latestUpTo(today);
         }
         if (p.hasPerformedPeriod()) {
             Period period = p.getPerformedPeriod();
             if (!period.hasEnd() && NOT_OVER.contains(status)) {
                 return today; // under way: as recent as can be
             }
-            return latest(span(period), today);
+            RecordedDate performed = date(period);
+            return performed == null ? null : performed.latestUpTo(today);
         }
         return null; // no date, or one as text, an age or a range: not known, so taken as recent by the rules
     }
@@ -502,65 +369,28 @@ public final class FhirPatientReader {
      */
     private LocalDate noted(Condition condition, LocalDate today, Side side) {
         boolean hasOnset = condition.hasOnset();
-        Span onset = condition.hasOnsetDateTimeType() ? span(condition.getOnsetDateTimeType())
-                : condition.hasOnsetPeriod() ? span(condition.getOnsetPeriod()) : null;
+        RecordedDate onset = condition.hasOnsetDateTimeType() ? date(condition.getOnsetDateTimeType())
+                : condition.hasOnsetPeriod() ? date(condition.getOnsetPeriod()) : null;
         if (hasOnset && onset == null && side == Side.LATEST) {
             return null;
         }
-        Span recorded = span(condition.getRecordedDateElement());
+        RecordedDate recorded = date(condition.getRecordedDateElement());
         return newest(day(onset, today, side), day(recorded, today, side));
     }
 
-    private static LocalDate day(Span span, LocalDate today, Side side) {
-        return span == null ? null : side == Side.EARLIEST ? span.earliest() : latest(span, today);
-    }
-
-    /** The latest day a date can mean, but not after today; a date wholly after today stays as it is. */
-    private static LocalDate latest(Span span, LocalDate today) {
-        if (span == null) {
-            return null;
-        }
-        return span.latest().isAfter(today) && !span.earliest().isAfter(today) ? today : span.latest();
+    private static LocalDate day(RecordedDate date, LocalDate today, Side side) {
+        return date == null ? null : side == Side.EARLIEST ? date.earliest() : date.latestUpTo(today);
     }
 
     private static LocalDate newest(LocalDate a, LocalDate b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /**
-     * What a FHIR date can mean, in days of the clinical time zone: its first and last day (the same for a full date
-     * or a timestamp; a year's or a month's for "2026" or "2026-05") and the instant it starts, to order by.
-     */
-    private record Span(LocalDate earliest, LocalDate latest, Instant start, boolean partial) {
+    private RecordedDate date(BaseDateTimeType dateTime) {
+        return RecordedDate.of(dateTime, clinicalZone);
     }
 
-    /** A period by its end where it has one (when it was over), else its start. */
-    private Span span(Period period) {
-        return period.hasEnd() ? span(period.getEndElement()) : span(period.getStartElement());
-    }
-
-    /**
-     * Null where the element has no date (only an extension, such as a data-absent-reason). A date without a time is
-     * that calendar date; a timestamp is converted to the clinical zone, so the day does not flip at UTC midnight.
-     */
-    private Span span(BaseDateTimeType dateTime) {
-        if (dateTime == null || dateTime.getValue() == null) {
-            return null;
-        }
-        TemporalPrecisionEnum precision = dateTime.getPrecision();
-        if (precision == TemporalPrecisionEnum.YEAR || precision == TemporalPrecisionEnum.MONTH) {
-            LocalDate first = precision == TemporalPrecisionEnum.YEAR ? LocalDate.of(dateTime.getYear(), 1, 1)
-                    : LocalDate.of(dateTime.getYear(), dateTime.getMonth() + 1, 1);
-            LocalDate last = precision == TemporalPrecisionEnum.YEAR ? first.withMonth(12).withDayOfMonth(31)
-                    : YearMonth.from(first).atEndOfMonth();
-            return new Span(first, last, first.atStartOfDay(clinicalZone).toInstant(), true);
-        }
-        if (precision == TemporalPrecisionEnum.DAY) {
-            LocalDate day = LocalDate.of(dateTime.getYear(), dateTime.getMonth() + 1, dateTime.getDay());
-            return new Span(day, day, day.atStartOfDay(clinicalZone).toInstant(), false);
-        }
-        Instant instant = dateTime.getValue().toInstant();
-        LocalDate day = LocalDate.ofInstant(instant, clinicalZone);
-        return new Span(day, day, instant, false);
+    private RecordedDate date(Period period) {
+        return RecordedDate.of(period, clinicalZone);
     }
 }
