@@ -50,14 +50,22 @@ public final class CodeTable {
         }
     }
 
-    /** A family row, where it is written, and the table's own code rows under it (which win over it). */
-    public record Family(String file, int line, String system, String code, Meaning meaning, List<String> ownRows) {
+    /**
+     * A family row, where it is written, the table's own code rows under it (which win over it), and the real codes
+     * it covers where a reference list of its system ships with the service ({@link RealCodes}).
+     */
+    public record Family(String file, int line, String system, String code, Meaning meaning, List<String> ownRows,
+            Optional<List<String>> realCodes) {
 
         /** What the family covers, in words: for the rule authors' check. */
         public String inWords() {
+            String real = realCodes.map(codes -> codes.isEmpty()
+                            ? ": no code of the reference list begins " + stem(code) + ", check the stem"
+                            : ": " + String.join(", ", codes))
+                    .orElse(" (no reference list of this system's codes ships with the service)");
             return file + ":" + line + ": " + code + " (" + system + ") is " + meaning.fact()
                     + (meaning.value() == null ? "" : " " + meaning.value()) + " for every code beginning "
-                    + stem(code) + (ownRows.isEmpty() ? "" : "; these have their own rows, which win: "
+                    + stem(code) + real + (ownRows.isEmpty() ? "" : "; these have their own rows, which win: "
                     + String.join(", ", ownRows));
         }
     }
@@ -73,7 +81,7 @@ public final class CodeTable {
         this.meanings = Map.copyOf(meanings);
         this.families = Map.copyOf(families);
         this.familyRows = familyRows.stream().map(f -> new Family(f.file(), f.line(), f.system(), f.code(),
-                f.meaning(), coveredRows(f, meanings.keySet()))).toList();
+                f.meaning(), coveredRows(f, meanings.keySet()), RealCodes.under(f.system(), stem(f.code())))).toList();
         this.words = words;
         Set<String> known = new HashSet<>(List.of(FINDING_SYSTEM));
         Stream.concat(meanings.keySet().stream(), families.keySet().stream())
@@ -213,7 +221,7 @@ public final class CodeTable {
                 }
                 if (family) {
                     familyRows.add(new Family(file, lineNumber, CodeSystems.canonical(cells.get(0)), cells.get(1),
-                            meaning, List.of()));
+                            meaning, List.of(), Optional.empty()));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new RuleProblem(file, lineNumber, null, "code table: " + e.getMessage()));

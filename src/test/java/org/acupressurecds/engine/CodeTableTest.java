@@ -110,7 +110,8 @@ class CodeTableTest {
         assertTrue(table.lookup(ICD10CM, "M54.4").isEmpty());
         assertTrue(table.lookup(ICD10CM, "M54").isEmpty());
         assertEquals(folder.resolve("codes.csv").toString().replace('\\', '/') + ":2: M54.3* (" + ICD10CM + ") is "
-                + "SCIATICA_TYPE UNKNOWN for every code beginning M54.3; these have their own rows, which win: M54.31",
+                + "SCIATICA_TYPE UNKNOWN for every code beginning M54.3: no code of the reference list begins M54.3, "
+                + "check the stem; these have their own rows, which win: M54.31",
                 table.families().get(0).inWords());
     }
 
