@@ -378,6 +378,27 @@ class EhrRecordReadingTest {
     }
 
     @Test
+    void aBladderChangeWithAnOnsetThatIsNoDateIsTakenAsNotedToday() throws Exception {
+        Ehr ehr = withSciatica().condition(ICD10CM, "R32").noted(null, TODAY.minusYears(3));
+        ((Condition) ehr.last("conditions")).setOnset(new StringType("since last week"));
+
+        assertEquals(Map.of(), facts(ehr).redFlagsNotedOn(), "not dated: taken as noted today");
+        assertEquals(Verdict.EMERGENCY, assess(ehr).verdict());
+    }
+
+    @Test
+    void aSurgeryDatedOnlyInWordsIsOfUnknownDateAndTakenAsRecent() throws Exception {
+        Ehr ehr = withSciatica();
+        ehr.with(procedure(ehr, SNOMED, "387731002", "completed"));
+        ((Procedure) ehr.last("procedures")).setPerformed(new StringType("last spring"));
+
+        PatientFacts facts = facts(ehr);
+        assertEquals(true, facts.spinalSurgery());
+        assertNull(facts.spinalSurgeryDate());
+        assertEquals(Verdict.CLEARANCE_REQUIRED, assess(ehr).verdict());
+    }
+
+    @Test
     void aClearanceWithAPartialDateIsTheEarliestDayItCanMean() throws Exception {
         Ehr ehr = withSciatica();
         ehr.with(procedure(ehr, SNOMED, "387731002", "completed"));
