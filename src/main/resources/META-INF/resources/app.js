@@ -13,7 +13,7 @@ const FIELD_LABELS = {
   sciaticaType: 'Sciatica type', redFlags: 'Red flags', painScore: 'Pain score', laterality: 'Which leg hurts',
   spinalSurgery: 'Spinal surgery', spinalSurgeryDate: 'Spinal surgery date', medicalClearance: 'Medical clearance',
   largeDiscHerniationWithImpingement: 'Large disc herniation', referredLegPain: 'Referred leg pain',
-  sedentaryWork: 'Desk work or travel',
+  sedentaryWork: 'Desk work or travel', age: 'Age',
 };
 
 const form = document.getElementById('assessment');

@@ -27,6 +27,7 @@ public record AssessmentRequest(
         Boolean referredLegPain,
         Boolean sedentaryWork,
         Laterality laterality,
+        Integer age,
         LocalDate assessmentDate) {
 
     /** What a type cannot say about this request: required fields, ranges, the order of dates. */
@@ -49,6 +50,9 @@ public record AssessmentRequest(
         }
         if (painScore != null && (painScore < 0 || painScore > 10)) {
             errors.add(new FieldError("painScore", "must be a whole number from 0 to 10"));
+        }
+        if (age != null && (age < 0 || age > 130)) {
+            errors.add(new FieldError("age", "must be a whole number of years from 0 to 130"));
         }
         if (Boolean.FALSE.equals(spinalSurgery) && spinalSurgeryDate != null) {
             errors.add(new FieldError("spinalSurgery",
@@ -75,6 +79,7 @@ public record AssessmentRequest(
                 .referredLegPain(referredLegPain)
                 .sedentaryWork(sedentaryWork)
                 .laterality(laterality)
+                .age(age)
                 .build();
     }
 
@@ -90,7 +95,7 @@ public record AssessmentRequest(
                 facts.spinalSurgery(), facts.spinalSurgeryDate(),
                 today.equals(facts.medicalClearanceDate()) ? facts.medicalClearance() : null,
                 facts.largeDiscHerniationWithImpingement(), facts.referredLegPain(), facts.sedentaryWork(),
-                facts.laterality(), null);
+                facts.laterality(), facts.age(), null);
     }
 
     private LocalDate assessedOn(LocalDate today) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.acupressurecds.engine.ConditionTerms;
 import org.acupressurecds.knowledge.Laterality;
@@ -51,6 +52,7 @@ final class GateSpace {
         Boolean referred;
         Boolean sedentary;
         Laterality side;
+        Integer age;
         Period flagsNoted;
         LocalDate today;
         final List<String> described = new ArrayList<>();
@@ -65,6 +67,7 @@ final class GateSpace {
                     .referredLegPain(referred)
                     .sedentaryWork(sedentary)
                     .laterality(side)
+                    .age(age)
                     .build();
         }
 
@@ -100,6 +103,8 @@ final class GateSpace {
             pains.add(p);
         }
         List<Boolean> yesNo = Arrays.asList(null, false, true);
+        List<Integer> ages = new ArrayList<>(ages(terms));
+        ages.add(0, null);
         List<Laterality> sides = new ArrayList<>(Arrays.asList(Laterality.values()));
         sides.add(0, null);
         return new GateSpace(List.of(
@@ -115,8 +120,30 @@ final class GateSpace {
                 new Factor<>("referredLegPain", yesNo, (r, v) -> r.referred = v),
                 new Factor<>("sedentaryWork", yesNo, (r, v) -> r.sedentary = v),
                 new Factor<>("laterality", sides, (r, v) -> r.side = v),
+                new Factor<>("age", ages, (r, v) -> r.age = v),
                 new Factor<>("redFlagsNotedOn", dates, (r, v) -> r.flagsNoted = v),
                 new Factor<>("assessmentDate", days, (r, v) -> r.today = v)));
+    }
+
+    /**
+     * Every fact of the patient the gate varies, by its PatientFacts name: the factors, the red flags each row is tried
+     * with, and what a record leaves open ({@link SafetyGate}). A fact not here is one the gate never tries.
+     */
+    Set<String> factsTried() {
+        Set<String> names = new LinkedHashSet<>(List.of("redFlags", "redFlagsMentioned", "recordEntriesUnread"));
+        factors.forEach(factor -> names.add(factor.name()));
+        return names;
+    }
+
+    /** Ages on both sides of every whole number the conditions compare a fact with, and the youngest and oldest. */
+    static Set<Integer> ages(ConditionTerms terms) {
+        Set<Integer> ages = new TreeSet<>(List.of(0, 40, 130));
+        for (long n : terms.numbers()) {
+            for (long age : new long[] {n - 1, n, n + 1}) {
+                ages.add((int) Math.max(0, Math.min(130, age)));
+            }
+        }
+        return ages;
     }
 
     /**

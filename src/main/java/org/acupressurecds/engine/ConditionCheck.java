@@ -123,6 +123,8 @@ final class ConditionCheck {
                 Object right = value(binary.getRight());
                 days(left, binary.getRight());
                 days(right, binary.getLeft());
+                number(left, binary.getRight());
+                number(right, binary.getLeft());
                 return boolean.class;
             }
             if (e instanceof UnaryExpr unary) {
@@ -177,6 +179,13 @@ final class ConditionCheck {
                     && (n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr)) {
                 terms.days(n instanceof IntegerLiteralExpr i ? i.asNumber().longValue()
                         : ((LongLiteralExpr) n).asNumber().longValue());
+            }
+        }
+
+        /** A whole-number fact (Integer: an age, a pain score) compared with a number: the gate tries around it. */
+        private void number(Object type, Expression other) {
+            if ((type == Integer.class || type == int.class) && other instanceof IntegerLiteralExpr n) {
+                terms.number(n.asNumber().longValue());
             }
         }
 

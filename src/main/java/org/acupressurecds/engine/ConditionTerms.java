@@ -9,16 +9,19 @@ import java.util.TreeSet;
 
 /**
  * What the conditions of a rule set compare with, read from their checked trees: every number of days a count of
- * days is compared with ({@code daysAgo( painScoreDate ) <= 7}), every shift of a date
- * ({@code assessmentDate.minusMonths( 6 )}) and every vocabulary constant ({@code RedFlag.FOOT_DROP}). The safety
+ * days is compared with ({@code daysAgo( painScoreDate ) <= 7}), every whole number a whole-number fact is compared
+ * with ({@code age >= 70}), every shift of a date ({@code assessmentDate.minusMonths( 6 )}) and every vocabulary
+ * constant ({@code RedFlag.FOOT_DROP}). The safety
  * gate tries the patient's dates on both sides of each, so a condition cannot hide a red flag behind a date the gate
  * never tries (every other fact takes every value it can); the lint checks that some condition names every sciatica
  * type and red flag.
  */
-public record ConditionTerms(SortedSet<Long> days, Set<Period> dateShifts, SortedSet<String> constants) {
+public record ConditionTerms(SortedSet<Long> days, SortedSet<Long> numbers, Set<Period> dateShifts,
+        SortedSet<String> constants) {
 
     public ConditionTerms {
         days = Collections.unmodifiableSortedSet(new TreeSet<>(days));
+        numbers = Collections.unmodifiableSortedSet(new TreeSet<>(numbers));
         dateShifts = Set.copyOf(dateShifts);
         constants = Collections.unmodifiableSortedSet(new TreeSet<>(constants));
     }
@@ -26,12 +29,18 @@ public record ConditionTerms(SortedSet<Long> days, Set<Period> dateShifts, Sorte
     /** Collects the terms while the conditions are checked. */
     static final class Collector {
         private final SortedSet<Long> days = new TreeSet<>();
+        private final SortedSet<Long> numbers = new TreeSet<>();
         private final Set<Period> shifts = new HashSet<>();
         private final SortedSet<String> constants = new TreeSet<>();
 
         /** A number a count of days is compared with. */
         void days(long n) {
             days.add(n);
+        }
+
+        /** A whole number a whole-number fact (an age, a pain score) is compared with. */
+        void number(long n) {
+            numbers.add(n);
         }
 
         /** A vocabulary constant, as Type.CONSTANT. */
@@ -50,7 +59,7 @@ public record ConditionTerms(SortedSet<Long> days, Set<Period> dateShifts, Sorte
         }
 
         ConditionTerms terms() {
-            return new ConditionTerms(days, shifts, constants);
+            return new ConditionTerms(days, numbers, shifts, constants);
         }
     }
 }

@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 
@@ -112,6 +113,8 @@ public final class FhirPatientReader {
             return new FhirReading(List.of(), notes, FhirReading.NotRead.NOTHING, false);
         }
 
+        Integer age = age(account.readable(data.get(PrefetchKey.PATIENT.key()), PrefetchKey.PATIENT, Patient.class),
+                today, notes);
         PainScore pain = newestPainScore(account.readable(data.get(PAIN_SCORES), PrefetchKey.PAIN_SCORES,
                 Observation.class), account, notes);
         Surgery surgery = newestSpinalSurgery(account.readable(data.get(PROCEDURES), PrefetchKey.PROCEDURES,
@@ -134,6 +137,7 @@ public final class FhirPatientReader {
                 .referredLegPain(findings.referredLegPain)
                 .sedentaryWork(findings.sedentaryWork)
                 .laterality(findings.laterality())
+                .age(age)
                 .recordEntriesUnread(account.leftOpen() ? true : null);
         findings.redFlags.forEach(flag -> record.redFlag(flag.getKey(), flag.getValue()));
         findings.mentioned.forEach(record::redFlagMentioned);
@@ -282,6 +286,28 @@ public final class FhirPatientReader {
             notes.add("The newest pain score is dated only to its month or year, so it is not taken as today's pain.");
         }
         return newest;
+    }
+
+    /**
+     * The age in whole years on the assessment date, from the birth date; one given only as a year or a month counts
+     * as the earliest day it can mean, the oldest the patient can be. Null where there is no usable birth date.
+     */
+    private Integer age(List<Patient> patients, LocalDate today, List<String> notes) {
+        RecordedDate born = patients.stream().filter(Patient::hasBirthDateElement)
+                .map(p -> date(p.getBirthDateElement())).filter(d -> d != null).findFirst().orElse(null);
+        if (born == null) {
+            return null;
+        }
+        if (born.earliest().isAfter(today)) {
+            notes.add("The patient's birth date is after today, so the age is not known.");
+            return null;
+        }
+        int years = java.time.Period.between(born.earliest(), today).getYears();
+        if (born.partial()) {
+            notes.add("The patient's birth date is given only as a year or a month, so the age is taken as the oldest "
+                    + "it can be: " + years + ".");
+        }
+        return years;
     }
 
     /** A 0-10 score, decimals rounded half up (7.5 counts as 8): a decimal score is read, never dropped. */

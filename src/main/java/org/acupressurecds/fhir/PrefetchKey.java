@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public enum PrefetchKey {
 
-    PATIENT("patient", "Patient", null, Set.of(), Set.of(), false),
+    /** The patient, for the age: its id is checked against the context's. */
+    PATIENT("patient", "Patient", null, Set.of(), Set.of("birthDate"), false),
     /** Active Conditions; recurrence and relapse are active too, and search by code does not say so. */
     CONDITIONS("conditions", "Condition", "clinical-status", Set.of("active", "recurrence", "relapse"),
             Set.of("clinicalStatus", "verificationStatus", "code", "bodySite", "subject", "onsetDateTime",

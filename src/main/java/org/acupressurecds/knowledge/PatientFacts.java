@@ -65,6 +65,10 @@ public record PatientFacts(
         Boolean sedentaryWork,
         @Meaning(value = "the side of the sciatica", values = "`LEFT`, `RIGHT`, `BILATERAL`, or null when not given")
         Laterality laterality,
+        @Meaning(value = "the patient's age in whole years on the assessment date: given to the API, or from an EHR's "
+                + "Patient.birthDate (a birth date given only as a year or a month counts as the oldest it can mean)",
+                values = "`0` to `130`, or null when not given")
+        Integer age,
         @Meaning(value = "\"today\" for date rules, in the clinical time zone (`cds.clinical-zone`): "
                 + "`spinalSurgeryDate.isBefore( assessmentDate.minusMonths( 6 ) )`; `daysAgo( painScoreDate )` "
                 + "is the whole days from a date to it", values = "a date, always given")
@@ -112,6 +116,7 @@ public record PatientFacts(
         b.referredLegPain = referredLegPain;
         b.sedentaryWork = sedentaryWork;
         b.laterality = laterality;
+        b.age = age;
         return b;
     }
 
@@ -139,6 +144,7 @@ public record PatientFacts(
         private Boolean referredLegPain;
         private Boolean sedentaryWork;
         private Laterality laterality;
+        private Integer age;
         private LocalDate assessmentDate;
 
         private Builder(SciaticaType sciaticaType, LocalDate assessmentDate) {
@@ -249,6 +255,11 @@ public record PatientFacts(
             return this;
         }
 
+        public Builder age(Integer years) {
+            age = years;
+            return this;
+        }
+
         public Builder assessmentDate(LocalDate value) {
             assessmentDate = value;
             return this;
@@ -258,7 +269,7 @@ public record PatientFacts(
             return new PatientFacts(sciaticaType, redFlags, redFlagsNotedOn, redFlagsScreened, redFlagsMentioned,
                     recordEntriesUnread, painScore,
                     painScoreDate, spinalSurgery, spinalSurgeryDate, medicalClearance, medicalClearanceDate,
-                    largeDiscHerniationWithImpingement, referredLegPain, sedentaryWork, laterality, assessmentDate);
+                    largeDiscHerniationWithImpingement, referredLegPain, sedentaryWork, laterality, age, assessmentDate);
         }
     }
 }

@@ -11,7 +11,9 @@ import org.acupressurecds.knowledge.SciaticaType;
 
 /**
  * The facts the rules saw, pseudonymised: no identifier and no calendar date, every date a whole number of days
- * before the assessment date. Not anonymous (the decision time gives the dates back), so read by role only.
+ * before the assessment date, and the age in whole years with 90 and over as "90+" (HIPAA's rule for ages), so a
+ * replay of any age threshold under 90 is exact. Not anonymous (the decision time gives the dates back), so read by
+ * role only.
  */
 public record RecordedFacts(
         SciaticaType sciaticaType,
@@ -29,7 +31,11 @@ public record RecordedFacts(
         Boolean largeDiscHerniationWithImpingement,
         Boolean referredLegPain,
         Boolean sedentaryWork,
-        Laterality laterality) {
+        Laterality laterality,
+        String age) {
+
+    /** The age from which a record keeps only "90+". */
+    static final int OLDEST_RECORDED = 90;
 
     public static RecordedFacts of(PatientFacts f) {
         Map<RedFlag, Long> noted = new TreeMap<>();
@@ -38,7 +44,7 @@ public record RecordedFacts(
                 f.redFlagsMentioned(), f.recordEntriesUnread(), f.painScore(),
                 daysBefore(f, f.painScoreDate()), f.spinalSurgery(), daysBefore(f, f.spinalSurgeryDate()),
                 f.medicalClearance(), daysBefore(f, f.medicalClearanceDate()), f.largeDiscHerniationWithImpingement(),
-                f.referredLegPain(), f.sedentaryWork(), f.laterality());
+                f.referredLegPain(), f.sedentaryWork(), f.laterality(), age(f.age()));
     }
 
     /** The facts again, on an assessment date: what a replay of this decision gives the rules. */
@@ -57,7 +63,12 @@ public record RecordedFacts(
                 .referredLegPain(referredLegPain)
                 .sedentaryWork(sedentaryWork)
                 .laterality(laterality)
+                .age(age == null ? null : age.equals(OLDEST_RECORDED + "+") ? OLDEST_RECORDED : Integer.valueOf(age))
                 .build();
+    }
+
+    private static String age(Integer years) {
+        return years == null ? null : years >= OLDEST_RECORDED ? OLDEST_RECORDED + "+" : years.toString();
     }
 
     private static Long daysBefore(PatientFacts f, LocalDate date) {

@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class AssessmentResourceTest {
@@ -182,6 +184,23 @@ class AssessmentResourceTest {
                 {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":11}""")
                 .body("errors[0].field", equalTo("painScore"))
                 .body("errors[0].message", equalTo("must be a whole number from 0 to 10"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"131", "-1", "70.5", "\"70\""})
+    void anAgeThatIsNoWholeNumberOfYearsFrom0To130IsRefused(String age) {
+        postInvalid("""
+                {"sciaticaType":"SPINAL_STENOSIS","redFlags":[],"age":%s}""".formatted(age))
+                .body("errors[0].field", equalTo("age"));
+    }
+
+    @Test
+    void anAgeInWholeYearsIsTakenByTheStrictApi() {
+        given().contentType("application/json").body("""
+                {"sciaticaType":"SPINAL_STENOSIS","redFlags":[],"age":72,"medicalClearance":true}""")
+                .when().post("/api/v1/assessments").then()
+                .statusCode(200)
+                .body("verdict", equalTo("CAUTION"));
     }
 
     @Test

@@ -92,7 +92,7 @@ class SafetyGateTest {
     @Test
     void theGateTriesBothSidesOfEveryNumberAndDateShiftTheConditionsName() {
         var terms = new org.acupressurecds.engine.ConditionTerms(new java.util.TreeSet<>(List.of(7L, 90L)),
-                java.util.Set.of(java.time.Period.ofMonths(-6)), new java.util.TreeSet<>());
+                new java.util.TreeSet<>(), java.util.Set.of(java.time.Period.ofMonths(-6)), new java.util.TreeSet<>());
 
         var offsets = GateSpace.offsets(terms);
 

@@ -460,6 +460,21 @@ class EhrRecordReadingTest {
         assertEquals(newest, facts(ehr).painScore());
     }
 
+    @Test
+    void theAgeIsReadFromThePatientsBirthDate() throws Exception {
+        assertEquals(33, facts(withSciatica()).age(), "Synthea's patient was born on 1993-06-07");
+    }
+
+    @ParameterizedTest(name = "born {0}")
+    @CsvSource({"1950, 76", "1950-12, 76", "1950-12-05, 75"})
+    void aBirthDateGivenOnlyAsAYearOrMonthIsTheOldestThePatientCanBe(String born, int age) throws Exception {
+        Ehr ehr = withSciatica();
+        ((org.hl7.fhir.r4.model.Patient) ehr.resources().get("patient")).setBirthDateElement(
+                new org.hl7.fhir.r4.model.DateType(born));
+
+        assertEquals(age, facts(ehr).age());
+    }
+
     // 7. Statuses to the safe side
 
     @ParameterizedTest(name = "{0}")
