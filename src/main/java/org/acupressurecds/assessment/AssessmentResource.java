@@ -54,13 +54,17 @@ public class AssessmentResource {
         this.identity = identity;
     }
 
-    /** The answer leaves only once its decision record is committed. client: page, for the physiotherapist's page. */
+    /**
+     * The answer leaves only once its decision record is kept, or, where it cannot be, only if it is urgent
+     * ({@link DecisionRecorder#keep}). client: page, for the physiotherapist's page.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "May this patient use an acupressure mat, and if so how?", description = "Unknown fields "
             + "and values are refused with a 400 naming each; what is not given is listed in missingData. The answer "
-            + "leaves only once its decision is recorded.")
+            + "leaves only once its decision is recorded; an emergency or urgent referral goes out even when the record "
+            + "cannot be kept.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentRequest.class),
             examples = @ExampleObject(name = "piriformis", summary = "Piriformis syndrome, screened, pain 5",
@@ -69,7 +73,7 @@ public class AssessmentResource {
             throws IOException {
         AssessmentReader.Read request = reader.read(http);
         Assessment answer = rules.assess(request.facts());
-        recorder.record(DecisionRecord.of("page".equals(client) ? Channel.PAGE : Channel.API, requester(identity),
+        recorder.keep(DecisionRecord.of("page".equals(client) ? Channel.PAGE : Channel.API, requester(identity),
                 request.facts(), answer, RequestDigest.of(request.tree()), Instant.now(clock), null));
         return answer;
     }

@@ -30,7 +30,6 @@ import org.acupressurecds.records.DecisionRecorder;
 import org.acupressurecds.records.Requester;
 import org.acupressurecds.web.PageLink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * The patient-view hook, once its FHIR data is at hand: read the record, decide on every reading of it, show the most
@@ -42,8 +41,6 @@ public class PatientView {
     /** Where named types conflict, the most cautious answer: the most severe verdict, then the lowest response. */
     static final Comparator<Assessment> MOST_CAUTIOUS = Comparator.comparing(Assessment::verdict)
             .thenComparing(a -> a.expectedResponse() == null ? 0 : -a.expectedResponse().stars());
-
-    private static final Logger LOG = Logger.getLogger(PatientView.class);
 
     private final RuleService rules;
     private final DecisionRecorder recorder;
@@ -59,8 +56,8 @@ public class PatientView {
     }
 
     /**
-     * The card leaves only once its decision record is committed. If it cannot be kept, an urgent card (a red flag)
-     * still goes out, safety first, and the log says its record is missing; any other answer is a 503.
+     * The card leaves only once its decision record is kept, or, where it cannot be, only if it is urgent (a red flag):
+     * the policy of every channel ({@link DecisionRecorder#keep}).
      */
     Cards decide(Map<String, Prefetched> data, String patientId, Requester requester, String requestDigest) {
         LocalDate today = LocalDate.now(clock);
@@ -91,16 +88,8 @@ public class PatientView {
                         "absolute")).orElse(null));
         DecisionRecord.IssuedCard issued = new DecisionRecord.IssuedCard(card.uuid(), card.indicator().wire(),
                 card.overrideReasons() == null ? List.of() : card.overrideReasons().stream().map(Coding::code).toList());
-        try {
-            recorder.record(DecisionRecord.of(Channel.CDS_HOOKS, requester, facts, answer, requestDigest,
-                    Instant.now(clock), issued));
-        } catch (DecisionRecorder.NotKept e) {
-            if (card.indicator() != Indicator.CRITICAL) {
-                throw e;
-            }
-            LOG.errorf("Card %s (%s) is returned without its decision record: the record could not be kept.",
-                    card.uuid(), answer.verdict());
-        }
+        recorder.keep(DecisionRecord.of(Channel.CDS_HOOKS, requester, facts, answer, requestDigest, Instant.now(clock),
+                issued));
         return new Cards(List.of(card));
     }
 }

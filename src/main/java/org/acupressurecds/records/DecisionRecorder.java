@@ -32,6 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.knowledge.Verdict;
 import org.jboss.logging.Logger;
 
 /**
@@ -227,6 +228,23 @@ public class DecisionRecorder {
             throw new NotKept("the store cannot take the decision record and the spool is full", storeFailure);
         }
         toSpool.increment();
+    }
+
+    /**
+     * The record-failure policy, the same in every channel (the API, the page, CDS Hooks): the record is kept, in the
+     * store or the spool; where it cannot be, an EMERGENCY or URGENT_REFERRAL answer still goes out, safety first,
+     * logged as not kept (and counted, as every record not kept is); any other answer is a NotKept, a 503.
+     */
+    public void keep(DecisionRecord record) {
+        try {
+            record(record);
+        } catch (NotKept e) {
+            if (!record.verdict().isMoreSevereThan(Verdict.CLEARANCE_REQUIRED)) {
+                throw e;
+            }
+            LOG.errorf("Decision %s (%s, %s) is answered without its decision record: the record could not be kept.",
+                    record.id(), record.verdict(), record.channel());
+        }
     }
 
     private void commit(DecisionRecord record) {
