@@ -27,7 +27,7 @@ import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
-import org.acupressurecds.security.Caller;
+import org.acupressurecds.http.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
-import org.acupressurecds.security.Caller;
+import org.acupressurecds.http.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

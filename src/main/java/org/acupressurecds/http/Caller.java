@@ -1,7 +1,6 @@
-package org.acupressurecds.security;
+package org.acupressurecds.http;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.acupressurecds.http.Excerpt;
 
 /** Who called, as the audit log names them: the signed-in name, or anonymous in open mode; one short line. */
 public final class Caller {
