@@ -56,19 +56,6 @@ public class ProblemMappers {
                 Excerpt.of(e.getMessage(), 200), null));
     }
 
-    /** No answer without its record: a decision that could not be kept is not given. */
-    @ServerExceptionMapper
-    public Response notRecorded(org.acupressurecds.records.DecisionRecorder.NotKept e) {
-        return Problem.response(new Problem("about:blank", "Service Unavailable", 503,
-                "The decision could not be recorded, so it is not given; try again shortly.", null));
-    }
-
-    @ServerExceptionMapper
-    public Response storeUnavailable(org.acupressurecds.records.RecordStore.Unavailable e) {
-        return Problem.response(new Problem("about:blank", "Service Unavailable", 503,
-                "The decision record cannot be reached just now; try again shortly.", null));
-    }
-
     /** A bug of ours. The log gets where it happened, never the message: messages can quote patient data. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
