@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import org.acupressurecds.MissingPart;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public class PostgresServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Optional<Path> found = binaries();
         if (found.isEmpty()) {
-            if (System.getenv("CI") != null) {
+            if (MissingPart.inCi()) {
                 throw new IllegalStateException("PostgreSQL is not installed: apt-get install -y postgresql");
             }
             return Map.of(); // the tests skip themselves (available() is false)

@@ -1,5 +1,6 @@
 package org.acupressurecds.security;
 
+import org.acupressurecds.MissingPart;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         Optional<Path> java = javaHome();
         Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.5.0"));
         if (java.isEmpty() || !Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            if (System.getenv("CI") != null) {
+            if (MissingPart.inCi()) {
                 throw new IllegalStateException("Keycloak cannot run: need " + home + "/bin/kc.sh and a Java 21+ JDK");
             }
             url = null;
