@@ -37,9 +37,10 @@ public record PatientFacts(
         @Meaning("red flags an EHR record names only in words (a condition's text, not a code this service "
                 + "reads), to be confirmed: `redFlagsMentioned contains RedFlag.SADDLE_ANESTHESIA`; empty for the API")
         Set<RedFlag> redFlagsMentioned,
-        @Meaning(value = "true when an EHR record held a condition or procedure the service could not read (a code "
-                + "system it does not know, no code, a modifier it does not understand) or its list of conditions "
-                + "was incomplete; null for the API, which has no record", values = "`true`, or null")
+        @Meaning(value = "true when an EHR record held an entry the service could not read (a code system it does "
+                + "not know, no code, a modifier it does not understand, a resource of another kind in a list) or a "
+                + "list of conditions or procedures that was incomplete; null for the API, which has no record",
+                values = "`true`, or null")
         Boolean recordEntriesUnread,
         @Meaning(value = "the newest pain score; an EHR's decimal score is rounded half up (7.5 counts as 8)",
                 values = "`0` to `10`, or null when not given")
