@@ -85,7 +85,7 @@ public class PrefetchResolver {
             if (sent.containsKey(key.key())) {
                 IBaseResource resource = parse(key.key(), sent.get(key.key()));
                 if (key == PrefetchKey.PATIENT && isAnotherPatient(resource, patientId)) {
-                    results.put(key.key(), CompletableFuture.completedFuture(anotherPatient(key, query)));
+                    results.put(key.key(), CompletableFuture.completedFuture(anotherPatient(key)));
                 } else if (resource instanceof Bundle bundle && key.needsWholeList() && mayFetch
                         && bundle.getLink(Bundle.LINK_NEXT) != null) {
                     results.put(key.key(), rest(request.fhirServer(), bundle, token));
@@ -105,7 +105,7 @@ public class PrefetchResolver {
                         .handle((resource, failure) -> failure != null
                                 ? issue(key.key(), query, "it was not prefetched and " + why(failure))
                                 : key == PrefetchKey.PATIENT && isAnotherPatient(resource, patientId)
-                                        ? anotherPatient(key, query) : Prefetched.of(resource, key.needsWholeList())));
+                                        ? anotherPatient(key) : Prefetched.of(resource, key.needsWholeList())));
             }
         }
         return CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
@@ -127,10 +127,14 @@ public class PrefetchResolver {
     }
 
     /** The EHR must send the record of the patient in context: a card built from another's would be wrong. */
-    private static Object anotherPatient(PrefetchKey key, String query) {
+    private static Object anotherPatient(PrefetchKey key) {
         LOG.warn("A CDS Hooks call's Patient is another patient than its context: refused with 412.");
-        return issue(key.key(), query, "it is another patient than context.patientId: send the record of the patient "
-                + "in context");
+        return new OperationOutcome.OperationOutcomeIssueComponent()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.CONFLICT)
+                .setDiagnostics("prefetch '" + key.key() + "' is another patient than context.patientId: send the "
+                        + "record of the patient in context") // no id: neither patient's is echoed
+                .addExpression("prefetch." + key.key());
     }
 
     /** A Patient whose id is given and is not the context's; one with no id cannot be told apart, and is read. */

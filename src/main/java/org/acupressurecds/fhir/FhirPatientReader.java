@@ -53,6 +53,8 @@ public final class FhirPatientReader {
     static final String PAIN_SEVERITY_0_10 = "72514-3";
 
     private static final Set<String> NOT_TRUE = Set.of("refuted", "entered-in-error");
+    /** The clinical statuses that take a condition out; any other coding (or none) leaves it counting. */
+    private static final Set<String> NOT_ACTIVE = Set.of("inactive", "remission", "resolved");
     private static final Set<String> SUSPECTED = Set.of("provisional", "differential", "unconfirmed");
     /** Procedures not over: a period without an end means it may be going on today. */
     private static final Set<String> NOT_OVER = Set.of("preparation", "in-progress", "on-hold");
@@ -166,8 +168,7 @@ public final class FhirPatientReader {
         Boolean sedentaryWork;
 
         void add(Condition condition, RecordAccount account, LocalDate today, List<String> notes) {
-            if (!PrefetchKey.CONDITIONS.counts(firstCode(condition.getClinicalStatus()))
-                    || hasAny(condition.getVerificationStatus(), NOT_TRUE)) {
+            if (!clinicallyCurrent(condition.getClinicalStatus()) || hasAny(condition.getVerificationStatus(), NOT_TRUE)) {
                 return;
             }
             List<Coding> read = condition.getCode().getCoding().stream().filter(c -> codes.reads(c.getSystem())).toList();
@@ -378,8 +379,13 @@ public final class FhirPatientReader {
         }
     }
 
-    private static String firstCode(CodeableConcept concept) {
-        return concept.getCoding().stream().map(Coding::getCode).filter(c -> c != null).findFirst().orElse(null);
+    /**
+     * Whether a condition's clinical status lets it count: one of the statuses the conditions key counts, or none
+     * that says it is over. A status in a local coding only, or a first coding of another system, is not read as over.
+     */
+    private static boolean clinicallyCurrent(CodeableConcept status) {
+        List<String> codes = status.getCoding().stream().map(Coding::getCode).filter(c -> c != null).toList();
+        return codes.stream().anyMatch(PrefetchKey.CONDITIONS::counts) || codes.stream().noneMatch(NOT_ACTIVE::contains);
     }
 
     private static boolean hasAny(CodeableConcept concept, Set<String> codes) {

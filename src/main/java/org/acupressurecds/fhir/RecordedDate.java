@@ -40,9 +40,10 @@ record RecordedDate(LocalDate earliest, LocalDate latest, Instant start, boolean
         return new RecordedDate(day, day, instant, false);
     }
 
-    /** A period by its end where it has one (when it was over), else its start. */
+    /** A period by its end where it has one (when it was over), else its start; an end with no date is no end. */
     static RecordedDate of(Period period, ZoneId zone) {
-        return of(period.hasEnd() ? period.getEndElement() : period.getStartElement(), zone);
+        RecordedDate end = of(period.getEndElement(), zone);
+        return end != null ? end : of(period.getStartElement(), zone);
     }
 
     /** The latest day it can mean, but not after today; a date wholly after today stays as it is. */

@@ -411,7 +411,8 @@ public class CdsHooksResourceTest {
                 .statusCode(412)
                 .contentType("application/fhir+json")
                 .body("issue.expression.flatten()", contains("prefetch.patient"))
-                .body("issue[0].diagnostics", containsString("another patient than context.patientId"));
+                .body("issue[0].diagnostics", containsString("another patient than context.patientId"))
+                .body("issue[0].diagnostics", allOf(not(containsString("pat-99")), not(containsString(Ehr.PATIENT_ID))));
     }
 
     /** Cauda equina syndrome coded for another patient changes nothing but the count, said on the card. */

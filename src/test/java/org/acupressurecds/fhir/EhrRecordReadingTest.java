@@ -512,6 +512,21 @@ class EhrRecordReadingTest {
         assertEquals(Set.of(), facts(withSciatica().condition(ICD10CM, "G83.4", "active", verification)).redFlags());
     }
 
+    @Test
+    void aClinicalStatusInALocalCodingFirstDoesNotTakeARedFlagOut() throws Exception {
+        Ehr ehr = withSciatica().condition(ICD10CM, "M21.372");
+        ((Condition) ehr.last("conditions")).getClinicalStatus().getCoding()
+                .add(0, new Coding("http://hospital.example/status", "A", "Active"));
+
+        assertEquals(Set.of(RedFlag.FOOT_DROP), facts(ehr).redFlags());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"resolved", "inactive", "remission"})
+    void aConditionThatIsOverIsNotARedFlag(String clinicalStatus) throws Exception {
+        assertEquals(Set.of(), facts(withSciatica().condition(ICD10CM, "G83.4", clinicalStatus, "confirmed")).redFlags());
+    }
+
     // 8. Modifiers, and entries that cannot be read
 
     @ParameterizedTest(name = "{0}")
