@@ -32,6 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -46,11 +47,11 @@ import org.jboss.logging.Logger;
 public class CheckProcess implements AutoCloseable {
 
     /**
-     * What to check: the rules folder with overlay (DRL file name to content) in place; against, the files of the
-     * rules serving (name to content), to answer beside them (null: no diff); impactRows, decisions exported for a
-     * replay over impactPeriod (null: none).
+     * What to check: the files of a rules snapshot (name to content) and the folder problems name them in; against,
+     * the files of the rules serving (name to content), to answer beside them (null: no diff); impactRows, decisions
+     * exported for a replay over impactPeriod (null: none).
      */
-    record Request(String folder, Map<String, String> overlay, Map<String, String> against, String impactRows,
+    record Request(String folder, Map<String, byte[]> files, Map<String, String> against, String impactRows,
             Period impactPeriod) {
     }
 
@@ -88,13 +89,9 @@ public class CheckProcess implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The folder checked as it is on disk, with the overlay in place (none: the folder alone). The process works in
-     * the service's working directory, so the folder is named in problems as the service names it.
-     */
-    Answer check(Path folder, Map<String, String> overlay, Map<String, String> against, Path impactRows,
-            Period impactPeriod) {
-        return check(new Request(folder.toString(), overlay, against,
+    /** A snapshot checked as it was read: the process never reads the rules folder itself. */
+    Answer check(RulesSnapshot rules, Map<String, String> against, Path impactRows, Period impactPeriod) {
+        return check(new Request(rules.folder(), rules.files(), against,
                 impactRows == null ? null : impactRows.toAbsolutePath().toString(), impactPeriod));
     }
 

@@ -6,18 +6,14 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 
 /**
  * The process where drafts are checked and run (started by {@link CheckProcess}): one request per line on its input,
@@ -66,16 +62,19 @@ public final class CheckServer {
             return new CheckProcess.Answer(null, List.of(new RuleProblem("(check)", null, null,
                     "the request could not be read: " + e.getMessage())), false, null, null);
         }
-        Path folder = Path.of(request.folder());
         RuleCheck.Candidate candidate;
         try {
-            candidate = RuleCheck.check(loader, runner, folder, request.overlay() == null ? Map.of() : request.overlay());
+            candidate = RuleCheck.check(loader, runner, RulesSnapshot.of(request.folder(), request.files()));
         } catch (RuleSetException e) {
             return new CheckProcess.Answer(null, e.problems(), false, null, null);
         }
         DecisionDiff diff = null;
         if (request.against() != null) {
-            diff = withFolder(request.against(), serving -> candidate.diff(loader.load(serving), runner));
+            try {
+                diff = candidate.diff(loader.load(RulesSnapshot.ofText("serving rules", request.against())), runner);
+            } catch (RuleSetException e) {
+                // the rules serving load in the service; only a broken copy fails here, and then there is no diff
+            }
         }
         ImpactAnalysis.Impact impact = null;
         if (request.impactRows() != null && !candidate.tooSlow()) {
@@ -83,43 +82,5 @@ public final class CheckServer {
         }
         return new CheckProcess.Answer(candidate.rules().version(), candidate.problems(), candidate.tooSlow(), diff,
                 impact);
-    }
-
-    private interface InFolder<T> {
-        T apply(Path folder) throws RuleSetException;
-    }
-
-    /** The files (name to content, codes/ and scenarios/ included) written to a folder of their own, for the loader. */
-    private static <T> T withFolder(Map<String, String> files, InFolder<T> use) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("serving-rules");
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = folder.resolve(file.getKey()).normalize();
-                if (!target.startsWith(folder)) {
-                    continue; // names come from the service's own record of what serves; never outside
-                }
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
-            }
-            return use.apply(folder);
-        } catch (RuleSetException e) {
-            return null; // the rules serving load in the service; here only a broken copy would fail
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            delete(folder);
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
     }
 }

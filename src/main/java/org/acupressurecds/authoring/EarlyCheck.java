@@ -1,11 +1,11 @@
 package org.acupressurecds.authoring;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 
 /**
  * The startup check of the rules folder, begun in main() on a thread of its own while Quarkus boots: the first
@@ -28,7 +28,7 @@ public final class EarlyCheck {
         CompletableFuture<RuleCheck.Candidate> candidate = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                candidate.complete(RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), folder, Map.of()));
+                candidate.complete(RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), RulesSnapshot.read(folder)));
             } catch (Throwable e) {
                 candidate.completeExceptionally(e);
             }

@@ -17,6 +17,7 @@ import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 
 /**
  * The check a rule set must pass to be served: every name in it is allowed, it compiles, follows the lint, every
@@ -58,15 +59,15 @@ public final class RuleCheck {
     private RuleCheck() {
     }
 
-    /** Compiles the folder with the overlay (DRL file name to content) in place, lints it and runs its scenarios. */
-    public static Candidate check(RuleSetLoader loader, ScenarioRunner runner, Path folder, Map<String, String> overlay)
+    /** Compiles the snapshot, lints it and runs its scenarios and the safety gate. */
+    public static Candidate check(RuleSetLoader loader, ScenarioRunner runner, RulesSnapshot rules)
             throws RuleSetException {
-        RuleSet candidate = loader.load(folder, overlay);
-        List<Scenario.Located> scenarios = ScenarioFiles.read(folder);
-        List<RuleProblem> problems = new ArrayList<>(RuleLint.check(candidate, folder.toString()));
+        RuleSet candidate = loader.load(rules);
+        List<Scenario.Located> scenarios = ScenarioFiles.read(rules);
+        List<RuleProblem> problems = new ArrayList<>(RuleLint.check(candidate, rules.folder()));
         try (BoundedRun bounded = runner.bounded()) {
             problems.addAll(runner.run(candidate, scenarios, bounded));
-            problems.addAll(SafetyGate.check(candidate, bounded, folder.toString()));
+            problems.addAll(SafetyGate.check(candidate, bounded, rules.folder()));
             return new Candidate(candidate, scenarios, problems, bounded.timedOut());
         }
     }
@@ -138,7 +139,13 @@ public final class RuleCheck {
             return 2;
         }
         if (options.uses() != null) {
-            List<RuleUses.Use> uses = RuleUses.of(options.folder(), options.uses());
+            List<RuleUses.Use> uses;
+            try {
+                uses = RuleUses.of(RulesSnapshot.read(options.folder()), options.uses());
+            } catch (RuleSetException e) {
+                e.problems().forEach(out::println);
+                return 1;
+            }
             uses.forEach(out::println);
             out.printf("%s: %d mention(s) in rules, scenarios and code tables%n", options.uses(), uses.size());
             return uses.isEmpty() ? 1 : 0;
@@ -147,7 +154,7 @@ public final class RuleCheck {
         ScenarioRunner runner = new ScenarioRunner();
         Candidate candidate;
         try {
-            candidate = check(loader, runner, options.folder(), Map.of());
+            candidate = check(loader, runner, RulesSnapshot.read(options.folder()));
         } catch (RuleSetException e) {
             e.problems().forEach(out::println);
             out.printf("FAILED: %d problem(s); the rules cannot be loaded%n", e.problems().size());
@@ -166,7 +173,7 @@ public final class RuleCheck {
         if (options.against() != null) {
             RuleSet serving;
             try {
-                serving = loader.load(options.against(), Map.of());
+                serving = loader.load(options.against());
             } catch (RuleSetException e) {
                 out.println("The rules in " + options.against() + " to compare with cannot be loaded:");
                 e.problems().forEach(p -> out.println("  " + p));

@@ -23,6 +23,7 @@ import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -102,17 +103,18 @@ public class RuleReloader {
      */
     public synchronized ReloadOutcome reload(boolean force, String actor) {
         long started = System.nanoTime();
-        Map<String, String> sources = RuleSetLoader.sources(folder, Map.of());
         RuleSet before = rules.current();
         String versionBefore = before == null ? null : before.version();
+        RulesSnapshot snapshot = null;
         ReloadOutcome outcome;
         try {
-            if (before != null && !force && loader.versionOf(folder).equals(versionBefore)) {
+            snapshot = RulesSnapshot.read(folder); // the one read: everything below takes these bytes
+            if (before != null && !force && snapshot.version().equals(versionBefore)) {
                 outcome = outcome(ReloadOutcome.Status.UNCHANGED, versionBefore, versionBefore, started, false, List.of());
             } else if (before == null) {
                 RuleCheck.Candidate early = EarlyCheck.take(folder);
-                RuleCheck.Candidate candidate = early != null
-                        && early.rules().version().equals(loader.versionOf(folder)) ? early : check(Map.of());
+                RuleCheck.Candidate candidate = early != null && early.rules().version().equals(snapshot.version())
+                        ? early : RuleCheck.check(loader, scenarios, snapshot);
                 boolean serve = candidate.problems().isEmpty();
                 if (serve) {
                     scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);
@@ -121,7 +123,7 @@ public class RuleReloader {
                 outcome = outcome(serve ? ReloadOutcome.Status.SERVED : ReloadOutcome.Status.REJECTED, null,
                         candidate.rules().version(), started, force, candidate.problems());
             } else {
-                outcome = reloadChecked(versionBefore, started, force);
+                outcome = reloadChecked(snapshot, versionBefore, started, force);
             }
         } catch (RuleSetException e) {
             outcome = outcome(ReloadOutcome.Status.REJECTED, versionBefore, null, started, force, e.problems());
@@ -134,6 +136,7 @@ public class RuleReloader {
         if (rules.current() != null) {
             servingVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", rules.current().version()), 1)), true);
         }
+        Map<String, String> sources = snapshot == null ? Map.of() : snapshot.sources();
         journal.record(new RuleSetJournal.Entry(before == null ? RuleSetJournal.Kind.LOAD : RuleSetJournal.Kind.RELOAD,
                 actor, outcome.at(), outcome.versionBefore(), outcome.candidateVersion(), outcome.status().name(),
                 outcome.problems(), servingSources, sources));
@@ -144,30 +147,20 @@ public class RuleReloader {
     }
 
     /**
-     * The folder checked in the check's own process; if it passes, the same version is compiled here, warmed up and
-     * served. A folder edited while it was checked is not served: the watcher sees the edit and checks it again.
+     * The snapshot checked in the check's own process; if it passes, the same bytes are compiled here, warmed up and
+     * served. An edit made meanwhile is the watcher's next reload.
      */
-    private ReloadOutcome reloadChecked(String versionBefore, long started, boolean force) throws RuleSetException {
-        CheckProcess.Answer checked = isolated.check(folder, Map.of(), null, null, null);
+    private ReloadOutcome reloadChecked(RulesSnapshot snapshot, String versionBefore, long started, boolean force)
+            throws RuleSetException {
+        CheckProcess.Answer checked = isolated.check(snapshot, null, null, null);
         if (!checked.problems().isEmpty() || checked.version() == null) {
             return outcome(ReloadOutcome.Status.REJECTED, versionBefore, checked.version(), started, force,
                     checked.problems());
         }
-        RuleSet passed = loader.load(folder);
-        if (!passed.version().equals(checked.version())) {
-            return outcome(ReloadOutcome.Status.REJECTED, versionBefore, passed.version(), started, force,
-                    List.of(new RuleProblem(folder.toString(), null, null, "the rules folder changed while it was "
-                            + "checked (version " + checked.version() + " was checked, " + passed.version() + " is "
-                            + "there now): it is checked again when the edit settles")));
-        }
-        scenarios.warmUp(passed, ScenarioFiles.read(folder), WARM_UP_EVALUATIONS);
+        RuleSet passed = loader.load(snapshot);
+        scenarios.warmUp(passed, ScenarioFiles.read(snapshot), WARM_UP_EVALUATIONS);
         rules.serve(passed);
         return outcome(ReloadOutcome.Status.SERVED, versionBefore, passed.version(), started, force, List.of());
-    }
-
-    /** The serving folder, checked in this process with the overlay (DRL file name to content) in place. */
-    RuleCheck.Candidate check(Map<String, String> overlay) throws RuleSetException {
-        return RuleCheck.check(loader, scenarios, folder, overlay);
     }
 
     /**
@@ -182,9 +175,13 @@ public class RuleReloader {
                 exported = Files.createTempFile("decisions-to-replay", ".jsonl");
                 impact.export(impactPeriod, exported);
             }
-            CheckProcess.Answer answer = isolated.check(folder, overlay, servingSources, exported, impactPeriod);
-            journalValidate(actor, answer.version(), answer.problems(), overlay);
+            RulesSnapshot draft = RulesSnapshot.read(folder).with(overlay);
+            CheckProcess.Answer answer = isolated.check(draft, servingSources, exported, impactPeriod);
+            journalValidate(actor, answer.version(), answer.problems(), draft);
             return answer;
+        } catch (RuleSetException e) { // the folder cannot be read
+            journalValidate(actor, null, e.problems(), RulesSnapshot.ofText(folder.toString(), overlay));
+            return new CheckProcess.Answer(null, e.problems(), false, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -194,11 +191,10 @@ public class RuleReloader {
         }
     }
 
-    private void journalValidate(String actor, String version, List<RuleProblem> problems, Map<String, String> overlay) {
+    private void journalValidate(String actor, String version, List<RuleProblem> problems, RulesSnapshot draft) {
         journal.record(new RuleSetJournal.Entry(RuleSetJournal.Kind.VALIDATE, actor, Instant.now(),
                 rules.current() == null ? null : rules.current().version(), version,
-                problems.isEmpty() ? "VALID" : "INVALID", problems, servingSources,
-                RuleSetLoader.sources(folder, overlay)));
+                problems.isEmpty() ? "VALID" : "INVALID", problems, servingSources, draft.sources()));
     }
 
     public ReloadOutcome lastReload() {

@@ -10,10 +10,12 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +25,7 @@ import org.jboss.logging.Logger;
 final class RulesWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RulesWatcher.class);
-    private static final String[] WATCHED_SUBFOLDERS = {"codes", ScenarioFiles.FOLDER};
+    private static final List<String> WATCHED_SUBFOLDERS = RulesSnapshot.SUBFOLDERS;
 
     private final Path folder;
     private final Duration debounce;

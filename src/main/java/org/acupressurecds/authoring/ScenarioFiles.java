@@ -8,73 +8,57 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.acupressurecds.engine.DidYouMean;
 import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
-import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.http.StrictJson;
 
-/** Reads the scenario files, {@code scenarios/*.yaml} in the rules folder: each a list of scenarios. */
+/** Reads the scenario files of a rules snapshot, {@code scenarios/*.yaml}: each a list of scenarios. */
 public final class ScenarioFiles {
-
-    public static final String FOLDER = RuleSetLoader.SCENARIOS;
 
     private ScenarioFiles() {
     }
 
-    public static List<Scenario.Located> read(Path rulesFolder) throws RuleSetException {
-        Path folder = rulesFolder.resolve(FOLDER);
+    public static List<Scenario.Located> read(RulesSnapshot rules) throws RuleSetException {
         List<Scenario.Located> scenarios = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return scenarios;
-        }
         ObjectMapper yaml = StrictJson.strictStandalone(new YAMLMapper());
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList()) {
-                String shown = file.toString().replace('\\', '/');
-                try {
-                    JsonNode list = yaml.readTree(file.toFile());
-                    if (list == null || !list.isArray()) {
-                        problems.add(new RuleProblem(shown, 1, null, "a scenario file is a list of scenarios (- name: ...)"));
+        rules.scenarios().forEach((name, text) -> {
+            String shown = rules.shown(name);
+            try {
+                JsonNode list = yaml.readTree(text);
+                if (list == null || !list.isArray()) {
+                    problems.add(new RuleProblem(shown, 1, null, "a scenario file is a list of scenarios (- name: ...)"));
+                    return;
+                }
+                List<String> lines = text.lines().toList();
+                for (JsonNode node : list) {
+                    int line = LocalPolicy.lineOf(lines, node.path("name").asText(null));
+                    Scenario scenario;
+                    try {
+                        scenario = yaml.treeToValue(node, Scenario.class);
+                    } catch (JsonMappingException e) { // every scenario's problem, not only the first
+                        problems.add(inAuthorsWords(shown, lines, line, e));
                         continue;
                     }
-                    List<String> lines = Files.readAllLines(file);
-                    for (JsonNode node : list) {
-                        int line = LocalPolicy.lineOf(lines, node.path("name").asText(null));
-                        Scenario scenario;
-                        try {
-                            scenario = yaml.treeToValue(node, Scenario.class);
-                        } catch (JsonMappingException e) { // every scenario's problem, not only the first
-                            problems.add(inAuthorsWords(shown, lines, line, e));
-                            continue;
-                        }
-                        if (scenario.name() == null || scenario.patient() == null || scenario.expect() == null
-                                || scenario.expect().verdict() == null) {
-                            problems.add(new RuleProblem(shown, line, null,
-                                    "every scenario needs name, patient and expect.verdict"));
-                            continue;
-                        }
-                        scenarios.add(new Scenario.Located(scenario, shown, line));
+                    if (scenario.name() == null || scenario.patient() == null || scenario.expect() == null
+                            || scenario.expect().verdict() == null) {
+                        problems.add(new RuleProblem(shown, line, null,
+                                "every scenario needs name, patient and expect.verdict"));
+                        continue;
                     }
-                } catch (JsonProcessingException e) {
-                    JsonLocation at = e.getLocation();
-                    problems.add(new RuleProblem(shown, at == null ? null : at.getLineNr(),
-                            at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
+                    scenarios.add(new Scenario.Located(scenario, shown, line));
                 }
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                problems.add(new RuleProblem(shown, at == null ? null : at.getLineNr(),
+                        at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenarios in " + folder, e);
-        }
+        });
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }

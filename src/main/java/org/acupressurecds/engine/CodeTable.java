@@ -1,9 +1,5 @@
 package org.acupressurecds.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -159,35 +155,24 @@ public final class CodeTable {
         return codes;
     }
 
-    /**
-     * Reads every {@code *.csv} in the folder, a code table or a list of red-flag phrases by its header; a folder
-     * that does not exist is an empty table.
-     */
-    public static CodeTable load(Path folder) throws RuleSetException {
+    /** Reads every {@code codes/*.csv} of the rules, a code table or a list of red-flag phrases by its header. */
+    public static CodeTable load(RulesSnapshot rules) throws RuleSetException {
         Map<String, Meaning> meanings = new HashMap<>();
         Map<String, Meaning> families = new HashMap<>();
         List<Family> familyRows = new ArrayList<>();
         RedFlagWords.Builder words = RedFlagWords.builder();
         List<RuleProblem> problems = new ArrayList<>();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                    read(csv, meanings, families, familyRows, words, problems);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read code tables in " + folder, e);
-            }
-        }
+        rules.text(RulesSnapshot.CODES, ".csv").forEach((name, text) ->
+                read(rules.shown(name), text.lines().toList(), meanings, families, familyRows, words, problems));
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
         return new CodeTable(meanings, families, familyRows, words.build());
     }
 
-    private static void read(Path csv, Map<String, Meaning> meanings, Map<String, Meaning> families,
-            List<Family> familyRows, RedFlagWords.Builder words, List<RuleProblem> problems) throws IOException {
-        String file = csv.toString().replace('\\', '/');
-        List<String> lines = Files.readAllLines(csv);
+    private static void read(String file, List<String> lines, Map<String, Meaning> meanings,
+            Map<String, Meaning> families, List<Family> familyRows, RedFlagWords.Builder words,
+            List<RuleProblem> problems) {
         String header = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNumber = i + 1;

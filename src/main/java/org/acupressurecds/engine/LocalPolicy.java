@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,17 +29,17 @@ public record LocalPolicy(String name, String changes, String why, String approv
             .map(c -> c.getName()).toList();
 
     /** The folder's policies; none when it has no policies.yaml. Every field is required; a name is used once. */
-    static List<LocalPolicy> read(Path folder, String shownFolder) throws RuleSetException {
-        Path file = folder.resolve(FILE);
-        if (!Files.exists(file)) {
+    static List<LocalPolicy> read(RulesSnapshot rules) throws RuleSetException {
+        String text = rules.sources().get(FILE);
+        if (text == null) {
             return List.of();
         }
-        String shown = shownFolder + "/" + FILE;
+        String shown = rules.shown(FILE);
         List<RuleProblem> problems = new ArrayList<>();
         List<LocalPolicy> policies = new ArrayList<>();
         try {
-            LocalPolicy[] read = YAML.readValue(file.toFile(), LocalPolicy[].class);
-            List<String> lines = Files.readAllLines(file);
+            LocalPolicy[] read = YAML.readValue(text, LocalPolicy[].class);
+            List<String> lines = text.lines().toList();
             Set<String> names = new HashSet<>();
             for (LocalPolicy p : read == null ? new LocalPolicy[0] : read) {
                 int line = lineOf(lines, p.name());
@@ -69,8 +65,6 @@ public record LocalPolicy(String name, String changes, String why, String approv
         } catch (JsonProcessingException e) {
             problems.add(new RuleProblem(shown, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), "local policy: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);

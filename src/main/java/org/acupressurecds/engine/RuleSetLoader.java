@@ -1,27 +1,16 @@
 package org.acupressurecds.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.acupressurecds.engine.RuleSet.RuleInfo;
 import org.acupressurecds.knowledge.FactModel;
 import org.acupressurecds.knowledge.PatientFacts;
@@ -54,73 +43,50 @@ import org.kie.internal.builder.ResultSeverity;
  */
 public final class RuleSetLoader {
 
-    static final String CODES = "codes";
-    /** The scenarios, the rule set's specification (read and run by the authoring package). */
-    public static final String SCENARIOS = "scenarios";
-
     private final RuleLanguage language = new RuleLanguage();
     private final BytecodeCheck bytecode = new BytecodeCheck(new RuleVocabulary(), RuleLanguage.PACKAGE);
     private final ClassLoader factClassLoader = new MissCachingClassLoader(PatientFacts.class.getClassLoader());
 
-    /** Loads every {@code *.drl} directly in the folder; problems name files as {@code <folder>/<file>.drl}. */
+    /** Loads the folder as it is on disk; problems name files as {@code <folder>/<file>.drl}. */
     public RuleSet load(Path folder) throws RuleSetException {
-        return load(folder, Map.of());
+        return load(RulesSnapshot.read(folder));
     }
 
-    /**
-     * Loads the folder as if the overlay's DRL files (name to content) replaced or joined its own: what an author
-     * validates before saving. Code tables come from the folder's {@code codes/}.
-     */
+    /** Loads the folder as if the overlay's DRL files (name to content) replaced or joined its own. */
     public RuleSet load(Path folder, Map<String, String> overlay) throws RuleSetException {
-        String shownFolder = folder.toString().replace('\\', '/');
-        Map<String, byte[]> files = readRuleFiles(folder, shownFolder, overlay);
+        return load(RulesSnapshot.read(folder).with(overlay));
+    }
+
+    /** Compiles a snapshot: its DRL, with its code tables and local policies; its version is the snapshot's. */
+    public RuleSet load(RulesSnapshot snapshot) throws RuleSetException {
+        String shownFolder = snapshot.folder();
+        Map<String, String> drl = snapshot.drl();
+        if (drl.isEmpty()) {
+            throw new RuleSetException(List.of(new RuleProblem(shownFolder, null, null,
+                    "no .drl rule files in the rules folder")));
+        }
         CodeTable codes = null;
         List<LocalPolicy> policies = List.of();
         List<RuleProblem> problems = new ArrayList<>();
         try {
-            codes = CodeTable.load(folder.resolve(CODES));
+            codes = CodeTable.load(snapshot);
         } catch (RuleSetException e) {
             problems.addAll(e.problems());
         }
         try {
-            policies = LocalPolicy.read(folder, shownFolder);
+            policies = LocalPolicy.read(snapshot);
         } catch (RuleSetException e) {
             problems.addAll(e.problems());
         }
         // Rules are code: nothing is compiled, let alone run, before every file passes the check.
-        RuleLanguage.Checked checked = language.check(asText(files), shownFolder);
+        RuleLanguage.Checked checked = language.check(drl, shownFolder);
         problems.addAll(checked.problems());
         if (!checked.problems().isEmpty()) {
             throw new RuleSetException(problems);
         }
         KieBase kieBase = compileOrThrow(checked.packages(), shownFolder, problems);
-        Map<String, byte[]> hashed = withCodesAndScenarios(folder, files);
-        return new RuleSet(contentHash(hashed), List.copyOf(hashed.keySet()), Instant.now(), kieBase, codes,
+        return new RuleSet(snapshot.version(), List.copyOf(snapshot.files().keySet()), Instant.now(), kieBase, codes,
                 catalogue(kieBase, checked.packages(), shownFolder), policies, checked.terms());
-    }
-
-    private static Map<String, String> asText(Map<String, byte[]> files) {
-        Map<String, String> text = new TreeMap<>();
-        files.forEach((name, content) -> text.put(name, new String(content, StandardCharsets.UTF_8)));
-        return text;
-    }
-
-    /** The version the folder would load as, without compiling: to skip a reload of identical content. */
-    public String versionOf(Path folder) throws RuleSetException {
-        return contentHash(withCodesAndScenarios(folder, readRuleFiles(folder, folder.toString(), Map.of())));
-    }
-
-    /**
-     * What the version covers: the DRL, the code tables and the scenarios, which are the rule set's specification;
-     * an edit to any of them is checked, and served or rejected, as a new version.
-     */
-    private static Map<String, byte[]> withCodesAndScenarios(Path folder, Map<String, byte[]> drl) {
-        Map<String, byte[]> hashed = new TreeMap<>(drl);
-        hashed.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
-        hashed.putAll(policiesFile(folder));
-        hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
-        hashed.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
-        return hashed;
     }
 
     /**
@@ -221,78 +187,6 @@ public final class RuleSetLoader {
     /** Some compilers keep the quotes of a metadata value; an author wrote none. */
     static String unquote(Object value) {
         return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
-    }
-
-    /**
-     * Every file an author edits, as text by its name in the folder (positions.drl, codes/x.csv, scenarios/y.yaml),
-     * with the overlay in place: what a rule-set event's diff compares. Empty where the folder cannot be read.
-     */
-    public static Map<String, String> sources(Path folder, Map<String, String> overlay) {
-        Map<String, String> text = new TreeMap<>();
-        Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
-        files.putAll(readFiles(folder.resolve(CODES), ".csv", CODES + "/"));
-        files.putAll(policiesFile(folder));
-        files.putAll(readFiles(folder.resolve(SCENARIOS), ".yaml", SCENARIOS + "/"));
-        files.putAll(readFiles(folder.resolve(SCENARIOS), ".yml", SCENARIOS + "/"));
-        files.forEach((name, bytes) -> text.put(name, new String(bytes, StandardCharsets.UTF_8)));
-        text.putAll(overlay);
-        return text;
-    }
-
-    /** The DRL files of the folder with the overlay applied, by file name. */
-    public static Map<String, byte[]> readRuleFiles(Path folder, String shownFolder, Map<String, String> overlay)
-            throws RuleSetException {
-        if (!Files.isDirectory(folder)) {
-            throw new RuleSetException(List.of(new RuleProblem(shownFolder, null, null,
-                    "rules folder not found (looked at " + folder.toAbsolutePath() + ")")));
-        }
-        Map<String, byte[]> files = new TreeMap<>(readFiles(folder, ".drl", ""));
-        overlay.forEach((name, content) -> files.put(name, content.getBytes(StandardCharsets.UTF_8)));
-        if (files.isEmpty()) {
-            throw new RuleSetException(List.of(new RuleProblem(shownFolder, null, null,
-                    "no .drl rule files in the rules folder")));
-        }
-        return files;
-    }
-
-    /** policies.yaml itself, not every name ending in it. */
-    private static Map<String, byte[]> policiesFile(Path folder) {
-        Map<String, byte[]> file = readFiles(folder, LocalPolicy.FILE, "");
-        file.keySet().retainAll(Set.of(LocalPolicy.FILE));
-        return file;
-    }
-
-    /** The files of one kind directly in a folder, by prefixed name; none if the folder does not exist. */
-    private static Map<String, byte[]> readFiles(Path folder, String suffix, String prefix) {
-        Map<String, byte[]> files = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
-            return files;
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path file : entries.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
-                    .toList()) {
-                files.put(prefix + file.getFileName(), Files.readAllBytes(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder, e);
-        }
-        return files;
-    }
-
-    /** The version: the first 16 hex digits of a SHA-256 over the sorted file names and contents. */
-    static String contentHash(Map<String, byte[]> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.forEach((name, content) -> {
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(content);
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     /** Drools adds this after every parse error; it tells the author nothing. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +27,11 @@ class CheckProcessTest {
 
     @Test
     void theBundledRulesPassInTheCheckProcessAsTheVersionTheServiceWouldCompile() throws Exception {
-        CheckProcess.Answer answer = CHECKS.check(Path.of("rules"), Map.of(), null, null, null);
+        CheckProcess.Answer answer = CHECKS.check(RulesSnapshot.read(Path.of("rules")), null, null, null);
 
         assertEquals(java.util.List.of(), answer.problems());
         assertFalse(answer.tooSlow());
-        assertEquals(new RuleSetLoader().versionOf(Path.of("rules")), answer.version());
+        assertEquals(RulesSnapshot.read(Path.of("rules")).version(), answer.version());
         assertNull(answer.diff());
         assertTrue(CHECKS.running(), "an idle check process is kept for the next check");
     }
@@ -39,8 +39,8 @@ class CheckProcessTest {
     @Test
     void aRunawayDraftIsStoppedAndNothingKeepsRunning() throws Exception {
         long started = System.nanoTime();
-        CheckProcess.Answer answer = CHECKS.check(Path.of("rules"), Map.of(Runaway.FILE, Runaway.DRAFT), null, null,
-                null);
+        CheckProcess.Answer answer = CHECKS.check(
+                RulesSnapshot.read(Path.of("rules")).with(Map.of(Runaway.FILE, Runaway.DRAFT)), null, null, null);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertTrue(answer.tooSlow(), answer.toString());
@@ -53,9 +53,9 @@ class CheckProcessTest {
     }
 
     @Test
-    void aCheckThatDoesNotAnswerInTimeIsStopped() {
+    void aCheckThatDoesNotAnswerInTimeIsStopped() throws Exception {
         try (CheckProcess impatient = new CheckProcess(Duration.ofMillis(200), Duration.ofMinutes(2))) {
-            CheckProcess.Answer answer = impatient.check(Path.of("rules"), Map.of(), null, null, null);
+            CheckProcess.Answer answer = impatient.check(RulesSnapshot.read(Path.of("rules")), null, null, null);
 
             assertTrue(answer.tooSlow());
             assertTrue(answer.problems().get(0).message().startsWith("the check did not finish within 200 ms and was "

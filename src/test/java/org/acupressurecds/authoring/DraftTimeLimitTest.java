@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class DraftTimeLimitTest {
         ScenarioRunner runner = new ScenarioRunner(new BoundedRun.Limits(Duration.ofMillis(200), Duration.ofSeconds(5)));
 
         long started = System.nanoTime();
-        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), runner, copy, Map.of("slow.drl", SLOW));
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), runner, RulesSnapshot.read(copy).with(Map.of("slow.drl", SLOW)));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         List<RuleProblem> problems = candidate.problems();

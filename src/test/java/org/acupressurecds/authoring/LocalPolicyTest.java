@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetLoader;
@@ -78,7 +78,7 @@ class LocalPolicyTest {
         Files.writeString(rules.resolve("scenarios/local-sessions.yaml"), SCENARIO);
         Files.writeString(rules.resolve("policies.yaml"), POLICY, StandardOpenOption.APPEND);
 
-        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), rules, Map.of());
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), RulesSnapshot.read(rules));
 
         assertEquals(List.of(), candidate.problems());
         assertTrue(candidate.rules().policies().stream().anyMatch(p -> p.name().equals(
@@ -100,7 +100,7 @@ class LocalPolicyTest {
         Files.writeString(drl, Files.readString(drl).replaceFirst("@source\\(\"[^\"]*\"\\)",
                 "@source(\"Local policy > Gentle mats only\")"));
 
-        List<RuleProblem> problems = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), rules, Map.of())
+        List<RuleProblem> problems = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), RulesSnapshot.read(rules))
                 .problems();
 
         assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("policies.yaml") && p.message().equals(

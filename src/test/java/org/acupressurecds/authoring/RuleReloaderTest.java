@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import org.acupressurecds.authoring.ReloadOutcome.Status;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.PositionId;
 import org.acupressurecds.knowledge.SciaticaType;
@@ -121,6 +124,36 @@ class RuleReloaderTest {
 
         assertNotEquals(stale.rules().version(), service.current().version());
         assertEquals("15-25 minutes", primaryDuration());
+    }
+
+    /**
+     * One read of the folder per reload and per validation: the version, the check in its own process, the compile
+     * that serves, the warm-up and the journal's diff all take the same bytes, however fast an editor saves.
+     */
+    @Test
+    void aReloadAndAValidationEachReadTheFolderOnce() throws Exception {
+        start(false);
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+
+        double before = folderReads();
+        ReloadOutcome outcome = reloader.reload(false, "a test");
+        assertEquals(1, folderReads() - before, "reads of the folder by one reload");
+        assertEquals(Status.SERVED, outcome.status());
+        RuleSetJournal.Entry reload = journal.get(journal.size() - 1);
+        assertEquals(service.current().version(), RulesSnapshot.ofText(rules.toString(), reload.after()).version(),
+                "the journal keeps the bytes that were served");
+
+        before = folderReads();
+        reloader.validate(java.util.Map.of(RulesFolder.DRAFT_FILE, RulesFolder.DRAFT), "a test", null);
+        assertEquals(1, folderReads() - before, "reads of the folder by one validation");
+    }
+
+    /** The service's count of rules-folder reads (a meter registry is added, as Quarkus adds one when it runs). */
+    private static double folderReads() {
+        if (Metrics.globalRegistry.getRegistries().isEmpty()) {
+            Metrics.addRegistry(new SimpleMeterRegistry());
+        }
+        return Metrics.globalRegistry.get("cds.ruleset.folder.reads").counter().count();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.acupressurecds.engine.RulesSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ class RuleSetResourceTest {
                 .statusCode(200)
                 .body("valid", equalTo(false))
                 .body("diff.servingVersion", equalTo(serving))
-                .body("diff.scenarios.size()", equalTo(ScenarioFiles.read(Path.of("rules")).size()))
+                .body("diff.scenarios.size()", equalTo(ScenarioFiles.read(RulesSnapshot.read(Path.of("rules"))).size()))
                 .body("diff.scenarios.findAll { it.changed }.draft.rulesFired", everyItem(hasItem(RulesFolder.DRAFT_RULE)))
                 .body("diff.scenarios.findAll { it.changed }.draft.verdict", everyItem(equalTo("EMERGENCY")))
                 .body("diff.scenarios.findAll { !it.changed }.draft.rulesFired",

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
@@ -38,7 +38,7 @@ class SafetyGateTest {
             @TempDir Path copy) throws Exception {
         RulesFolder.withRedFlagsBehind(condition, copy);
 
-        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), copy, Map.of());
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), RulesSnapshot.read(copy));
 
         List<RuleProblem> gate = candidate.problems().stream()
                 .filter(p -> p.message().startsWith("safety invariant any red flag must give no mat plan")).toList();
@@ -60,7 +60,7 @@ class SafetyGateTest {
                 .replace("PatientFacts( redFlagsMentioned", "PatientFacts( sedentaryWork != false, redFlagsMentioned")
                 .replace("PatientFacts( recordEntriesUnread", "PatientFacts( sedentaryWork != false, recordEntriesUnread"));
 
-        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), copy, Map.of());
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), RulesSnapshot.read(copy));
 
         List<RuleProblem> gate = candidate.problems().stream()
                 .filter(p -> p.message().startsWith("safety invariant " + invariant)).toList();
@@ -81,8 +81,8 @@ class SafetyGateTest {
 
     @Test
     void theBundledRulesPassTheGate() throws Exception {
-        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(), Path.of("rules"),
-                Map.of());
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(),
+                RulesSnapshot.read(Path.of("rules")));
 
         assertFalse(candidate.problems().stream().anyMatch(p -> p.message().startsWith("safety invariant")),
                 candidate.problems()::toString);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ScenarioProblemsTest {
                   expect: {verdict: SUITABLE}
                 """);
 
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> ScenarioFiles.read(rules)).problems();
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> ScenarioFiles.read(RulesSnapshot.read(rules))).problems();
 
         assertEquals(2, problems.size(), problems::toString);
         RuleProblem field = problems.get(0);

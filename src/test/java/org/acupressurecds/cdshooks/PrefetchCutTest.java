@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.fhir.FhirPatientReader;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.fhir.Prefetched;
@@ -78,6 +79,6 @@ class PrefetchCutTest {
             String text = (cut ? FhirPatientReader.onlyWhatIsRead((ObjectNode) json) : json).toString();
             data.put(key.getKey(), Prefetched.of(Ehr.FHIR.newJsonParser().parseResource(text)));
         }
-        return new FhirPatientReader(CodeTable.load(Path.of("rules/codes")), ZoneId.systemDefault()).read(data, record.patientId(), TODAY);
+        return new FhirPatientReader(CodeTable.load(RulesSnapshot.read(Path.of("rules"))), ZoneId.systemDefault()).read(data, record.patientId(), TODAY);
     }
 }

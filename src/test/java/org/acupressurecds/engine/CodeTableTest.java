@@ -23,7 +23,7 @@ class CodeTableTest {
 
     private static final String ICD10CM = CodeSystems.ICD10CM;
 
-    private static final CodeTable BUNDLED = load(Path.of("rules/codes"));
+    private static final CodeTable BUNDLED = load(Path.of("rules"));
 
     @ParameterizedTest(name = "{0} {1} means {2} {3} {4}")
     @CsvSource({
@@ -100,7 +100,7 @@ class CodeTableTest {
 
     @Test
     void aFamilyDoesNotReachPastItsStemAndACodesOwnRowWinsOverIt(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("codes.csv"), String.join("\n", CodeTable.HEADER,
+        Files.writeString(codes(folder).resolve("codes.csv"), String.join("\n", CodeTable.HEADER,
                 "http://hl7.org/fhir/sid/icd-10-cm,M54.3*,SCIATICA_TYPE,UNKNOWN,,Sciatica",
                 "http://hl7.org/fhir/sid/icd-10-cm,M54.31,SCIATICA_TYPE,UNKNOWN,RIGHT,\"Sciatica, right side\""));
         CodeTable table = load(folder);
@@ -109,7 +109,7 @@ class CodeTableTest {
         assertEquals(null, table.lookup(ICD10CM, "M54.32").orElseThrow().laterality());
         assertTrue(table.lookup(ICD10CM, "M54.4").isEmpty());
         assertTrue(table.lookup(ICD10CM, "M54").isEmpty());
-        assertEquals(folder.resolve("codes.csv").toString().replace('\\', '/') + ":2: M54.3* (" + ICD10CM + ") is "
+        assertEquals(codes(folder).resolve("codes.csv").toString().replace('\\', '/') + ":2: M54.3* (" + ICD10CM + ") is "
                 + "SCIATICA_TYPE UNKNOWN for every code beginning M54.3: no code of the reference list begins M54.3, "
                 + "check the stem; these have their own rows, which win: M54.31",
                 table.families().get(0).inWords());
@@ -117,11 +117,11 @@ class CodeTableTest {
 
     @Test
     void familiesAreOnlyForSystemsWhoseCodesShareTheirStemsMeaning(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("codes.csv"), String.join("\n", CodeTable.HEADER,
+        Files.writeString(codes(folder).resolve("codes.csv"), String.join("\n", CodeTable.HEADER,
                 "http://snomed.info/sct,19297*,RED_FLAG,CAUDA_EQUINA_SYNDROME,,Cauda equina syndrome",
                 "http://hl7.org/fhir/sid/icd-10-cm,N3*,RED_FLAG,BLADDER_DYSFUNCTION,,Urinary incontinence"));
 
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(RulesSnapshot.read(folder))).problems();
 
         assertTrue(problems.get(0).message().contains("only ICD-10, ICD-10-CM and ICD-10-PCS codes can be listed as "
                 + "families"), problems.get(0).message());
@@ -168,7 +168,7 @@ class CodeTableTest {
 
     @Test
     void brokenRowsAreReportedWithFileAndLine(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("local.csv"), String.join("\n",
+        Files.writeString(codes(folder).resolve("local.csv"), String.join("\n",
                 "# local codes",
                 CodeTable.HEADER,
                 "http://example.org,A1,SCIATICA_TYPE,PIRIFORMIS,,typo in the type",
@@ -180,7 +180,7 @@ class CodeTableTest {
                 "http://example.org,A6,MEDICAL_CLEARANCE,YES,,no value allowed",
                 "http://example.org,A7,SIDE,,,a side without its side"));
 
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(RulesSnapshot.read(folder))).problems();
 
         assertEquals(List.of(3, 4, 5, 6, 8, 9, 10), problems.stream().map(RuleProblem::line).toList());
         assertTrue(problems.get(0).file().endsWith("local.csv"));
@@ -191,7 +191,7 @@ class CodeTableTest {
 
     @Test
     void aCodeThatCannotBelongToItsSystemIsReportedWithItsLine(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("local.csv"), String.join("\n",
+        Files.writeString(codes(folder).resolve("local.csv"), String.join("\n",
                 CodeTable.HEADER,
                 "http://hl7.org/fhir/sid/icd-10-cm,M5431,SCIATICA_TYPE,UNKNOWN,,no dot",
                 "http://hl7.org/fhir/sid/icd-10,M54.31X,SCIATICA_TYPE,UNKNOWN,,a CM code under WHO",
@@ -201,7 +201,7 @@ class CodeTableTest {
                 "http://www.cms.gov/Medicare/Coding/ICD10,0SB2OZZ,SPINAL_SURGERY,,,a letter O",
                 "http://snomed.info/sct,23056005,SCIATICA_TYPE,UNKNOWN,,"));
 
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems();
+        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> CodeTable.load(RulesSnapshot.read(folder))).problems();
 
         assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), problems.stream().map(RuleProblem::line).toList());
         assertEquals("code table: 'M5431' is not a code of http://hl7.org/fhir/sid/icd-10-cm (a code looks like M54.31)",
@@ -261,16 +261,21 @@ class CodeTableTest {
 
     @Test
     void aTableWithTheWrongHeaderIsRejected(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("codes.csv"), "code,system,fact\n");
+        Files.writeString(codes(folder).resolve("codes.csv"), "code,system,fact\n");
 
         assertEquals("code table: the header must be: " + CodeTable.HEADER + " (codes), or " + RedFlagWords.HEADER
                 + " (phrases that name a red flag)",
-                assertThrows(RuleSetException.class, () -> CodeTable.load(folder)).problems().get(0).message());
+                assertThrows(RuleSetException.class, () -> CodeTable.load(RulesSnapshot.read(folder))).problems().get(0).message());
+    }
+
+    /** The codes folder of a rules folder, made if it is not there. */
+    private static Path codes(Path rules) throws java.io.IOException {
+        return Files.createDirectories(rules.resolve("codes"));
     }
 
     private static CodeTable load(Path folder) {
         try {
-            return CodeTable.load(folder);
+            return CodeTable.load(RulesSnapshot.read(folder));
         } catch (RuleSetException e) {
             throw new AssertionError(e.getMessage(), e);
         }
