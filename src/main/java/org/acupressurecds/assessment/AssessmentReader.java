@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.request.AssessmentRequest;
 
 /** Reads the body of an assessment request and checks it: a 400 naming every problem, or the patient's facts. */
 @ApplicationScoped
@@ -30,11 +31,6 @@ public class AssessmentReader {
 
     public Read read(RoutingContext http) throws IOException {
         JsonNode tree = json.read(http);
-        return new Read(tree, facts(binder, tree, LocalDate.now(clock)));
-    }
-
-    /** The patient of a request body, checked as the API checks it, as of the given day. */
-    public static PatientFacts facts(StrictBinder binder, JsonNode body, LocalDate today) {
-        return binder.bind(body, AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
+        return new Read(tree, AssessmentRequest.factsOf(binder, tree, LocalDate.now(clock)));
     }
 }

@@ -8,18 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.util.List;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Context;
-import java.time.Clock;
-import java.time.Instant;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.records.Channel;
-import org.acupressurecds.records.DecisionRecord;
-import org.acupressurecds.records.DecisionRecorder;
+import org.acupressurecds.records.DecisionPipeline;
+import org.acupressurecds.request.AssessmentRequest;
 import org.acupressurecds.records.RequestDigest;
-import org.acupressurecds.records.Requester;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.acupressurecds.http.Requester;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -39,24 +37,23 @@ public class AssessmentResource {
 
     private final RuleService rules;
     private final AssessmentReader reader;
-    private final Clock clock;
-    private final DecisionRecorder recorder;
+    private final DecisionPipeline pipeline;
     private final SecurityIdentity identity;
 
     static final String CLIENT_HEADER = "X-CDS-Client";
 
-    AssessmentResource(RuleService rules, AssessmentReader reader, Clock clock, DecisionRecorder recorder,
+    AssessmentResource(RuleService rules, AssessmentReader reader, DecisionPipeline pipeline,
             SecurityIdentity identity) {
         this.rules = rules;
         this.reader = reader;
-        this.clock = clock;
-        this.recorder = recorder;
+        this.pipeline = pipeline;
         this.identity = identity;
     }
 
     /**
-     * The answer leaves only once its decision record is kept, or, where it cannot be, only if it is urgent
-     * ({@link DecisionRecorder#keep}). client: page, for the physiotherapist's page.
+     * Decided by the one pipeline of every channel ({@link DecisionPipeline}): the answer leaves only once its
+     * decision record is kept, or, where it cannot be, only if it is urgent. client: page, for the physiotherapist's
+     * page.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,18 +69,8 @@ public class AssessmentResource {
     public Assessment assess(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
             throws IOException {
         AssessmentReader.Read request = reader.read(http);
-        Assessment answer = rules.assess(request.facts());
-        recorder.keep(DecisionRecord.of("page".equals(client) ? Channel.PAGE : Channel.API, requester(identity),
-                request.facts(), answer, RequestDigest.of(request.tree()), Instant.now(clock), null));
-        return answer;
-    }
-
-    /** A person: the signed-in user and the client they signed in through; anonymous in open mode. */
-    static Requester requester(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
-            return Requester.ANONYMOUS;
-        }
-        String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
-        return new Requester(client, identity.getPrincipal().getName());
+        return pipeline.decide(new DecisionPipeline.Question("page".equals(client) ? Channel.PAGE : Channel.API,
+                Requester.of(identity), rules.current(), List.of(request.facts()), RequestDigest.of(request.tree())),
+                decided -> new DecisionPipeline.Shown<>(decided.answer(), null));
     }
 }

@@ -27,7 +27,7 @@ import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
-import org.acupressurecds.http.Caller;
+import org.acupressurecds.http.Requester;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,8 +96,8 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON) // no form can send it cross-site
     @Operation(summary = "Reload the rules folder now (the service also watches it); force re-checks it unchanged")
     public Response reload(@QueryParam("force") boolean force) {
-        LOG.infof("Rule reload%s requested by %s", force ? " (force)" : "", Caller.name(identity));
-        ReloadOutcome outcome = reloader.reload(force, Caller.name(identity));
+        LOG.infof("Rule reload%s requested by %s", force ? " (force)" : "", Requester.of(identity).inLog());
+        ReloadOutcome outcome = reloader.reload(force, Requester.of(identity).inLog());
         return Response.status(outcome.status() == ReloadOutcome.Status.REJECTED ? 422 : 200).entity(outcome).build();
     }
 
@@ -118,7 +118,7 @@ public class RuleSetResource {
     public Validation validate(@Context RoutingContext http, @QueryParam("impact") String impact) throws IOException {
         Period period = impactPeriod(impact);
         ValidateRequest request = binder.bind(json.read(http), ValidateRequest.class, RuleSetResource::problems);
-        CheckProcess.Answer answer = reloader.validate(request.files(), Caller.name(identity), period);
+        CheckProcess.Answer answer = reloader.validate(request.files(), Requester.of(identity).inLog(), period);
         return new Validation(answer.version() != null && answer.problems().isEmpty(), answer.version(),
                 answer.problems(), answer.diff(), answer.impact());
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.acupressurecds.assessment.AssessmentReader;
+import org.acupressurecds.request.AssessmentRequest;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
@@ -140,7 +140,7 @@ public final class ScenarioRunner {
     /** The scenario's patient, validated like a request; InvalidRequestException when it is not valid. */
     PatientFacts patientOf(Scenario scenario) {
         LocalDate today = LocalDate.now();
-        PatientFacts f = AssessmentReader.facts(binder, scenario.patient(), today);
+        PatientFacts f = AssessmentRequest.factsOf(binder, scenario.patient(), today);
         if (!scenario.isFromEhr()) {
             return f;
         }

@@ -12,7 +12,7 @@ import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.records.CardRecords;
 import org.acupressurecds.records.CardRecords.IssuedCard;
-import org.acupressurecds.records.Requester;
+import org.acupressurecds.http.Requester;
 
 /** Feedback on the cards this service returned: checked against the card it names, then recorded. */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.acupressurecds.records.RequestDigest;
-import org.acupressurecds.records.Requester;
+import org.acupressurecds.http.Requester;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

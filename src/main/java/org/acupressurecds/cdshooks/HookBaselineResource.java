@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.records.RequestDigest;
-import org.acupressurecds.records.Requester;
+import org.acupressurecds.http.Requester;
 
 /**
  * The HTTP benchmark's baseline for CDS Hooks, in a build for benchmarks only (built with the profile "bench"; never

@@ -3,10 +3,7 @@ package org.acupressurecds.cdshooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +19,12 @@ import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
-import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.records.Channel;
 import org.acupressurecds.records.DecisionRecord;
-import org.acupressurecds.records.DecisionRecorder;
-import org.acupressurecds.records.Requester;
-import org.acupressurecds.web.PageLink;
+import org.acupressurecds.records.DecisionPipeline;
+import org.acupressurecds.http.Requester;
+import org.acupressurecds.request.PageLink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,26 +34,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PatientView {
 
-    /** Where named types conflict, the most cautious answer: the most severe verdict, then the lowest response. */
-    static final Comparator<Assessment> MOST_CAUTIOUS = Comparator.comparing(Assessment::verdict)
-            .thenComparing(a -> a.expectedResponse() == null ? 0 : -a.expectedResponse().stars());
-
     private final RuleService rules;
-    private final DecisionRecorder recorder;
+    private final DecisionPipeline pipeline;
     private final Clock clock;
     private final Optional<URI> pageBase;
 
-    PatientView(RuleService rules, DecisionRecorder recorder, Clock clock,
+    PatientView(RuleService rules, DecisionPipeline pipeline, Clock clock,
             @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase) {
         this.rules = rules;
-        this.recorder = recorder;
+        this.pipeline = pipeline;
         this.clock = clock;
         this.pageBase = pageBase;
     }
 
     /**
-     * The card leaves only once its decision record is kept, or, where it cannot be, only if it is urgent (a red flag):
-     * the policy of every channel ({@link DecisionRecorder#keep}).
+     * Decided by the one pipeline of every channel ({@link DecisionPipeline}): the card leaves only once its decision
+     * record is kept, or, where it cannot be, only if it is urgent.
      */
     Cards decide(Map<String, Prefetched> data, String patientId, Requester requester, String requestDigest) {
         LocalDate today = LocalDate.now(clock);
@@ -75,21 +67,18 @@ public class PatientView {
         if (!reading.hasSciatica()) {
             return new Cards(List.of());
         }
-        Map<PatientFacts, Assessment> answers = new LinkedHashMap<>();
-        reading.candidates().forEach(facts -> answers.put(facts, rules.assess(snapshot, facts)));
-        Map.Entry<PatientFacts, Assessment> chosen = answers.entrySet().stream()
-                .max(Map.Entry.comparingByValue(MOST_CAUTIOUS)).orElseThrow();
-        PatientFacts facts = chosen.getKey();
-        Assessment answer = chosen.getValue();
-        // The page's address is configured, never taken from the request's Host header.
-        Card card = CardRenderer.render(answer, !facts.redFlagsScreened() && facts.redFlags().isEmpty(), reading.notes(),
-                reading.notRead(),
-                pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
-                        "absolute")).orElse(null));
-        DecisionRecord.IssuedCard issued = new DecisionRecord.IssuedCard(card.uuid(), card.indicator().wire(),
-                card.overrideReasons() == null ? List.of() : card.overrideReasons().stream().map(Coding::code).toList());
-        recorder.keep(DecisionRecord.of(Channel.CDS_HOOKS, requester, facts, answer, requestDigest, Instant.now(clock),
-                issued));
+        Card card = pipeline.decide(new DecisionPipeline.Question(Channel.CDS_HOOKS, requester, snapshot,
+                reading.candidates(), requestDigest), decided -> {
+                    PatientFacts facts = decided.facts();
+                    // The page's address is configured, never taken from the request's Host header.
+                    Card shown = CardRenderer.render(decided.answer(),
+                            !facts.redFlagsScreened() && facts.redFlags().isEmpty(), reading.notes(), reading.notRead(),
+                            pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
+                                    "absolute")).orElse(null));
+                    return new DecisionPipeline.Shown<>(shown, new DecisionRecord.IssuedCard(shown.uuid(),
+                            shown.indicator().wire(), shown.overrideReasons() == null ? List.of()
+                                    : shown.overrideReasons().stream().map(Coding::code).toList()));
+                });
         return new Cards(List.of(card));
     }
 }

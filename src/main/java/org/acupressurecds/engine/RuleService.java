@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.acupressurecds.http.ServingVersion;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 
@@ -14,7 +15,7 @@ import org.acupressurecds.knowledge.PatientFacts;
  * passes the safety net on its way out.
  */
 @ApplicationScoped
-public class RuleService {
+public class RuleService implements ServingVersion {
 
     private final Evaluator evaluator = new Evaluator();
     private final SafetyNet net = new SafetyNet();
@@ -26,6 +27,12 @@ public class RuleService {
     /** The serving rule set; null only before the first one is loaded at startup. */
     public RuleSet current() {
         return serving.get();
+    }
+
+    @Override
+    public String servingVersion() {
+        RuleSet current = serving.get();
+        return current == null ? null : current.version();
     }
 
     /** Serves the next rule set from now on; returns the one it replaces. */

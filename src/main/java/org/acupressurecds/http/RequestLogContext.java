@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.acupressurecds.engine.RuleService;
 import org.jboss.logging.MDC;
 
 /**
@@ -23,14 +22,15 @@ public class RequestLogContext {
     /** A UUID fits; a JWT (with its dots) or a long secret does not. */
     static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
-    void install(@Observes Router router, RuleService rules) {
+    void install(@Observes Router router, ServingVersion rules) {
         router.route().order(ORDER).handler(ctx -> {
             String given = ctx.request().getHeader(HEADER);
             String id = given != null && PLAIN.matcher(given).matches() && !given.startsWith("eyJ") ? given
                     : UUID.randomUUID().toString();
             MDC.put("requestId", id);
-            if (rules.current() != null) {
-                MDC.put("rulesetVersion", rules.current().version());
+            String version = rules.servingVersion();
+            if (version != null) {
+                MDC.put("rulesetVersion", version);
             }
             ctx.response().putHeader(HEADER, id);
             ctx.next();

@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import org.acupressurecds.http.Requester;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

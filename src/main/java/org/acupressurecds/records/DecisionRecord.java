@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import org.acupressurecds.http.Requester;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import org.acupressurecds.http.Requester;
 import static org.acupressurecds.records.RecordReads.condition;
 import static org.acupressurecds.records.RecordReads.prepare;
 import static org.acupressurecds.records.RecordReads.recordRead;

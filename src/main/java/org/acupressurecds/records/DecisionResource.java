@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
-import org.acupressurecds.http.Caller;
+import org.acupressurecds.http.Requester;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,14 +39,14 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return records.search(query, Caller.name(identity), RecordReads.described(uri));
+        return records.search(query, Requester.of(identity).inLog(), RecordReads.described(uri));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One decision whole: facts, rules fired, missing data, card and feedback")
     public DecisionRecords.Whole decision(@PathParam("id") String id, @Context UriInfo uri) {
-        return records.find(id, Caller.name(identity), RecordReads.described(uri))
+        return records.find(id, Requester.of(identity).inLog(), RecordReads.described(uri))
                 .orElseThrow(() -> new NotFoundException("No decision '" + id + "' is on record."));
     }
 }

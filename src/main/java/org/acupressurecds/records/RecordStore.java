@@ -33,7 +33,7 @@ public class RecordStore {
     }
 
     /** A store on a given data source, for tests of what writes to it. */
-    RecordStore(DataSource dataSource, String kind) {
+    public RecordStore(DataSource dataSource, String kind) {
         this.dataSource = dataSource;
         this.kind = kind;
     }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
-import org.acupressurecds.http.Caller;
+import org.acupressurecds.http.Requester;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +39,7 @@ public class RuleSetHistoryResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return history.search(query, Caller.name(identity), RecordReads.described(uri));
+        return history.search(query, Requester.of(identity).inLog(), RecordReads.described(uri));
     }
 
     @GET
@@ -52,7 +52,7 @@ public class RuleSetHistoryResource {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException(List.of(new FieldError("id", "must be a rule-set event's number")));
         }
-        return history.find(number, Caller.name(identity), RecordReads.described(uri))
+        return history.find(number, Requester.of(identity).inLog(), RecordReads.described(uri))
                 .orElseThrow(() -> new NotFoundException("No rule-set event " + id + " is on record."));
     }
 }

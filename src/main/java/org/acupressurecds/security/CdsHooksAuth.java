@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.acupressurecds.http.Problem;
-import org.acupressurecds.records.Requester;
+import org.acupressurecds.http.Requester;
 import org.jboss.logging.Logger;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.acupressurecds.assessment.AssessmentRequest;
+import org.acupressurecds.request.AssessmentRequest;
 import org.acupressurecds.engine.ConditionTerms;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.PatientFacts;

@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import org.acupressurecds.http.Requester;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,12 +6,12 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 with the service's own migrations: a real store for tests of one part that writes to it. */
-final class MigratedH2 {
+public final class MigratedH2 {
 
     private MigratedH2() {
     }
 
-    static JdbcDataSource create() {
+    public static JdbcDataSource create() {
         return migrated("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 

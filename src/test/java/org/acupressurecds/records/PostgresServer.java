@@ -43,7 +43,7 @@ public class PostgresServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static boolean available() {
+    public static boolean available() {
         return binaries().isPresent();
     }
 

@@ -1,5 +1,6 @@
 package org.acupressurecds.records;
 
+import org.acupressurecds.http.Requester;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;

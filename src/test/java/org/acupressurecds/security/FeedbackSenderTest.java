@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import org.acupressurecds.cdshooks.Ehr;
 import org.acupressurecds.records.CardRecords;
-import org.acupressurecds.records.Requester;
+import org.acupressurecds.http.Requester;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.acupressurecds.assessment.AssessmentRequest;
+import org.acupressurecds.request.AssessmentRequest;
 import org.junit.jupiter.api.Test;
 
 /**

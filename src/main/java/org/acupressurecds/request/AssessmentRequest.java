@@ -1,10 +1,12 @@
-package org.acupressurecds.assessment;
+package org.acupressurecds.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.List;
 import org.acupressurecds.http.FieldError;
+import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.RedFlag;
@@ -29,6 +31,11 @@ public record AssessmentRequest(
         Laterality laterality,
         Integer age,
         LocalDate assessmentDate) {
+
+    /** The patient of a request body, checked as the API checks it (a 400 naming every problem), as of the day. */
+    public static PatientFacts factsOf(StrictBinder binder, JsonNode body, LocalDate today) {
+        return binder.bind(body, AssessmentRequest.class, r -> r.problems(today)).toFacts(today);
+    }
 
     /** What a type cannot say about this request: required fields, ranges, the order of dates. */
     public List<FieldError> problems(LocalDate today) {

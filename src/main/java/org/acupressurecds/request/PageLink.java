@@ -1,4 +1,4 @@
-package org.acupressurecds.web;
+package org.acupressurecds.request;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
-import org.acupressurecds.assessment.AssessmentRequest;
 import org.acupressurecds.knowledge.PatientFacts;
 
 /**

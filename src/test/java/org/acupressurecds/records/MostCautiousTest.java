@@ -1,4 +1,4 @@
-package org.acupressurecds.cdshooks;
+package org.acupressurecds.records;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -35,7 +35,7 @@ class MostCautiousTest {
             }
             String at = "case " + i + " (seed " + SEED + ")";
 
-            Assessment chosen = answers.stream().max(PatientView.MOST_CAUTIOUS).orElseThrow();
+            Assessment chosen = answers.stream().max(DecisionPipeline.MOST_CAUTIOUS).orElseThrow();
 
             for (Assessment other : answers) {
                 assertFalse(other.verdict().isMoreSevereThan(chosen.verdict()), at + ": a more severe answer was left");

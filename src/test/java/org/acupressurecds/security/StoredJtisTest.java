@@ -1,4 +1,4 @@
-package org.acupressurecds.records;
+package org.acupressurecds.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.acupressurecds.MissingPart;
+import org.acupressurecds.records.MigratedH2;
+import org.acupressurecds.records.PostgresServer;
+import org.acupressurecds.records.RecordStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
