@@ -2,13 +2,11 @@
 // plan comes from POST /api/v1/assessments, the same decision path as every other caller.
 'use strict';
 
-const VERDICTS = {
-  EMERGENCY: { icon: '⛔', label: 'Emergency: no acupressure mat' },
-  URGENT_REFERRAL: { icon: '⚠', label: 'Urgent referral: stop the acupressure mat' },
-  CLEARANCE_REQUIRED: { icon: '⏸', label: 'Medical clearance required first' },
-  CAUTION: { icon: '△', label: 'Acupressure mat with caution' },
-  SUITABLE: { icon: '✓', label: 'Acupressure mat suitable' },
-};
+// The verdicts' words come from the service's one table of them, as the cards' and the answers' do.
+const verdictWords = fetch('api/v1/verdicts', { headers: { Accept: 'application/json' } })
+  .then((r) => (r.ok ? r.json() : []))
+  .then((table) => Object.fromEntries(table.map((w) => [w.verdict, w])))
+  .catch(() => ({}));
 const FIELD_LABELS = {
   sciaticaType: 'Sciatica type', redFlags: 'Red flags', painScore: 'Pain score', laterality: 'Which leg hurts',
   spinalSurgery: 'Spinal surgery', spinalSurgeryDate: 'Spinal surgery date', medicalClearance: 'Medical clearance',
@@ -128,7 +126,7 @@ async function submit(event) {
   } else if (!response.ok) {
     showProblems([{ field: 'The service', message: `answered ${response.status}: ${body.detail || 'no answer'}` }]);
   } else {
-    render(body, document.getElementById('screened').checked);
+    render(body, document.getElementById('screened').checked, await verdictWords);
   }
 }
 
@@ -141,11 +139,11 @@ function screenOnly(node) {
   return node;
 }
 
-function render(a, screened) {
-  const verdict = VERDICTS[a.verdict] || { icon: '', label: a.verdict };
+function render(a, screened, words) {
+  const verdict = words[a.verdict] || { icon: '', heading: a.verdict };
   const parts = [
     el('div', { class: `verdict verdict-${a.verdict}`, 'data-verdict': a.verdict },
-      el('h2', { id: 'verdict-heading' }, el('span', { 'aria-hidden': 'true' }, `${verdict.icon} `), verdict.label),
+      el('h2', { id: 'verdict-heading' }, el('span', { 'aria-hidden': 'true' }, `${verdict.icon} `), verdict.heading),
       screened ? null : el('p', { class: 'not-screened' }, el('strong', {}, 'The red flags were not screened. '),
         'This answer holds only if the screening is negative: ask about every red flag, then check again.'),
       el('p', { class: 'action' }, a.action)),

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -147,7 +148,7 @@ public class CheckProcess implements AutoCloseable {
     static final int OUT_OF_MEMORY = 3;
 
     private static Answer failed(String folder, String why) {
-        return new Answer(null, List.of(new RuleProblem(folder, null, null, why)), true, null, null);
+        return new Answer(null, List.of(new RuleProblem(Kind.CHECK, folder, null, null, why)), true, null, null);
     }
 
     private void start() throws IOException {

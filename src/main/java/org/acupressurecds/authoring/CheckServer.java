@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.acupressurecds.engine.EngineLogging;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
@@ -42,7 +43,7 @@ public final class CheckServer {
                 try {
                     answer = answer(line, loader, runner, replay);
                 } catch (RuntimeException e) {
-                    answer = new CheckProcess.Answer(null, List.of(new RuleProblem("(check)", null, null,
+                    answer = new CheckProcess.Answer(null, List.of(new RuleProblem(Kind.CHECK, "(check)", null, null,
                             "the check failed: " + e.getMessage())), false, null, null);
                 }
                 answers.println(CheckProcess.JSON.writeValueAsString(answer));
@@ -59,7 +60,7 @@ public final class CheckServer {
         try {
             request = CheckProcess.JSON.readValue(line, CheckProcess.Request.class);
         } catch (IOException e) {
-            return new CheckProcess.Answer(null, List.of(new RuleProblem("(check)", null, null,
+            return new CheckProcess.Answer(null, List.of(new RuleProblem(Kind.CHECK, "(check)", null, null,
                     "the request could not be read: " + e.getMessage())), false, null, null);
         }
         RuleCheck.Candidate candidate;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
@@ -161,8 +162,8 @@ public final class RuleCheck {
             return 1;
         }
         candidate.problems().forEach(out::println);
-        long failed = candidate.problems().stream().filter(p -> p.message().startsWith("scenario ")).count();
-        long unsafe = candidate.problems().stream().filter(p -> p.message().startsWith("safety invariant ")).count();
+        long failed = candidate.problems().stream().filter(p -> p.is(Kind.SCENARIO)).count();
+        long unsafe = candidate.problems().stream().filter(p -> p.is(Kind.SAFETY_INVARIANT)).count();
         out.printf("%s: %d rules, version %s; %d scenarios: %d passed, %d failed; %d safety invariant(s) broken; "
                 + "%d lint problem(s)%n", candidate.problems().isEmpty() ? "OK" : "FAILED",
                 candidate.rules().rules().size(), candidate.rules().version(), candidate.scenarios().size(),

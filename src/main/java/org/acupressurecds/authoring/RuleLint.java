@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.acupressurecds.engine.LocalPolicy;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.knowledge.RedFlag;
@@ -43,14 +44,14 @@ public final class RuleLint {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleSet.RuleInfo r : rules.rules()) {
             if (r.source() == null || r.source().isBlank()) {
-                problems.add(new RuleProblem(r.file(), r.line(), null,
+                problems.add(new RuleProblem(Kind.LINT, r.file(), r.line(), null,
                         "rule \"" + r.name() + "\" has no @source(\"<guide section>\")"));
                 continue;
             }
             if (r.source().startsWith(LocalPolicy.SOURCE)) {
                 String policy = r.source().substring(LocalPolicy.SOURCE.length());
                 if (rules.policies().stream().noneMatch(p -> p.name().equals(policy))) {
-                    problems.add(new RuleProblem(r.file(), r.line(), null, "rule \"" + r.name() + "\" cites the local "
+                    problems.add(new RuleProblem(Kind.LINT, r.file(), r.line(), null, "rule \"" + r.name() + "\" cites the local "
                             + "policy \"" + policy + "\", which " + LocalPolicy.FILE + " does not define"
                             + policies(rules)));
                 }
@@ -58,7 +59,7 @@ public final class RuleLint {
             }
             for (String part : r.source().split(" > ")) {
                 if (!GUIDE.contains(part)) {
-                    problems.add(new RuleProblem(r.file(), r.line(), null, "rule \"" + r.name() + "\" cites \"" + part
+                    problems.add(new RuleProblem(Kind.LINT, r.file(), r.line(), null, "rule \"" + r.name() + "\" cites \"" + part
                             + "\", which is not text of the guide (" + GUIDE_FILE + "): copy its section and item "
                             + "headings as the guide writes them, separated by \" > \""));
                 }
@@ -66,7 +67,7 @@ public final class RuleLint {
         }
         for (LocalPolicy policy : rules.policies()) {
             if (rules.rules().stream().noneMatch(r -> (LocalPolicy.SOURCE + policy.name()).equals(r.source()))) {
-                problems.add(new RuleProblem(shownFolder + "/" + LocalPolicy.FILE, null, null, "local policy \""
+                problems.add(new RuleProblem(Kind.LINT, shownFolder + "/" + LocalPolicy.FILE, null, null, "local policy \""
                         + policy.name() + "\" is followed by no rule: cite it with @source(\"" + LocalPolicy.SOURCE
                         + policy.name() + "\"), or remove it"));
             }
@@ -75,7 +76,7 @@ public final class RuleLint {
         Stream.concat(Arrays.stream(SciaticaType.values()).map(t -> "SciaticaType." + t.name()),
                         Arrays.stream(RedFlag.values()).map(f -> "RedFlag." + f.name()))
                 .filter(constant -> !rules.terms().constants().contains(constant))
-                .forEach(constant -> problems.add(new RuleProblem(shownFolder, null, null,
+                .forEach(constant -> problems.add(new RuleProblem(Kind.LINT, shownFolder, null, null,
                         "no rule handles " + constant)));
         return problems;
     }

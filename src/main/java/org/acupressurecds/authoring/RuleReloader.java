@@ -18,6 +18,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
@@ -217,7 +218,7 @@ public class RuleReloader {
             case SERVED -> serving + " -> " + o.candidateVersion() + (o.forced() ? " (forced: checked again)" : "");
             case UNCHANGED -> o.candidateVersion() + " is already serving";
             case REJECTED -> (o.candidateVersion() != null ? "candidate " + o.candidateVersion()
-                    : o.problems().stream().allMatch(p -> String.valueOf(p.message()).startsWith("code table: "))
+                    : o.problems().stream().allMatch(p -> p.is(Kind.CODE_TABLE))
                     ? "the code table has problems" : "the rules do not compile")
                     + "; " + serving + " keeps serving";
         };

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.SafetyNet;
@@ -183,7 +184,7 @@ final class SafetyGate {
     }
 
     private static RuleProblem problem(String shownFolder, String message) {
-        return new RuleProblem(shownFolder, null, null, "safety invariant " + message);
+        return new RuleProblem(Kind.SAFETY_INVARIANT, shownFolder, null, null, "safety invariant " + message);
     }
 
     private static String describe(SciaticaType type, Set<RedFlag> flags, String setting) {

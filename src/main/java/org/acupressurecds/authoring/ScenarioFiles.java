@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acupressurecds.engine.DidYouMean;
 import org.acupressurecds.engine.LocalPolicy;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RulesSnapshot;
@@ -32,7 +33,7 @@ public final class ScenarioFiles {
             try {
                 JsonNode list = yaml.readTree(text);
                 if (list == null || !list.isArray()) {
-                    problems.add(new RuleProblem(shown, 1, null, "a scenario file is a list of scenarios (- name: ...)"));
+                    problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, 1, null, "a scenario file is a list of scenarios (- name: ...)"));
                     return;
                 }
                 List<String> lines = text.lines().toList();
@@ -47,7 +48,7 @@ public final class ScenarioFiles {
                     }
                     if (scenario.name() == null || scenario.patient() == null || scenario.expect() == null
                             || scenario.expect().verdict() == null) {
-                        problems.add(new RuleProblem(shown, line, null,
+                        problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, line, null,
                                 "every scenario needs name, patient and expect.verdict"));
                         continue;
                     }
@@ -55,7 +56,7 @@ public final class ScenarioFiles {
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
-                problems.add(new RuleProblem(shown, at == null ? null : at.getLineNr(),
+                problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, at == null ? null : at.getLineNr(),
                         at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
             }
         });
@@ -95,9 +96,9 @@ public final class ScenarioFiles {
         for (int i = Math.max(0, scenarioLine - 1); mentioned != null && i < lines.size(); i++) {
             int column = lines.get(i).indexOf(mentioned);
             if (column >= 0) {
-                return new RuleProblem(file, i + 1, column + 1, message);
+                return new RuleProblem(Kind.SCENARIO_FILE, file, i + 1, column + 1, message);
             }
         }
-        return new RuleProblem(file, scenarioLine, null, message);
+        return new RuleProblem(Kind.SCENARIO_FILE, file, scenarioLine, null, message);
     }
 }

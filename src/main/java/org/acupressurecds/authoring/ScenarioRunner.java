@@ -19,6 +19,7 @@ import org.acupressurecds.knowledge.PositionId;
 import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.PatientFacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.acupressurecds.engine.RuleProblem.Kind;
 
 /** Runs scenarios on a rule set and says, for each that fails, what differed. */
 public final class ScenarioRunner {
@@ -56,12 +57,12 @@ public final class ScenarioRunner {
             try {
                 differences = differences(rules, located.scenario(), ruleNames, bounded);
             } catch (BoundedRun.TimedOut e) {
-                failures.add(new RuleProblem(located.file(), located.line(), null,
+                failures.add(new RuleProblem(Kind.SCENARIO, located.file(), located.line(), null,
                         "scenario \"" + located.scenario().name() + "\": " + e.getMessage()));
                 break;
             }
             if (!differences.isEmpty()) {
-                failures.add(new RuleProblem(located.file(), located.line(), null,
+                failures.add(new RuleProblem(Kind.SCENARIO, located.file(), located.line(), null,
                         "scenario \"" + located.scenario().name() + "\": " + String.join("; ", differences)));
             }
         }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.acupressurecds.records.Outcome;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Feedback;
 import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
@@ -90,7 +91,7 @@ public class CardFeedback {
     void record(FeedbackRequest request, Requester sender) {
         for (Feedback f : request.feedback()) {
             IssuedCard card = cards.find(f.card()).orElseThrow();
-            cards.record(new CardRecords.Feedback(f.card(), Outcome.fromWire(f.outcome()).orElseThrow().wire(),
+            cards.record(new CardRecords.Feedback(f.card(), Outcome.fromWire(f.outcome()).orElseThrow(),
                     f.overrideReason() == null || f.overrideReason().reason() == null ? null
                             : f.overrideReason().reason().code(), f.outcomeTimestamp(), sender), card.rulesetVersion());
         }

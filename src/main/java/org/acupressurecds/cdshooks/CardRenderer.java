@@ -3,6 +3,7 @@ package org.acupressurecds.cdshooks;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.acupressurecds.records.Indicator;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Link;
@@ -15,7 +16,6 @@ import org.acupressurecds.knowledge.MissingData;
 import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.ProtocolWeek;
 import org.acupressurecds.knowledge.Reason;
-import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.knowledge.WarningSign;
 import org.acupressurecds.records.TimeOrderedUuid;
 
@@ -35,17 +35,6 @@ final class CardRenderer {
             new Coding(OVERRIDE_SYSTEM, "finding-not-present", "The red flag is not present (record out of date)"),
             new Coding(OVERRIDE_SYSTEM, "patient-declined", "Patient declined the referral"));
 
-    /** The verdict in clinical words; a new verdict does not compile until it has its label. */
-    static String label(Verdict verdict) {
-        return switch (verdict) {
-            case EMERGENCY -> "Emergency";
-            case URGENT_REFERRAL -> "Urgent referral";
-            case CLEARANCE_REQUIRED -> "Medical clearance required first";
-            case CAUTION -> "Acupressure mat with caution";
-            case SUITABLE -> "Acupressure mat suitable";
-        };
-    }
-
     private CardRenderer() {
     }
 
@@ -57,7 +46,7 @@ final class CardRenderer {
     static Card render(Assessment answer, boolean unscreened, List<String> notes, FhirReading.NotRead notRead,
             Link page) {
         boolean critical = Indicator.of(answer.verdict()) == Indicator.CRITICAL;
-        String verdict = label(answer.verdict());
+        String verdict = answer.verdict().label();
         return new Card(TimeOrderedUuid.next().toString(),
                 summary(unscreened && !critical
                         ? "If red-flag screening is negative: " + verdict.toLowerCase(java.util.Locale.ROOT) + ". "
@@ -103,7 +92,7 @@ final class CardRenderer {
 
     private static String detail(Assessment answer, List<String> notes, FhirReading.NotRead notRead) {
         StringBuilder md = new StringBuilder();
-        md.append("**").append(label(answer.verdict())).append(".** ").append(escape(answer.action())).append("\n\n");
+        md.append("**").append(answer.verdict().label()).append(".** ").append(escape(answer.action())).append("\n\n");
         if (!notRead.isEmpty()) {
             md.append("**Not read from the record**\n\n");
             notRead.lines().forEach(line -> md.append("- ").append(escape(line)).append('\n'));

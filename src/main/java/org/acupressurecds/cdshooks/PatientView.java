@@ -76,7 +76,7 @@ public class PatientView {
                             pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
                                     "absolute")).orElse(null));
                     return new DecisionPipeline.Shown<>(shown, new DecisionRecord.IssuedCard(shown.uuid(),
-                            shown.indicator().wire(), shown.overrideReasons() == null ? List.of()
+                            shown.indicator(), shown.overrideReasons() == null ? List.of()
                                     : shown.overrideReasons().stream().map(Coding::code).toList()));
                 });
         return new Cards(List.of(card));

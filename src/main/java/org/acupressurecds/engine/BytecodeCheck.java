@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.knowledge.FactModel;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -88,7 +89,7 @@ final class BytecodeCheck {
             new ClassReader(bytes).accept(new Reader(refused), ClassReader.SKIP_DEBUG);
             if (!refused.isEmpty()) {
                 RuleProblem at = where.apply(name.replace('.', '/'));
-                problems.add(new RuleProblem(at.file(), at.line(), null, "the compiled rule refers to "
+                problems.add(new RuleProblem(Kind.RULE_LANGUAGE, at.file(), at.line(), null, "the compiled rule refers to "
                         + String.join(", ", refused) + ", which rules may not use"));
             }
         });

@@ -1,5 +1,11 @@
 package org.acupressurecds.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;
@@ -21,6 +28,10 @@ import org.acupressurecds.knowledge.SciaticaType;
  * words ({@link RedFlagWords}).
  */
 public final class CodeTable {
+
+    /** A row of a code table; rows are read one line at a time, so a problem is told at its line. */
+    private static final ObjectReader CSV_ROW = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readerFor(String[].class).with(CsvSchema.emptySchema());
 
     public static final String FINDING_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding";
     static final String HEADER = "system,code,fact,value,laterality,display";
@@ -183,14 +194,14 @@ public final class CodeTable {
             if (header == null) {
                 header = line;
                 if (!line.equals(HEADER) && !line.equals(RedFlagWords.HEADER)) {
-                    problems.add(new RuleProblem(file, lineNumber, null, "code table: the header must be: " + HEADER
+                    problems.add(new RuleProblem(Kind.CODE_TABLE, file, lineNumber, null, "code table: the header must be: " + HEADER
                             + " (codes), or " + RedFlagWords.HEADER + " (phrases that name a red flag)"));
                     return;
                 }
                 continue;
             }
             try {
-                List<String> cells = Csv.split(line);
+                List<String> cells = cells(line);
                 if (header.equals(RedFlagWords.HEADER)) {
                     words.add(cells);
                     continue;
@@ -209,7 +220,7 @@ public final class CodeTable {
                             meaning, List.of(), Optional.empty()));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file, lineNumber, null, "code table: " + e.getMessage()));
+                problems.add(new RuleProblem(Kind.CODE_TABLE, file, lineNumber, null, "code table: " + e.getMessage()));
             }
         }
     }
@@ -259,37 +270,13 @@ public final class CodeTable {
         }
     }
 
-    /** Splits one CSV line; a cell in double quotes may hold commas, and "" inside it is one quote. */
-    static final class Csv {
-        static List<String> split(String line) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString().strip());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            if (quoted) {
-                throw new IllegalArgumentException("a quoted cell is not closed");
-            }
-            cells.add(cell.toString().strip());
-            return cells;
+    /** One CSV row (RFC 4180, read by Jackson): a cell in quotes may hold commas, and "" inside it is one quote. */
+    static List<String> cells(String line) {
+        try {
+            return Arrays.stream(CSV_ROW.<String[]>readValues(line).next()).map(String::strip).toList();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the row is not CSV: " + (e instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage()));
         }
     }
 }

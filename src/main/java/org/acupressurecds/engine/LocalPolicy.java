@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.acupressurecds.engine.RuleProblem.Kind;
 
 /**
  * A hospital's deliberate departure from the guide, on the record ({@code rules/policies.yaml}): what it changes, why,
@@ -45,25 +46,25 @@ public record LocalPolicy(String name, String changes, String why, String approv
                 int line = lineOf(lines, p.name());
                 if (p.name() == null || p.changes() == null || p.why() == null || p.approvedBy() == null
                         || p.approvedOn() == null) {
-                    problems.add(new RuleProblem(shown, line, null, "local policy: every policy states "
+                    problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, line, null, "local policy: every policy states "
                             + String.join(", ", FIELDS)));
                 } else if (!names.add(p.name())) {
-                    problems.add(new RuleProblem(shown, line, null, "local policy: \"" + p.name() + "\" is defined twice"));
+                    problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, line, null, "local policy: \"" + p.name() + "\" is defined twice"));
                 } else {
                     policies.add(p);
                 }
             }
         } catch (UnrecognizedPropertyException e) {
-            problems.add(new RuleProblem(shown, e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
+            problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
                     "local policy: unknown field " + e.getPropertyName() + "; "
                             + DidYouMean.closest(e.getPropertyName(), FIELDS).map(f -> "did you mean " + f + "? ").orElse("")
                             + "a policy states " + String.join(", ", FIELDS)));
         } catch (JsonMappingException e) {
-            problems.add(new RuleProblem(shown, e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
+            problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
                     "local policy: a list of policies (- name: ...) with " + String.join(", ", FIELDS)
                             + " (approvedOn as 2026-11-24)"));
         } catch (JsonProcessingException e) {
-            problems.add(new RuleProblem(shown, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+            problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), "local policy: " + e.getOriginalMessage()));
         }
         if (!problems.isEmpty()) {

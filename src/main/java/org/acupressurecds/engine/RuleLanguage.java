@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -69,7 +70,7 @@ final class RuleLanguage {
             String file = shownFolder + "/" + name;
             int escape = drl.indexOf("\\u");
             if (escape >= 0) {
-                problems.add(new RuleProblem(file, lineAt(drl, escape), null, "\\u escapes are not allowed in rule "
+                problems.add(new RuleProblem(Kind.RULE_LANGUAGE, file, lineAt(drl, escape), null, "\\u escapes are not allowed in rule "
                         + "files: write the character itself"));
                 return;
             }
@@ -82,7 +83,7 @@ final class RuleLanguage {
                     parsed.put(name, descr);
                 }
             } catch (Exception e) {
-                problems.add(new RuleProblem(file, null, null, "the file cannot be parsed: " + e.getMessage()));
+                problems.add(new RuleProblem(Kind.COMPILE, file, null, null, "the file cannot be parsed: " + e.getMessage()));
             }
         });
         Map<String, Class<?>> functions = new HashMap<>();
@@ -97,11 +98,11 @@ final class RuleLanguage {
 
     private static RuleProblem parseProblem(String file, DroolsError error, String drl) {
         if (error instanceof ParserError p) {
-            return new RuleProblem(file, p.getRow() > 0 ? p.getRow() : null, p.getCol() > 0 ? p.getCol() : null,
+            return new RuleProblem(Kind.COMPILE, file, p.getRow() > 0 ? p.getRow() : null, p.getCol() > 0 ? p.getCol() : null,
                     p.getRow() > 0 ? ParseHint.withHint(p.getMessage(), drl, p.getRow()) : p.getMessage());
         }
         int[] lines = error.getLines();
-        return new RuleProblem(file, lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null, null,
+        return new RuleProblem(Kind.COMPILE, file, lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null, null,
                 error.getMessage());
     }
 
@@ -315,7 +316,7 @@ final class RuleLanguage {
         }
 
         private void problem(int line, String message) {
-            problems.add(new RuleProblem(file, line > 0 ? line : null, null, message));
+            problems.add(new RuleProblem(Kind.RULE_LANGUAGE, file, line > 0 ? line : null, null, message));
         }
     }
 

@@ -1,7 +1,38 @@
 package org.acupressurecds.engine;
 
-/** One thing wrong with the rules, where the author can find it. Line and column are null where nothing tells them. */
-public record RuleProblem(String file, Integer line, Integer column, String message) {
+/**
+ * One thing wrong with the rules, where the author can find it, and of what kind. Line and column are null where
+ * nothing tells them.
+ */
+public record RuleProblem(Kind kind, String file, Integer line, Integer column, String message) {
+
+    /** What a problem is about: what an answer counts and a headline says, without reading its message. */
+    public enum Kind {
+        /** The rules folder cannot be read, or holds no rule file. */
+        RULES_FOLDER,
+        /** A rule says what rules may not say: a name, a call or a construct outside the fact model. */
+        RULE_LANGUAGE,
+        /** A rule file does not parse or compile. */
+        COMPILE,
+        /** A row or the header of a code table. */
+        CODE_TABLE,
+        /** The local policies (policies.yaml). */
+        LOCAL_POLICY,
+        /** The conventions: a rule's citation, the types and red flags every rule set handles. */
+        LINT,
+        /** A scenario file that does not read. */
+        SCENARIO_FILE,
+        /** A scenario that does not hold. */
+        SCENARIO,
+        /** A safety invariant the rules break. */
+        SAFETY_INVARIANT,
+        /** The check itself: it failed, ran out of time or memory. */
+        CHECK
+    }
+
+    public boolean is(Kind other) {
+        return kind == other;
+    }
 
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleSet.RuleInfo;
 import org.acupressurecds.knowledge.FactModel;
 import org.acupressurecds.knowledge.PatientFacts;
@@ -62,7 +63,7 @@ public final class RuleSetLoader {
         String shownFolder = snapshot.folder();
         Map<String, String> drl = snapshot.drl();
         if (drl.isEmpty()) {
-            throw new RuleSetException(List.of(new RuleProblem(shownFolder, null, null,
+            throw new RuleSetException(List.of(new RuleProblem(Kind.RULES_FOLDER, shownFolder, null, null,
                     "no .drl rule files in the rules folder")));
         }
         CodeTable codes = null;
@@ -139,16 +140,16 @@ public final class RuleSetLoader {
         for (Map.Entry<String, PackageDescr> file : packages.entrySet()) {
             for (RuleDescr rule : file.getValue().getRules()) {
                 if (rule.getClassName() != null && className.contains("/" + rule.getClassName())) {
-                    return new RuleProblem(shownFolder + "/" + file.getKey(), rule.getLine(), null, "");
+                    return new RuleProblem(Kind.COMPILE, shownFolder + "/" + file.getKey(), rule.getLine(), null, "");
                 }
             }
             for (FunctionDescr function : file.getValue().getFunctions()) {
                 if (function.getClassName() != null && className.endsWith("/" + function.getClassName())) {
-                    return new RuleProblem(shownFolder + "/" + file.getKey(), function.getLine(), null, "");
+                    return new RuleProblem(Kind.COMPILE, shownFolder + "/" + file.getKey(), function.getLine(), null, "");
                 }
             }
         }
-        return new RuleProblem(shownFolder, null, null, "");
+        return new RuleProblem(Kind.COMPILE, shownFolder, null, null, "");
     }
 
     /** Every rule with its file and line, as the parser found it. */
@@ -199,7 +200,7 @@ public final class RuleSetLoader {
                 ? r.getSourcePath() : shownFolder;
         int[] lines = result.getLines();
         Integer line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null;
-        return new RuleProblem(file, line, null, inAuthorsWords(oneLine(result.getMessage())));
+        return new RuleProblem(Kind.COMPILE, file, line, null, inAuthorsWords(oneLine(result.getMessage())));
     }
 
     private static final Pattern NO_SUCH_FIELD = Pattern.compile(

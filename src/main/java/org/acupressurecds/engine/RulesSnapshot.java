@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.acupressurecds.engine.RuleProblem.Kind;
 
 /**
  * Every file of a rules folder an author edits, read once into an immutable value: the DRL, the code tables, the
@@ -47,7 +48,7 @@ public final class RulesSnapshot {
     public static RulesSnapshot read(Path folder) throws RuleSetException {
         String shown = folder.toString().replace('\\', '/');
         if (!Files.isDirectory(folder)) {
-            throw new RuleSetException(List.of(new RuleProblem(shown, null, null,
+            throw new RuleSetException(List.of(new RuleProblem(Kind.RULES_FOLDER, shown, null, null,
                     "rules folder not found (looked at " + folder.toAbsolutePath() + ")")));
         }
         READS.increment();

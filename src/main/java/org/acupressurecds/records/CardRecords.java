@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -34,9 +33,9 @@ public class CardRecords {
      * Feedback as kept: outcome (accepted, overridden), the override reason's code, the EHR's timestamp, and who sent
      * it (anonymous in open mode, and for feedback kept before senders were).
      */
-    public record Feedback(String card, String outcome, String overrideReason, String outcomeAt, Requester sender) {
+    public record Feedback(String card, Outcome outcome, String overrideReason, String outcomeAt, Requester sender) {
 
-        public Feedback(String card, String outcome, String overrideReason, String outcomeAt) {
+        public Feedback(String card, Outcome outcome, String overrideReason, String outcomeAt) {
             this(card, outcome, overrideReason, outcomeAt, Requester.ANONYMOUS);
         }
     }
@@ -49,19 +48,32 @@ public class CardRecords {
 
     public Optional<IssuedCard> find(String uuid) {
         try (Connection c = store.dataSource().getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT c.override_reasons, d.ruleset_version, "
-                        + "d.caller_issuer FROM card c JOIN decision d ON d.id = c.decision_id WHERE c.uuid = ?")) {
+                PreparedStatement q = c.prepareStatement("SELECT d.ruleset_version, d.caller_issuer FROM card c "
+                        + "JOIN decision d ON d.id = c.decision_id WHERE c.uuid = ?")) {
             q.setString(1, uuid);
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                String reasons = r.getString(1);
-                return Optional.of(new IssuedCard(uuid, r.getString(2),
-                        reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(",")), r.getString(3)));
+                return Optional.of(new IssuedCard(uuid, r.getString(1), overrideReasons(c, uuid), r.getString(2)));
             }
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the card records cannot be read", e);
+        }
+    }
+
+    /** The override reasons a card offered, in the order it offered them. */
+    static List<String> overrideReasons(Connection c, String card) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT reason_code FROM card_override_reason WHERE card_uuid = ? "
+                + "ORDER BY ordinal")) {
+            q.setString(1, card);
+            List<String> reasons = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    reasons.add(r.getString(1));
+                }
+            }
+            return reasons;
         }
     }
 
@@ -71,7 +83,7 @@ public class CardRecords {
                         + "override_reason, outcome_at, recorded_at, sender_issuer, sender_subject) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, feedback.card());
-            insert.setString(2, feedback.outcome());
+            insert.setString(2, feedback.outcome().name());
             insert.setString(3, feedback.overrideReason());
             insert.setString(4, feedback.outcomeAt());
             insert.setTimestamp(5, Timestamp.from(Instant.now()));
@@ -81,7 +93,7 @@ public class CardRecords {
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the feedback cannot be recorded", e);
         }
-        LOG.infof("CDS feedback: card %s %s%s (rule set %s)", feedback.card(), feedback.outcome(),
+        LOG.infof("CDS feedback: card %s %s%s (rule set %s)", feedback.card(), feedback.outcome().wire(),
                 feedback.overrideReason() == null ? "" : ", reason " + feedback.overrideReason(), rulesetVersion);
     }
 
@@ -93,7 +105,7 @@ public class CardRecords {
             List<Feedback> found = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    found.add(new Feedback(card, r.getString(1), r.getString(2), r.getString(3),
+                    found.add(new Feedback(card, Outcome.valueOf(r.getString(1)), r.getString(2), r.getString(3),
                             new Requester(r.getString(4), r.getString(5))));
                 }
             }

@@ -32,7 +32,7 @@ public record DecisionRecord(
     }
 
     /** A card as issued: indicator, and the override reasons it offered (the only ones its feedback may give). */
-    public record IssuedCard(String uuid, String indicator, List<String> overrideReasons) {
+    public record IssuedCard(String uuid, Indicator indicator, List<String> overrideReasons) {
     }
 
     public static DecisionRecord of(Channel channel, Requester requester, PatientFacts facts, Assessment answer,

@@ -320,10 +320,14 @@ public class DecisionRecorder {
 
     static void insert(Connection c, List<DecisionRecord> records) throws SQLException {
         try (PreparedStatement d = c.prepareStatement("INSERT INTO decision (id, decided_at, channel, caller_issuer, "
-                + "caller_subject, ruleset_version, verdict, assessment_date, facts, rules_fired, missing_data, "
-                + "request_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "caller_subject, ruleset_version, verdict, assessment_date, facts, missing_data, request_digest) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement fired = c.prepareStatement("INSERT INTO decision_rule (decision_id, ordinal, "
+                        + "rule_name, rule_source) VALUES (?, ?, ?, ?)");
                 PreparedStatement card = c.prepareStatement(
-                        "INSERT INTO card (uuid, decision_id, indicator, override_reasons) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO card (uuid, decision_id, indicator) VALUES (?, ?, ?)");
+                PreparedStatement reason = c.prepareStatement(
+                        "INSERT INTO card_override_reason (card_uuid, ordinal, reason_code) VALUES (?, ?, ?)")) {
             boolean cards = false;
             for (DecisionRecord r : records) {
                 d.setString(1, r.id());
@@ -335,22 +339,35 @@ public class DecisionRecorder {
                 d.setString(7, r.verdict().name());
                 d.setDate(8, Date.valueOf(r.assessmentDate()));
                 d.setString(9, json(r.facts()));
-                d.setString(10, json(r.rulesFired()));
-                d.setString(11, json(r.missingData()));
-                d.setString(12, r.requestDigest());
+                d.setString(10, json(r.missingData()));
+                d.setString(11, r.requestDigest());
                 d.addBatch();
+                for (int i = 0; i < r.rulesFired().size(); i++) {
+                    fired.setString(1, r.id());
+                    fired.setInt(2, i);
+                    fired.setString(3, r.rulesFired().get(i).rule());
+                    fired.setString(4, r.rulesFired().get(i).source());
+                    fired.addBatch();
+                }
                 if (r.card() != null) {
                     card.setString(1, r.card().uuid());
                     card.setString(2, r.id());
-                    card.setString(3, r.card().indicator());
-                    card.setString(4, String.join(",", r.card().overrideReasons()));
+                    card.setString(3, r.card().indicator().name());
                     card.addBatch();
+                    for (int i = 0; i < r.card().overrideReasons().size(); i++) {
+                        reason.setString(1, r.card().uuid());
+                        reason.setInt(2, i);
+                        reason.setString(3, r.card().overrideReasons().get(i));
+                        reason.addBatch();
+                    }
                     cards = true;
                 }
             }
             d.executeBatch();
+            fired.executeBatch(); // after the decisions they refer to
             if (cards) {
                 card.executeBatch();
+                reason.executeBatch();
             }
         }
     }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.acupressurecds.knowledge.Verdict;
 
 /**
  * Reads of the decision record, for auditors. Every read is itself recorded first: who, when, which query.
@@ -28,8 +29,12 @@ public class DecisionRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A decision as a search lists it. */
-    public record Summary(String id, Instant decidedAt, String channel, Requester requester, String rulesetVersion,
-            String verdict, LocalDate assessmentDate, String card) {
+    public record Summary(String id, Instant decidedAt, Channel channel, Requester requester, String rulesetVersion,
+            Verdict verdict, LocalDate assessmentDate, String card) {
+    }
+
+    /** The card that showed a decision: its urgency, and the override reasons it offered, joined by commas. */
+    public record Card(String uuid, Indicator indicator, String overrideReasons) {
     }
 
     /** A page of a search, newest first. */
@@ -37,8 +42,8 @@ public class DecisionRecords {
     }
 
     /** A decision whole: the summary, the pseudonymised facts, rules, missing data, digest, card and feedback. */
-    public record Whole(Summary decision, JsonNode facts, JsonNode rulesFired, JsonNode missingData,
-            String requestDigest, JsonNode card, List<CardRecords.Feedback> feedback) {
+    public record Whole(Summary decision, JsonNode facts, List<DecisionRecord.FiredRule> rulesFired,
+            JsonNode missingData, String requestDigest, Card card, List<CardRecords.Feedback> feedback) {
     }
 
     private final RecordStore store;
@@ -56,8 +61,8 @@ public class DecisionRecords {
         condition(where, values, " AND d.decided_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
         condition(where, values, " AND d.channel = ?", q.channel() == null ? null : q.channel().name());
         condition(where, values, " AND d.verdict = ?", q.verdict() == null ? null : q.verdict().name());
-        condition(where, values, " AND d.rules_fired LIKE ? ESCAPE '\\'", q.rule() == null ? null
-                : "%\"rule\":" + like(DecisionRecorder.json(q.rule())) + ",%");
+        condition(where, values, " AND EXISTS (SELECT 1 FROM decision_rule r WHERE r.decision_id = d.id "
+                + "AND r.rule_name = ?)", q.rule());
         condition(where, values, " AND d.ruleset_version = ?", q.version());
         condition(where, values, " AND d.caller_subject = ?", q.caller());
         try (Connection c = store.dataSource().getConnection()) {
@@ -74,18 +79,18 @@ public class DecisionRecords {
     public Optional<Whole> find(String id, String reader, String query) {
         try (Connection c = store.dataSource().getConnection()) {
             recordRead(c, reader, query);
-            try (PreparedStatement select = prepare(c, SUMMARY.replace("SELECT ", "SELECT d.facts, d.rules_fired, "
-                    + "d.missing_data, d.request_digest, c.indicator, c.override_reasons, ") + " WHERE d.id = ?",
+            try (PreparedStatement select = prepare(c, SUMMARY.replace("SELECT ", "SELECT d.facts, "
+                    + "d.missing_data, d.request_digest, c.indicator, ") + " WHERE d.id = ?",
                     List.of(id)); ResultSet r = select.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
                 Summary summary = summary(r);
-                JsonNode card = summary.card() == null ? null : JSON.createObjectNode().put("uuid", summary.card())
-                        .put("indicator", r.getString("indicator")).put("overrideReasons", r.getString("override_reasons"));
-                return Optional.of(new Whole(summary, JSON.readTree(r.getString("facts")),
-                        JSON.readTree(r.getString("rules_fired")), JSON.readTree(r.getString("missing_data")),
-                        r.getString("request_digest"), card,
+                Card card = summary.card() == null ? null : new Card(summary.card(),
+                        Indicator.valueOf(r.getString("indicator")),
+                        String.join(",", CardRecords.overrideReasons(c, summary.card())));
+                return Optional.of(new Whole(summary, JSON.readTree(r.getString("facts")), rulesFired(c, id),
+                        JSON.readTree(r.getString("missing_data")), r.getString("request_digest"), card,
                         summary.card() == null ? List.of() : cards.feedbackOn(summary.card())));
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -98,13 +103,25 @@ public class DecisionRecords {
             + "LEFT JOIN card c ON c.decision_id = d.id";
 
     private static Summary summary(ResultSet r) throws SQLException {
-        return new Summary(r.getString("id"), r.getTimestamp("decided_at").toInstant(), r.getString("channel"),
+        return new Summary(r.getString("id"), r.getTimestamp("decided_at").toInstant(),
+                Channel.valueOf(r.getString("channel")),
                 new Requester(r.getString("caller_issuer"), r.getString("caller_subject")),
-                r.getString("ruleset_version"), r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
-                r.getString("card_uuid"));
+                r.getString("ruleset_version"), Verdict.valueOf(r.getString("verdict")),
+                r.getDate("assessment_date").toLocalDate(), r.getString("card_uuid"));
     }
 
-    private static String like(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** The rules that fired for a decision, in the order of its answer's reasons, with their guide sections. */
+    static List<DecisionRecord.FiredRule> rulesFired(Connection c, String decision) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT rule_name, rule_source FROM decision_rule "
+                + "WHERE decision_id = ? ORDER BY ordinal")) {
+            q.setString(1, decision);
+            List<DecisionRecord.FiredRule> fired = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    fired.add(new DecisionRecord.FiredRule(r.getString(1), r.getString(2)));
+                }
+            }
+            return fired;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.acupressurecds.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +67,7 @@ public class RecordedImpact implements ImpactAnalysis {
     }
 
     /** One recorded decision as the replay reads it: exported as a JSON line for the check's own process. */
-    public record Row(String verdict, LocalDate assessmentDate, String facts, String rulesFired) {
+    public record Row(String verdict, LocalDate assessmentDate, String facts, List<String> rulesFired) {
     }
 
     /** Replays every decision recorded in the period against the draft, in this process. */
@@ -122,8 +121,9 @@ public class RecordedImpact implements ImpactAnalysis {
         Instant to = Instant.now(clock);
         Instant from = to.atZone(clock.getZone()).minus(period).toInstant();
         try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT verdict, assessment_date, facts, rules_fired FROM decision WHERE decided_at >= ? "
-                        + "AND decided_at < ? ORDER BY decided_at")) {
+                "SELECT d.id, d.verdict, d.assessment_date, d.facts, r.rule_name FROM decision d "
+                        + "LEFT JOIN decision_rule r ON r.decision_id = d.id WHERE d.decided_at >= ? "
+                        + "AND d.decided_at < ? ORDER BY d.decided_at, d.id, r.ordinal")) {
             c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
             q.setFetchSize(CHUNK);
             q.setTimestamp(1, Timestamp.from(from));
@@ -138,10 +138,14 @@ public class RecordedImpact implements ImpactAnalysis {
         }
     }
 
-    /** The rows of a result set, read as they are asked for. */
+    /**
+     * The decisions of a result set, read as they are asked for: one result row per rule that fired (or one with no
+     * rule), a decision's rows together and in order.
+     */
     private static final class ResultRows implements Iterator<Row> {
         private final ResultSet r;
-        private Boolean more;
+        /** Whether the result set is on a row not taken yet; null before the first. */
+        private Boolean onRow;
 
         ResultRows(ResultSet r) {
             this.r = r;
@@ -149,14 +153,10 @@ public class RecordedImpact implements ImpactAnalysis {
 
         @Override
         public boolean hasNext() {
-            if (more == null) {
-                try {
-                    more = r.next();
-                } catch (SQLException e) {
-                    throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
-                }
+            if (onRow == null) {
+                onRow = advance();
             }
-            return more;
+            return onRow;
         }
 
         @Override
@@ -164,10 +164,25 @@ public class RecordedImpact implements ImpactAnalysis {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            more = null;
             try {
-                return new Row(r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
-                        r.getString("facts"), r.getString("rules_fired"));
+                String id = r.getString("id");
+                Row row = new Row(r.getString("verdict"), r.getDate("assessment_date").toLocalDate(),
+                        r.getString("facts"), new ArrayList<>());
+                do {
+                    if (r.getString("rule_name") != null) {
+                        row.rulesFired().add(r.getString("rule_name"));
+                    }
+                    onRow = advance();
+                } while (onRow && id.equals(r.getString("id")));
+                return row;
+            } catch (SQLException e) {
+                throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
+            }
+        }
+
+        private boolean advance() {
+            try {
+                return r.next();
             } catch (SQLException e) {
                 throw new RecordStore.Unavailable("the decisions to replay cannot be read", e);
             }
@@ -220,11 +235,7 @@ public class RecordedImpact implements ImpactAnalysis {
         try {
             RecordedFacts facts = JSON.readValue(row.facts(), RecordedFacts.class);
             Assessment after = evaluator.evaluate(draft, facts.toFacts(row.assessmentDate()));
-            Set<String> rulesBefore = new LinkedHashSet<>();
-            for (JsonNode fired : JSON.readTree(row.rulesFired())) {
-                rulesBefore.add(fired.path("rule").asText());
-            }
-            return new Replayed(facts, row.verdict(), rulesBefore, after.verdict().name(),
+            return new Replayed(facts, row.verdict(), new LinkedHashSet<>(row.rulesFired()), after.verdict().name(),
                     new LinkedHashSet<>(after.reasons().stream().map(Reason::rule).toList()));
         } catch (JsonProcessingException e) {
             throw new RecordStore.Unavailable("a recorded decision cannot be read back", e);

@@ -1,7 +1,5 @@
 package org.acupressurecds.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class RuleStatistics {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One rule: times fired, the share of decisions, cards issued where it fired, their feedback and reasons. */
     public record RuleUse(String rule, String source, long fired, double share, long cards, long accepted,
@@ -56,12 +54,16 @@ public class RuleStatistics {
         Map<String, Map<String, Long>> perVersion = new TreeMap<>();
         Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
         long decisions = 0;
-        String sql = "SELECT d.id, d.decided_at, d.verdict, d.ruleset_version, d.rules_fired, c.uuid, "
-                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'accepted'), "
-                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'overridden') "
+        String sql = "SELECT d.id, d.decided_at, d.verdict, d.ruleset_version, c.uuid, "
+                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'ACCEPTED'), "
+                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'OVERRIDDEN') "
                 + "FROM decision d LEFT JOIN card c ON c.decision_id = d.id WHERE d.decided_at >= ? AND d.decided_at < ?";
+        String fired = "SELECT r.decision_id, r.rule_name, r.rule_source FROM decision_rule r "
+                + "JOIN decision d ON d.id = r.decision_id WHERE d.decided_at >= ? AND d.decided_at < ?";
         Map<String, Map<String, Long>> reasonsByCard = overrideReasons(from, to);
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+        Map<String, CardTally> cards = new HashMap<>();
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql);
+                PreparedStatement rules = c.prepareStatement(fired)) {
             q.setTimestamp(1, Timestamp.from(from));
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet r = q.executeQuery()) {
@@ -71,21 +73,29 @@ public class RuleStatistics {
                     perVersion.computeIfAbsent(r.getString(4), v -> new TreeMap<>()).merge(verdict, 1L, Long::sum);
                     perDay.computeIfAbsent(r.getTimestamp(2).toInstant().atZone(zone).toLocalDate(), d -> new TreeMap<>())
                             .merge(verdict, 1L, Long::sum);
-                    String card = r.getString(6);
-                    for (JsonNode fired : JSON.readTree(r.getString(5))) {
-                        Tally t = byRule.computeIfAbsent(fired.path("rule").asText(), k -> new Tally());
-                        t.source = fired.path("source").asText(null);
-                        t.fired++;
-                        if (card != null) {
-                            t.cards++;
-                            t.accepted += r.getLong(7);
-                            t.overridden += r.getLong(8);
-                            reasonsByCard.getOrDefault(card, Map.of()).forEach((reason, n) -> t.reasons.merge(reason, n, Long::sum));
-                        }
+                    if (r.getString(5) != null) {
+                        cards.put(r.getString(1), new CardTally(r.getString(5), r.getLong(6), r.getLong(7)));
                     }
                 }
             }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            rules.setTimestamp(1, Timestamp.from(from));
+            rules.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet r = rules.executeQuery()) {
+                while (r.next()) {
+                    Tally t = byRule.computeIfAbsent(r.getString(2), k -> new Tally());
+                    t.source = r.getString(3);
+                    t.fired++;
+                    CardTally card = cards.get(r.getString(1));
+                    if (card != null) {
+                        t.cards++;
+                        t.accepted += card.accepted();
+                        t.overridden += card.overridden();
+                        reasonsByCard.getOrDefault(card.uuid(), Map.of())
+                                .forEach((reason, n) -> t.reasons.merge(reason, n, Long::sum));
+                    }
+                }
+            }
+        } catch (SQLException e) {
             throw new RecordStore.Unavailable("the rule statistics cannot be read", e);
         }
         long total = decisions;
@@ -93,6 +103,10 @@ public class RuleStatistics {
         byRule.forEach((rule, t) -> rules.add(new RuleUse(rule, t.source, t.fired,
                 total == 0 ? 0 : (double) t.fired / total, t.cards, t.accepted, t.overridden, t.reasons)));
         return new Report(from, to, decisions, rules, perVersion, perDay);
+    }
+
+    /** The card that showed a decision, and its feedback: how often accepted and overridden. */
+    private record CardTally(String uuid, long accepted, long overridden) {
     }
 
     /** Card to override reason to count, for the cards of decisions in the range. */

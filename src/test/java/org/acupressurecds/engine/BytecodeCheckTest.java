@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -46,9 +47,9 @@ class BytecodeCheckTest {
     void aCompiledCallToTheHostIsRefused() {
         List<RuleProblem> problems = check.check(Map.of("rules/Rule_Sneaky",
                 consequenceCalling("java/lang/Runtime", "getRuntime", "()Ljava/lang/Runtime;", true)),
-                name -> new RuleProblem("rules/sneaky.drl", 7, null, ""));
+                name -> new RuleProblem(Kind.RULE_LANGUAGE, "rules/sneaky.drl", 7, null, ""));
 
-        assertEquals(List.of(new RuleProblem("rules/sneaky.drl", 7, null,
+        assertEquals(List.of(new RuleProblem(Kind.RULE_LANGUAGE, "rules/sneaky.drl", 7, null,
                 "the compiled rule refers to java.lang.Runtime.getRuntime, which rules may not use")), problems);
     }
 
@@ -56,7 +57,7 @@ class BytecodeCheckTest {
     void aCompiledRegularExpressionIsRefused() {
         List<RuleProblem> problems = check.check(Map.of("rules/Rule_Sneaky",
                 consequenceCalling("java/lang/String", "matches", "(Ljava/lang/String;)Z", false)),
-                name -> new RuleProblem("rules/sneaky.drl", 7, null, ""));
+                name -> new RuleProblem(Kind.RULE_LANGUAGE, "rules/sneaky.drl", 7, null, ""));
 
         assertTrue(problems.get(0).message().contains("java.lang.String.matches"), problems::toString);
     }
@@ -65,14 +66,14 @@ class BytecodeCheckTest {
     void aCompiledPureMethodOfTheFactModelPasses() {
         assertEquals(List.of(), check.check(Map.of("rules/Rule_Fine", consequenceCalling(
                 "org/acupressurecds/knowledge/Verdict", "inWords", "()Ljava/lang/String;", false)),
-                name -> new RuleProblem("rules/fine.drl", 7, null, "")));
+                name -> new RuleProblem(Kind.RULE_LANGUAGE, "rules/fine.drl", 7, null, "")));
     }
 
     @Test
     void aClassOutsideTheRulesPackageIsRefused() {
         List<RuleProblem> problems = check.check(Map.of("evil/Sneaky", classCalling("evil/Sneaky",
                 "org/acupressurecds/knowledge/Verdict", "inWords", "()Ljava/lang/String;", false)),
-                name -> new RuleProblem("rules/sneaky.drl", 7, null, ""));
+                name -> new RuleProblem(Kind.RULE_LANGUAGE, "rules/sneaky.drl", 7, null, ""));
 
         assertTrue(problems.get(0).message().contains("a class outside the rules package (evil/Sneaky)"),
                 problems::toString);

@@ -241,7 +241,7 @@ class CodeTableTest {
                 if (line.isBlank() || line.startsWith("#") || line.equals(CodeTable.HEADER)) {
                     continue;
                 }
-                List<String> cells = CodeTable.Csv.split(line);
+                List<String> cells = CodeTable.cells(line);
                 String key = cells.get(3).isEmpty() ? cells.get(2) : cells.get(2) + " " + cells.get(3);
                 String display = cells.get(5);
                 Pattern says = DISPLAY_SAYS.get(key);

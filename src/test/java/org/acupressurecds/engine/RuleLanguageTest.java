@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.acupressurecds.engine.RuleProblem.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,7 +137,7 @@ class RuleLanguageTest {
                 """;
         List<RuleProblem> problems = language.check(Map.of("draft.drl", drl), "rules").problems();
 
-        assertEquals(List.of(new RuleProblem("rules/draft.drl", 10, null, "text blocks (\"\"\") are not used in rule "
+        assertEquals(List.of(new RuleProblem(Kind.RULE_LANGUAGE, "rules/draft.drl", 10, null, "text blocks (\"\"\") are not used in rule "
                 + "files: write a string in double quotes, joined with + where it is long")), problems);
     }
 
@@ -189,9 +190,9 @@ class RuleLanguageTest {
         List<RuleProblem> problems = language.check(Map.of("draft.drl", drl), "rules").problems();
 
         assertEquals(List.of(
-                new RuleProblem("rules/draft.drl", 8, null,
+                new RuleProblem(Kind.RULE_LANGUAGE, "rules/draft.drl", 8, null,
                         "'SciaticaType.PIRIFORMIS_SYNDROM' is not a value of SciaticaType: did you mean PIRIFORMIS_SYNDROME?"),
-                new RuleProblem("rules/draft.drl", 10, null,
+                new RuleProblem(Kind.RULE_LANGUAGE, "rules/draft.drl", 10, null,
                         "'insertLogicl(...)' is not something rules may call: did you mean insertLogical?")),
                 problems.stream().filter(p -> !p.message().contains("sedentryWork")).toList());
         assertTrue(problems.stream().anyMatch(p -> p.line() == 8 && p.message().startsWith(

@@ -31,7 +31,7 @@ class FeedbackSenderMigrationTest {
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
 
         CardRecords cards = new CardRecords(new RecordStore(h2, "test"));
-        assertEquals(List.of(new CardRecords.Feedback("card-1", "accepted", null, "2026-11-24T10:00:00Z",
+        assertEquals(List.of(new CardRecords.Feedback("card-1", Outcome.ACCEPTED, null, "2026-11-24T10:00:00Z",
                 Requester.ANONYMOUS)), cards.feedbackOn("card-1"));
         assertEquals("https://ehr.example.test", cards.find("card-1").orElseThrow().issuedTo());
     }

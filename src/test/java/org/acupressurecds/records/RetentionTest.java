@@ -30,14 +30,17 @@ class RetentionTest {
         recorder.record(recent);
         recorder.stop(null);
         CardRecords cards = new CardRecords(store);
-        cards.record(new CardRecords.Feedback(old.card().uuid(), "accepted", null, "2026-11-24T10:15:00Z"), "v");
-        cards.record(new CardRecords.Feedback(recent.card().uuid(), "accepted", null, "2026-11-24T10:15:00Z"), "v");
+        cards.record(new CardRecords.Feedback(old.card().uuid(), Outcome.ACCEPTED, null, "2026-11-24T10:15:00Z"), "v");
+        cards.record(new CardRecords.Feedback(recent.card().uuid(), Outcome.ACCEPTED, null, "2026-11-24T10:15:00Z"), "v");
 
         Retention.Purged purged = new Retention(store, Period.ofYears(6), Clock.fixed(NOW, ZoneOffset.UTC)).purge();
 
         assertEquals(List.of(1L, 1L, 1L), List.of(purged.decisions(), purged.cards(), purged.feedback()));
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM decision WHERE id = '" + recent.id() + "'"));
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM feedback"));
+        assertEquals(0, count(h2, "SELECT COUNT(*) FROM decision_rule WHERE decision_id = '" + old.id() + "'"));
+        assertEquals(1, count(h2, "SELECT COUNT(*) FROM decision_rule"), "the recent decision's rule only");
+        assertEquals(1, count(h2, "SELECT COUNT(*) FROM card_override_reason"), "the recent card's reason only");
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM record_purge WHERE decisions = 1"));
     }
 
@@ -47,8 +50,10 @@ class RetentionTest {
 
     private static DecisionRecord withCard(DecisionRecord d, Instant decidedAt) {
         return new DecisionRecord(d.id(), decidedAt, Channel.CDS_HOOKS, d.requester(), d.rulesetVersion(), d.verdict(),
-                d.assessmentDate(), d.facts(), d.rulesFired(), d.missingData(), d.requestDigest(),
-                new DecisionRecord.IssuedCard(java.util.UUID.randomUUID().toString(), "info", List.of()));
+                d.assessmentDate(), d.facts(), List.of(new DecisionRecord.FiredRule("A rule", "A section")),
+                d.missingData(), d.requestDigest(),
+                new DecisionRecord.IssuedCard(java.util.UUID.randomUUID().toString(), Indicator.CRITICAL,
+                        List.of("already-managed")));
     }
 
     private static int count(JdbcDataSource h2, String sql) throws Exception {

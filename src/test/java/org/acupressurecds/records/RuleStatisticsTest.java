@@ -31,8 +31,8 @@ class RuleStatisticsTest {
         DecisionRecord outside = decision(DAY2.plusSeconds(86_400 * 10), "v2", Verdict.SUITABLE, null, "Plan");
         List.of(flare1, flare2, plain, outside).forEach(recorder::record);
         CardRecords cards = new CardRecords(store);
-        cards.record(new CardRecords.Feedback("card-1", "accepted", null, "2026-11-20T10:00:00Z"), "v1");
-        cards.record(new CardRecords.Feedback("card-2", "overridden", "patient-declined", "2026-11-21T10:00:00Z"), "v2");
+        cards.record(new CardRecords.Feedback("card-1", Outcome.ACCEPTED, null, "2026-11-20T10:00:00Z"), "v1");
+        cards.record(new CardRecords.Feedback("card-2", Outcome.OVERRIDDEN, "patient-declined", "2026-11-21T10:00:00Z"), "v2");
 
         RuleStatistics.Report report = new RuleStatistics(store)
                 .report(DAY1.minusSeconds(3600), DAY2.plusSeconds(3600), ZoneOffset.UTC);
@@ -55,6 +55,6 @@ class RuleStatisticsTest {
                 verdict, d.assessmentDate(), d.facts(),
                 java.util.Arrays.stream(rules).map(r -> new DecisionRecord.FiredRule(r, "Guide > " + r)).toList(),
                 d.missingData(), d.requestDigest(),
-                card == null ? null : new DecisionRecord.IssuedCard(card, "warning", List.of("patient-declined")));
+                card == null ? null : new DecisionRecord.IssuedCard(card, Indicator.WARNING, List.of("patient-declined")));
     }
 }

@@ -24,6 +24,14 @@ class AccessRulesTest {
     }
 
     @Test
+    void theVerdictWordsAreForThePagesClinicians() {
+        given().when().get("/api/v1/verdicts").then().statusCode(401);
+        as("auditor").when().get("/api/v1/verdicts").then().statusCode(403);
+        as("clinician").when().get("/api/v1/verdicts").then().statusCode(200)
+                .body("find { it.verdict == 'URGENT_REFERRAL' }.label", equalTo("Urgent referral"));
+    }
+
+    @Test
     void assessmentsAreForClinicians() {
         given().contentType("application/json").body(PATIENT).when().post("/api/v1/assessments").then()
                 .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.acupressurecds.knowledge.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -108,7 +109,8 @@ class PhysiotherapistPageTest extends InBrowser {
 
         awaitResult();
         assertEquals("EMERGENCY", find(".verdict").getDomAttribute("data-verdict"));
-        assertTrue(find("#verdict-heading").getText().contains("Emergency"), "said in words, not only by colour");
+        assertEquals(Verdict.EMERGENCY.icon() + " " + Verdict.EMERGENCY.heading(), find("#verdict-heading").getText(),
+                "said in words, not only by colour, from the service's table of verdict words");
         assertTrue(find(".action").getText().startsWith("Send the patient to the emergency department now"));
         assertTrue(all(".plan").isEmpty());
         assertTrue(find(".no-plan").getText().contains("This is not a therapy plan"));

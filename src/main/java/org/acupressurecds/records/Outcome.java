@@ -1,4 +1,4 @@
-package org.acupressurecds.cdshooks;
+package org.acupressurecds.records;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What the clinician did with a card, as CDS Hooks feedback names it. */
+/** What the clinician did with a card, as CDS Hooks feedback names it (its wire name); the record keeps its name. */
 public enum Outcome {
     ACCEPTED,
     OVERRIDDEN;
 
-    static final List<String> WIRE_NAMES = Arrays.stream(values()).map(Outcome::wire).toList();
+    public static final List<String> WIRE_NAMES = Arrays.stream(values()).map(Outcome::wire).toList();
 
-    static Optional<Outcome> fromWire(String text) {
+    public static Optional<Outcome> fromWire(String text) {
         return Arrays.stream(values()).filter(o -> o.wire().equals(text)).findFirst();
     }
 

@@ -1,17 +1,17 @@
-package org.acupressurecds.cdshooks;
+package org.acupressurecds.records;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.acupressurecds.knowledge.Verdict;
 
-/** A card's urgency, as CDS Hooks names it. */
+/** A card's urgency, as CDS Hooks names it (its wire name); the record keeps its name. */
 public enum Indicator {
     INFO,
     WARNING,
     CRITICAL;
 
     /** A new verdict does not compile until it has its indicator. */
-    static Indicator of(Verdict verdict) {
+    public static Indicator of(Verdict verdict) {
         return switch (verdict) {
             case EMERGENCY, URGENT_REFERRAL -> CRITICAL;
             case CLEARANCE_REQUIRED, CAUTION -> WARNING;
