@@ -2,11 +2,10 @@ package org.acupressurecds;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.nio.file.Path;
-import java.util.Objects;
 import org.acupressurecds.authoring.CheckServer;
 import org.acupressurecds.authoring.EarlyCheck;
 import org.acupressurecds.authoring.RuleCheck;
+import org.acupressurecds.config.StandaloneConfig;
 import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.http.HealthProbe;
 import org.acupressurecds.records.ConfiguredStore;
@@ -27,21 +26,15 @@ public final class Main {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("check")) {
             EngineLogging.asTheServiceDoes();
-            System.exit(RuleCheck.run(args, System.out, () -> ConfiguredStore.impact(Main::setting)));
+            System.exit(RuleCheck.run(args, System.out, () -> ConfiguredStore.impact(StandaloneConfig.read()::setting)));
         }
         if (args.length == 1 && args[0].equals(CheckServer.COMMAND)) {
             System.exit(CheckServer.run(RecordedImpact::replay));
         }
         if (args.length == 1 && args[0].equals("health")) {
-            System.exit(HealthProbe.run(System.out, Main::setting));
+            System.exit(HealthProbe.run(System.out, StandaloneConfig.read()::setting));
         }
-        EarlyCheck.begin(Path.of(Objects.requireNonNullElse(setting("cds.rules.dir"), "rules")));
+        EarlyCheck.begin(StandaloneConfig.read().cds().rules().dir());
         Quarkus.run(args);
-    }
-
-    /** A setting as the service reads it: a system property, else its environment variable (a.b-c is A_B_C). */
-    static String setting(String name) {
-        String property = System.getProperty(name);
-        return property != null ? property : System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
     }
 }

@@ -25,6 +25,7 @@ class ArchitectureTest {
     /** The layers, bottom first; packages in one layer may not import each other. */
     private static final List<Set<String>> LAYERS = List.of(
             Set.of("knowledge"),
+            Set.of("config"),
             Set.of("http"),
             Set.of("request"),
             Set.of("engine"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -31,10 +32,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RulesSnapshot;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -81,9 +82,13 @@ public class CheckProcess implements AutoCloseable {
     private BlockingQueue<String> answers;
     private long lastUsed;
 
+    @Inject
+    CheckProcess(CdsConfig config) {
+        this(config.rules().checkTimeout(), config.rules().checkIdle());
+    }
+
     /** timeout: how long a check may take before the process is stopped; idle: how long an unused process lives. */
-    CheckProcess(@ConfigProperty(name = "cds.rules.check-timeout", defaultValue = "90s") Duration timeout,
-            @ConfigProperty(name = "cds.rules.check-idle", defaultValue = "2m") Duration idle) {
+    CheckProcess(Duration timeout, Duration idle) {
         this.timeout = timeout;
         this.idle = idle;
         janitor.scheduleWithFixedDelay(this::endIfIdle, idle.toMillis(), Math.max(1000, idle.toMillis() / 4),

@@ -8,6 +8,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
@@ -25,7 +27,6 @@ import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.engine.RulesSnapshot;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,11 +61,15 @@ public class RuleReloader {
     private Map<String, String> servingSources = Map.of();
     private RulesWatcher watcher;
 
-    /** isolated: where drafts are checked. */
+    @Inject
     RuleReloader(RuleService rules, RuleSetJournal journal, ImpactAnalysis impact, CheckProcess isolated,
-            @ConfigProperty(name = "cds.rules.dir", defaultValue = "rules") Path folder,
-            @ConfigProperty(name = "cds.rules.watch", defaultValue = "true") boolean watch,
-            @ConfigProperty(name = "cds.rules.debounce", defaultValue = "300ms") Duration debounce) {
+            CdsConfig config) {
+        this(rules, journal, impact, isolated, config.rules().dir(), config.rules().watch(), config.rules().debounce());
+    }
+
+    /** isolated: where drafts are checked. */
+    RuleReloader(RuleService rules, RuleSetJournal journal, ImpactAnalysis impact, CheckProcess isolated, Path folder,
+            boolean watch, Duration debounce) {
         this.rules = rules;
         this.journal = journal;
         this.impact = impact;

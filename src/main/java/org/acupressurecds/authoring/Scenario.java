@@ -12,7 +12,9 @@ import org.acupressurecds.knowledge.Verdict;
 /**
  * A clinical case a rule author owns: given a patient (the fields of POST /api/v1/assessments), expect a verdict
  * and optionally the response, whether a plan is given, how the action starts (what the summary leads with), rules that must or must not fire, positions present or absent,
- * and facts that must be reported missing. fromEhr: the patient's facts come from an EHR record, which is no red-flag
+ * facts that must be reported missing, and the answer's own words (answer: any part of the API's answer, as its JSON;
+ * an object names only the fields that matter, a list gives every item in order, {} for one that does not matter).
+ * fromEhr: the patient's facts come from an EHR record, which is no red-flag
  * screening; recordedOn (implies fromEhr) gives the dates the record noted them on, which the rules judge; record
  * (implies fromEhr) what the record left open: red flags it names only in words, entries the service could not read.
  */
@@ -41,7 +43,8 @@ public record Scenario(String name, String source, Boolean fromEhr, RecordedOn r
             List<String> rulesNotFired,
             List<PositionId> positionsPresent,
             List<PositionId> positionsAbsent,
-            List<String> missingData) {
+            List<String> missingData,
+            JsonNode answer) {
     }
 
     /** A scenario as read from its file: the file and the line where it starts, for messages. */

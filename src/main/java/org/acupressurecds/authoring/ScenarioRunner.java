@@ -18,7 +18,10 @@ import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.PositionId;
 import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.PatientFacts;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.acupressurecds.engine.RuleProblem.Kind;
 
 /** Runs scenarios on a rule set and says, for each that fails, what differed. */
@@ -134,8 +137,45 @@ public final class ScenarioRunner {
         Set<String> missing = answer.missingData().stream().map(MissingData::field).collect(Collectors.toSet());
         orEmpty(expect.missingData()).stream().filter(field -> !missing.contains(field))
                 .forEach(field -> differences.add("missing " + field + " is not reported"));
+        if (expect.answer() != null) {
+            differences.addAll(wordsDiffering("answer", expect.answer(), ANSWER_JSON.valueToTree(answer)));
+        }
         differences.removeIf(d -> d == null);
         return differences;
+    }
+
+    /** The answer as the API writes it: what a scenario's expect.answer is compared with. */
+    private static final ObjectMapper ANSWER_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /**
+     * Where the answer's words differ from those expected: an object's fields named, a list item by item (as many
+     * items, in order), a value as written.
+     */
+    private static List<String> wordsDiffering(String at, JsonNode expected, JsonNode actual) {
+        if (expected.isObject()) {
+            if (!actual.isObject()) {
+                return List.of(at + " is " + actual + ", expected an object");
+            }
+            List<String> found = new ArrayList<>();
+            expected.fields().forEachRemaining(field -> found.addAll(wordsDiffering(at + "." + field.getKey(),
+                    field.getValue(), actual.path(field.getKey()))));
+            return found;
+        }
+        if (expected.isArray()) {
+            if (!actual.isArray() || actual.size() != expected.size()) {
+                return List.of(at + " has " + (actual.isArray() ? actual.size() + " item(s)" : actual) + ", expected "
+                        + expected.size());
+            }
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                found.addAll(wordsDiffering(at + "[" + i + "]", expected.get(i), actual.get(i)));
+            }
+            return found;
+        }
+        return expected.asText().equals(actual.asText()) && actual.isValueNode() ? List.of()
+                : List.of(at + " is " + (actual.isMissingNode() ? "absent" : actual.toString()) + ", expected \""
+                        + expected.asText() + "\"");
     }
 
     /** The scenario's patient, validated like a request; InvalidRequestException when it is not valid. */

@@ -156,7 +156,7 @@ final class CardRenderer {
     }
 
     /** Rule text is plain prose; keep Markdown from reading its * and _ as emphasis. */
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_");
     }
 }

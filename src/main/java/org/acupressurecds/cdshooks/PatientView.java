@@ -11,6 +11,7 @@ import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Link;
+import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
@@ -25,7 +26,6 @@ import org.acupressurecds.records.DecisionRecord;
 import org.acupressurecds.records.DecisionPipeline;
 import org.acupressurecds.http.Requester;
 import org.acupressurecds.request.PageLink;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The patient-view hook, once its FHIR data is at hand: read the record, decide on every reading of it, show the most
@@ -39,12 +39,11 @@ public class PatientView {
     private final Clock clock;
     private final Optional<URI> pageBase;
 
-    PatientView(RuleService rules, DecisionPipeline pipeline, Clock clock,
-            @ConfigProperty(name = "cds.public-url") Optional<URI> pageBase) {
+    PatientView(RuleService rules, DecisionPipeline pipeline, Clock clock, CdsConfig config) {
         this.rules = rules;
         this.pipeline = pipeline;
         this.clock = clock;
-        this.pageBase = pageBase;
+        this.pageBase = config.publicUrl();
     }
 
     /**

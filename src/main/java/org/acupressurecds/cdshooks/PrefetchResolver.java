@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.acupressurecds.cdshooks.CdsJson.HookRequest;
+import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.fhir.FhirPatientReader;
 import org.acupressurecds.fhir.PrefetchKey;
 import org.acupressurecds.fhir.FhirServerClient;
@@ -26,7 +27,6 @@ import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.security.FhirServerAllowlist;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -47,11 +47,10 @@ public class PrefetchResolver {
     private final FhirServerClient client;
     private final Duration deadline;
 
-    PrefetchResolver(FhirContext fhir, FhirServerClient client,
-            @ConfigProperty(name = "cds.fhir.timeout", defaultValue = "10s") Duration deadline) {
+    PrefetchResolver(FhirContext fhir, FhirServerClient client, CdsConfig config) {
         this.fhir = fhir;
         this.client = client;
-        this.deadline = deadline;
+        this.deadline = config.fhir().timeout();
     }
 
     /** Thrown when some keys can be had neither from prefetch nor from the FHIR server. */
@@ -79,7 +78,7 @@ public class PrefetchResolver {
         boolean mayFetch = request.fhirServer() != null && FhirServerAllowlist.allows(allowedServers, request.fhirServer());
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
         String patientId = request.context().patientId();
-        Map<String, CompletableFuture<Object>> results = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Resolved>> results = new LinkedHashMap<>();
         for (PrefetchKey key : PrefetchKey.values()) {
             String query = key.template().replace("{{context.patientId}}", patientId);
             if (sent.containsKey(key.key())) {
@@ -90,7 +89,8 @@ public class PrefetchResolver {
                         && bundle.getLink(Bundle.LINK_NEXT) != null) {
                     results.put(key.key(), rest(request.fhirServer(), bundle, token));
                 } else {
-                    results.put(key.key(), CompletableFuture.completedFuture(Prefetched.of(resource, key.needsWholeList())));
+                    results.put(key.key(), CompletableFuture.completedFuture(
+                            new Resolved.Got(Prefetched.of(resource, key.needsWholeList()))));
                 }
             } else if (request.fhirServer() == null) {
                 results.put(key.key(), missing(key.key(), query, "it was not prefetched and no fhirServer was given"));
@@ -103,20 +103,21 @@ public class PrefetchResolver {
                 results.put(key.key(), client.get(request.fhirServer(), encodeQuery(query), token, key.needsWholeList())
                         .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
                         .handle((resource, failure) -> failure != null
-                                ? issue(key.key(), query, "it was not prefetched and " + why(failure))
+                                ? new Resolved.Refused(issue(key.key(), query, "it was not prefetched and " + why(failure)))
                                 : key == PrefetchKey.PATIENT && isAnotherPatient(resource, patientId)
-                                        ? anotherPatient(key) : Prefetched.of(resource, key.needsWholeList())));
+                                        ? anotherPatient(key)
+                                        : new Resolved.Got(Prefetched.of(resource, key.needsWholeList()))));
             }
         }
         return CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
             Map<String, Prefetched> data = new LinkedHashMap<>();
             OperationOutcome missing = new OperationOutcome();
             results.forEach((key, result) -> {
-                Object value = result.join();
-                if (value instanceof OperationOutcome.OperationOutcomeIssueComponent issue) {
-                    missing.addIssue(issue);
-                } else {
-                    data.put(key, (Prefetched) value);
+                Resolved resolved = result.join();
+                if (resolved instanceof Resolved.Refused refused) {
+                    missing.addIssue(refused.issue());
+                } else if (resolved instanceof Resolved.Got got) {
+                    data.put(key, got.data());
                 }
             });
             if (missing.hasIssue()) {
@@ -126,15 +127,24 @@ public class PrefetchResolver {
         });
     }
 
+    /** What one prefetch key came to: its data, or why it cannot be had (an issue of the 412's OperationOutcome). */
+    private sealed interface Resolved {
+        record Got(Prefetched data) implements Resolved {
+        }
+
+        record Refused(OperationOutcome.OperationOutcomeIssueComponent issue) implements Resolved {
+        }
+    }
+
     /** The EHR must send the record of the patient in context: a card built from another's would be wrong. */
-    private static Object anotherPatient(PrefetchKey key) {
+    private static Resolved anotherPatient(PrefetchKey key) {
         LOG.warn("A CDS Hooks call's Patient is another patient than its context: refused with 412.");
-        return new OperationOutcome.OperationOutcomeIssueComponent()
+        return new Resolved.Refused(new OperationOutcome.OperationOutcomeIssueComponent()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                 .setCode(OperationOutcome.IssueType.CONFLICT)
                 .setDiagnostics("prefetch '" + key.key() + "' is another patient than context.patientId: send the "
                         + "record of the patient in context") // no id: neither patient's is echoed
-                .addExpression("prefetch." + key.key());
+                .addExpression("prefetch." + key.key()));
     }
 
     /** A Patient whose id is given and is not the context's; one with no id cannot be told apart, and is read. */
@@ -147,18 +157,18 @@ public class PrefetchResolver {
      * The prefetched first page with the rest of its pages from the same server; where they cannot be had, the first
      * page alone, which then says it is incomplete and why.
      */
-    private CompletableFuture<Object> rest(String fhirServer, Bundle first, String token) {
+    private CompletableFuture<Resolved> rest(String fhirServer, Bundle first, String token) {
         return client.remainingPages(fhirServer, first, token)
                 .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((all, failure) -> {
                     if (failure == null) {
-                        return Prefetched.of(all);
+                        return new Resolved.Got(Prefetched.of(all));
                     }
                     // An empty first page is still an incomplete list, never "none".
                     List<org.hl7.fhir.r4.model.Resource> read = Prefetched.of(first) instanceof Prefetched.Found found
                             ? found.resources() : List.of();
-                    return new Prefetched.Found(read, List.of("its further pages could not be read: "
-                            + why(failure).replaceFirst("^fetching it ", "fetching them ")));
+                    return new Resolved.Got(new Prefetched.Found(read, List.of("its further pages could not be read: "
+                            + why(failure).replaceFirst("^fetching it ", "fetching them "))));
                 });
     }
 
@@ -172,8 +182,8 @@ public class PrefetchResolver {
                 : "the FHIR server could not be read");
     }
 
-    private static CompletableFuture<Object> missing(String key, String query, String why) {
-        return CompletableFuture.completedFuture(issue(key, query, why));
+    private static CompletableFuture<Resolved> missing(String key, String query, String why) {
+        return CompletableFuture.completedFuture(new Resolved.Refused(issue(key, query, why)));
     }
 
     private IBaseResource parse(String key, JsonNode value) {

@@ -2,7 +2,6 @@ package org.acupressurecds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
@@ -10,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 
 /** The FHIR pieces as beans: one FhirContext (costly to make) and the FHIR server client. */
 public class FhirBeans {
@@ -31,16 +29,12 @@ public class FhirBeans {
 
     @Produces
     @Singleton
-    FhirServerClient client(FhirContext fhir,
-            @ConfigProperty(name = "cds.fhir.timeout", defaultValue = "10s") Duration timeout,
-            @ConfigProperty(name = "cds.fhir.max-pages", defaultValue = "20") int maxPages,
-            @ConfigProperty(name = "cds.fhir.max-response-size", defaultValue = "5M") MemorySize maxBytes,
-            @ConfigProperty(name = "cds.fhir.max-concurrent-fetches", defaultValue = "8") int threads,
-            @ConfigProperty(name = "cds.fhir.truststore") Optional<Path> truststore,
-            @ConfigProperty(name = "cds.fhir.truststore-password") Optional<String> password) {
+    FhirServerClient client(FhirContext fhir, CdsConfig config) {
+        CdsConfig.Fhir settings = config.fhir();
         AtomicInteger count = new AtomicInteger();
-        return new FhirServerClient(fhir, timeout, maxPages, maxBytes.asLongValue(), tls(truststore, password),
-                Executors.newFixedThreadPool(threads, r -> {
+        return new FhirServerClient(fhir, settings.timeout(), settings.maxPages(),
+                settings.maxResponseSize().asLongValue(), tls(settings.truststore(), settings.truststorePassword()),
+                Executors.newFixedThreadPool(settings.maxConcurrentFetches(), r -> {
                     Thread t = new Thread(r, "fhir-fetch-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;

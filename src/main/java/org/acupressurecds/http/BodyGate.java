@@ -2,7 +2,6 @@ package org.acupressurecds.http;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -12,13 +11,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 
 /**
  * A request's body is read whole here, on the event loop, before the request reaches a resource and takes a worker
@@ -40,12 +38,10 @@ public class BodyGate {
 
     private final Map<String, AtomicInteger> slowBodies = new ConcurrentHashMap<>();
 
-    void install(@Observes Router router, Vertx vertx,
-            @ConfigProperty(name = "cds.http.max-body-size", defaultValue = "10M") MemorySize maxSize,
-            @ConfigProperty(name = "cds.http.min-body-rate", defaultValue = "10K") MemorySize minRate,
-            @ConfigProperty(name = "cds.http.body-grace", defaultValue = "1S") Duration grace,
-            @ConfigProperty(name = "cds.http.max-slow-bodies", defaultValue = "16") int maxSlow) {
-        Limits limits = new Limits(maxSize.asLongValue(), minRate.asLongValue(), grace.toNanos(), maxSlow);
+    void install(@Observes Router router, Vertx vertx, CdsConfig config) {
+        CdsConfig.Http http = config.http();
+        Limits limits = new Limits(http.maxBodySize().asLongValue(), http.minBodyRate().asLongValue(),
+                http.bodyGrace().toNanos(), http.maxSlowBodies());
         router.route().order(ORDER).handler(ctx -> {
             HttpServerRequest request = ctx.request();
             if (!STATE_CHANGING.contains(request.method()) || request.path().startsWith("/q/")) {

@@ -1,10 +1,9 @@
 package org.acupressurecds.http;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 
 /**
  * A body that declares a length over the size limit gets a 413 problem before any of it is read; this runs before
@@ -13,9 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
-    void install(@Observes Router router,
-            @ConfigProperty(name = "cds.http.max-body-size", defaultValue = "10M") MemorySize limit) {
-        long max = limit.asLongValue();
+    void install(@Observes Router router, CdsConfig config) {
+        long max = config.http().maxBodySize().asLongValue();
         String body = JsonBody.problem(max);
         router.route().order(-3).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");

@@ -4,8 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 
 /**
  * "Today" in the clinical time zone ({@code cds.clinical-zone}, default the system's): date boundaries such as the
@@ -15,7 +14,8 @@ public class Clocks {
 
     @Produces
     @Singleton
-    Clock clinicalClock(@ConfigProperty(name = "cds.clinical-zone") Optional<String> zone) {
-        return Clock.system(zone.filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault()));
+    Clock clinicalClock(CdsConfig config) {
+        return Clock.system(config.clinicalZone().filter(z -> !z.isBlank()).map(ZoneId::of)
+                .orElse(ZoneId.systemDefault()));
     }
 }

@@ -2,7 +2,6 @@ package org.acupressurecds.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -33,9 +32,9 @@ public class JsonBody {
     private final ObjectMapper mapper;
     private final long max;
 
-    JsonBody(ObjectMapper mapper, @ConfigProperty(name = "cds.http.max-body-size", defaultValue = "10M") MemorySize max) {
+    JsonBody(ObjectMapper mapper, CdsConfig config) {
         this.mapper = mapper;
-        this.max = max.asLongValue();
+        this.max = config.http().maxBodySize().asLongValue();
     }
 
     /** The call's body as a JSON tree; null or a missing node for an empty one. */

@@ -12,7 +12,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.knowledge.Verdict;
 import org.jboss.logging.Logger;
 
@@ -75,12 +74,9 @@ public class DecisionRecorder {
     private final Counter notKept;
 
     @Inject
-    DecisionRecorder(RecordStore store,
-            @ConfigProperty(name = "cds.records.spool-dir", defaultValue = "data/spool") Path spoolDir,
-            @ConfigProperty(name = "cds.records.spool-max-size", defaultValue = "100M") MemorySize spoolMax,
-            @ConfigProperty(name = "cds.records.commit-timeout", defaultValue = "2S") Duration commitTimeout,
-            MeterRegistry meters) {
-        this(store, new Spool(spoolDir, spoolMax.asLongValue()), commitTimeout, meters);
+    DecisionRecorder(RecordStore store, CdsConfig config, MeterRegistry meters) {
+        this(store, new Spool(config.records().spoolDir(), config.records().spoolMaxSize().asLongValue()),
+                config.records().commitTimeout(), meters);
     }
 
     DecisionRecorder(RecordStore store, Spool spool) {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.acupressurecds.config.CdsConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,8 +37,12 @@ public class Retention {
     private final Clock clock;
     private ScheduledExecutorService daily;
 
-    Retention(RecordStore store, @ConfigProperty(name = "cds.records.retention", defaultValue = "P6Y") Period keep,
-            Clock clock) {
+    @Inject
+    Retention(RecordStore store, CdsConfig config, Clock clock) {
+        this(store, config.records().retention(), clock);
+    }
+
+    Retention(RecordStore store, Period keep, Clock clock) {
         this.store = store;
         this.keep = keep;
         this.clock = clock;

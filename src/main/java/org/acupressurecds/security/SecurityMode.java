@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.acupressurecds.config.CdsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,15 +29,14 @@ public class SecurityMode {
     private final boolean oidcIssuer;
     private final boolean oidcAudience;
 
-    SecurityMode(@ConfigProperty(name = "cds.security.open", defaultValue = "false") boolean open,
+    SecurityMode(CdsConfig config,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean oidc,
-            @ConfigProperty(name = "cds.public-url") Optional<URI> publicUrl,
             @ConfigProperty(name = "quarkus.oidc.public-key") Optional<String> oidcPublicKey,
             @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> oidcIssuer,
             @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> oidcAudience) {
-        this.open = open;
+        this.open = config.security().open();
         this.oidc = oidc;
-        this.publicUrl = publicUrl;
+        this.publicUrl = config.publicUrl();
         this.oidcPublicKey = oidcPublicKey.isPresent();
         this.oidcIssuer = oidcIssuer.isPresent();
         this.oidcAudience = oidcAudience.isPresent();

@@ -3,9 +3,18 @@ package org.acupressurecds.assessment;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.http.StrictBinder;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.request.AssessmentRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +28,24 @@ class AssessmentResourceTest {
         return given().contentType("application/json").body(body).when().post(PATH).then();
     }
 
+    @Inject
+    RuleService rules;
+    @Inject
+    StrictBinder binder;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    /**
+     * The API carries the rules' answer whole: the JSON the serving rules give for the request, word for word. What
+     * the words are is the rules' and their scenarios' (rules/scenarios), not this test's.
+     */
+    private void isTheRulesAnswer(ValidatableResponse response, String body) throws Exception {
+        Assessment expected = rules.assess(AssessmentRequest.factsOf(binder, json.readTree(body), LocalDate.now(clock)));
+        assertEquals(json.valueToTree(expected), json.readTree(response.extract().asString()));
+    }
+
     private static ValidatableResponse postInvalid(String body) {
         return post(body).statusCode(400)
                 .contentType("application/problem+json")
@@ -28,14 +55,14 @@ class AssessmentResourceTest {
     }
 
     @Test
-    void suitablePiriformisPatientGetsTheWholeExplainedPlan() {
-        post("""
+    void suitablePiriformisPatientGetsTheWholeExplainedPlan() throws Exception {
+        String body = """
                 {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT",
-                 "sedentaryWork":true,"referredLegPain":false,"assessmentDate":"2026-11-24"}""")
+                 "sedentaryWork":true,"referredLegPain":false,"assessmentDate":"2026-11-24"}""";
+        ValidatableResponse answer = post(body)
                 .statusCode(200)
                 .contentType("application/json")
                 .body("verdict", equalTo("SUITABLE"))
-                .body("action", startsWith("Start the acupressure-mat plan"))
                 .body("expectedResponse.stars", equalTo(5))
                 .body("expectedResponse.level", equalTo("EXCELLENT"))
                 .body("positions.id", contains("LUMBAR_GLUTEAL_SUPINE", "SIDE_LYING_PIRIFORMIS", "SEATED_GLUTEAL"))
@@ -43,16 +70,14 @@ class AssessmentResourceTest {
                 .body("positions[0].steps", hasSize(5))
                 .body("positions[0].duration", equalTo("15-20 minutes"))
                 .body("protocol.weeks", contains("Week 1", "Week 2", "Week 3", "Week 4", "Weeks 5-6", "Maintenance"))
-                .body("protocol[2].positions", containsString("side-lying piriformis"))
-                .body("mat[0].examples[0]", startsWith("ProsourceFit"))
-                .body("complementaryCare.treatment", hasItems("Walking", "Heat therapy"))
+                .body("complementaryCare", hasSize(5))
                 .body("timeline", hasSize(3))
-                .body("reasons.rule", hasItem("Sciatica with no finding against the mat is suitable"))
                 .body("reasons.source", everyItem(not(emptyOrNullString())))
                 .body("reasons.text", everyItem(not(emptyOrNullString())))
                 .body("missingData.field", contains("spinalSurgery"))
                 .body("assessmentDate", equalTo("2026-11-24"))
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{16}"));
+        isTheRulesAnswer(answer, body);
     }
 
     /** The HTTP benchmark's baselines answer without deciding: only a benchmark build has them. */
@@ -65,18 +90,18 @@ class AssessmentResourceTest {
     }
 
     @Test
-    void caudaEquinaSignGetsTheEmergencyActionAndNoPlanAtAll() {
-        post("""
-                {"sciaticaType":"DISC_HERNIATION","redFlags":["SADDLE_ANESTHESIA"],"painScore":9}""")
+    void caudaEquinaSignGetsTheEmergencyActionAndNoPlanAtAll() throws Exception {
+        String body = """
+                {"sciaticaType":"DISC_HERNIATION","redFlags":["SADDLE_ANESTHESIA"],"painScore":9}""";
+        ValidatableResponse answer = post(body)
                 .statusCode(200)
                 .body("verdict", equalTo("EMERGENCY"))
-                .body("action", startsWith("Send the patient to the emergency department now"))
                 .body("$", not(hasKey("positions")))
                 .body("$", not(hasKey("protocol")))
                 .body("$", not(hasKey("mat")))
                 .body("$", not(hasKey("complementaryCare")))
-                .body("$", not(hasKey("timeline")))
-                .body("reasons[0].rule", equalTo("Saddle anaesthesia with sciatica is a cauda equina sign: emergency"));
+                .body("$", not(hasKey("timeline")));
+        isTheRulesAnswer(answer, body);
     }
 
     @Test
@@ -87,7 +112,7 @@ class AssessmentResourceTest {
                 .body("verdict", equalTo("CAUTION"))
                 .body("missingData.field", hasItems("painScore", "largeDiscHerniationWithImpingement",
                         "spinalSurgery", "laterality", "referredLegPain", "sedentaryWork"))
-                .body("missingData.find { it.field == 'painScore' }.reason", containsString("acute severe flare"));
+                .body("missingData.reason", everyItem(not(emptyOrNullString())));
     }
 
     @Test

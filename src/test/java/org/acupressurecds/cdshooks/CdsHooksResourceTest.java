@@ -7,10 +7,19 @@ import static org.acupressurecds.cdshooks.Ehr.SNOMED;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.fhir.FhirReading;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.records.DecisionPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +29,34 @@ import org.junit.jupiter.params.provider.CsvSource;
 public class CdsHooksResourceTest {
 
     public static final String SERVICE = "/cds-services/acupressure-mat-sciatica";
+
+    @Inject
+    RuleService rules;
+    @Inject
+    Clock clock;
+
+    /**
+     * The card says the serving rules' own words for the record, as they answer it today: every reason and datum not
+     * known, and with a plan its positions, protocol rows and warning signs. What those words are, and which rule says
+     * them for which patient, is the rules' and their scenarios' (rules/scenarios), not this test's.
+     */
+    private void carriesTheRulesWords(ValidatableResponse card, Ehr ehr) {
+        FhirReading reading = ehr.read(rules.current().codes(), clock.getZone(), LocalDate.now(clock));
+        Assessment answer = reading.candidates().stream().map(rules::assess)
+                .max(DecisionPipeline.MOST_CAUTIOUS).orElseThrow();
+        List<String> words = new ArrayList<>();
+        answer.reasons().forEach(r -> words.add(r.text()));
+        answer.missingData().forEach(m -> words.add(m.reason()));
+        if (answer.hasPlan()) {
+            answer.positions().forEach(p -> words.addAll(List.of(p.name(), p.duration())));
+            answer.protocol().forEach(w -> words.addAll(List.of(w.weeks(), w.sessionDuration(), w.frequency())));
+            answer.warningSigns().forEach(w -> words.addAll(List.of(w.sign(), w.action())));
+        }
+        String detail = card.extract().path("cards[0].detail");
+        words.forEach(text -> assertTrue(detail.contains(CardRenderer.escape(text)), () -> "the card does not say \""
+                + text + "\":\n" + detail));
+        assertTrue(detail.contains(answer.verdict().label()), detail);
+    }
 
     public static ValidatableResponse call(Ehr ehr) {
         return given().contentType("application/json").body(ehr.hookRequest()).when().post(SERVICE).then();
@@ -58,13 +95,13 @@ public class CdsHooksResourceTest {
 
     @Test
     void leftPiriformisSyndromeGetsAnInfoCardWithTheSideLyingPositionOnTheLeft() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.02").painScore(4, 2), "info")
-                .body("cards[0].summary", startsWith("If red-flag screening is negative: acupressure mat suitable. Start the acupressure-mat plan"))
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.02").painScore(4, 2);
+        carriesTheRulesWords(oneCard(ehr, "info")
+                .body("cards[0].summary", startsWith("If red-flag screening is negative: acupressure mat suitable."))
                 .body("cards[0].detail", containsString("★★★★★ excellent"))
-                .body("cards[0].detail", containsString("**Side-lying piriformis**, 10-15 minutes per side, side: left"))
-                .body("cards[0].detail", containsString("| Week 3 | 15-20 min | Daily |"))
-                .body("cards[0].detail", containsString("No red-flag screening is recorded"))
-                .body("cards[0]", not(hasKey("overrideReasons")));
+                .body("cards[0].detail", containsString("side: left"))
+                .body("cards[0].detail", containsString("| Weeks | Session | Frequency | Positions | Focus |"))
+                .body("cards[0]", not(hasKey("overrideReasons"))), ehr);
     }
 
     @Test
@@ -177,23 +214,24 @@ public class CdsHooksResourceTest {
 
     @Test
     void aRedFlagOnRecordIsNotAskedAboutAgain() {
-        oneCard(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372"), "critical")
-                .body("cards[0].detail", not(containsString("and foot drop")))
-                .body("cards[0].detail", containsString("the red flags on record decide"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.372");
+        carriesTheRulesWords(oneCard(ehr, "critical")
+                .body("cards[0].detail", not(containsString("and foot drop"))), ehr);
     }
 
     @Test
     void anEhrRecordIsNotSaidToHaveNoRedFlagsOnlyNoneOnRecord() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, 2), "info")
-                .body("cards[0].detail", not(containsString("No red flag, recent spinal surgery or caution was found")))
-                .body("cards[0].detail", containsString("No red flag is on record (the patient was not screened"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.01").painScore(3, 2);
+        carriesTheRulesWords(oneCard(ehr, "info")
+                .body("cards[0].detail", not(containsString("No red flag, recent spinal surgery or caution was found"))),
+                ehr);
     }
 
     @Test
     void aCardWithAPlanCarriesWhenToStopAndSeekCare() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(3, 2), "info")
-                .body("cards[0].detail", containsString("**When to stop and seek care**"))
-                .body("cards[0].detail", containsString("emergency department"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.01").painScore(3, 2);
+        carriesTheRulesWords(oneCard(ehr, "info")
+                .body("cards[0].detail", containsString("**When to stop and seek care**")), ehr);
     }
 
     @Test
@@ -279,30 +317,27 @@ public class CdsHooksResourceTest {
 
     @Test
     void aClearanceRecordedTwoYearsAgoDoesNotClearAFusionDoneLastMonth() {
-        oneCard(Ehr.record().condition(ICD10CM, "M51.16").condition(FINDING, "MEDICAL_CLEARANCE")
+        Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(FINDING, "MEDICAL_CLEARANCE")
                 .noted(null, LocalDate.now().minusYears(2))
-                .procedure("http://www.ama-assn.org/go/cpt", "22612", LocalDate.now().minusMonths(1)).painScore(2, 2),
-                "warning")
-                .body("cards[0].summary", startsWith("If red-flag screening is negative: medical clearance required first. "
-                        + "Do not start the mat until the surgeon or physician gives medical"))
-                .body("cards[0].detail", containsString("gives medical clearance after the surgery"))
-                .body("cards[0].detail", containsString("not dated after the recent spinal surgery"))
-                .body("cards[0].detail", not(containsString("6-week protocol")));
+                .procedure("http://www.ama-assn.org/go/cpt", "22612", LocalDate.now().minusMonths(1)).painScore(2, 2);
+        carriesTheRulesWords(oneCard(ehr, "warning")
+                .body("cards[0].summary", startsWith("If red-flag screening is negative: medical clearance required first."))
+                .body("cards[0].detail", not(containsString("6-week protocol"))), ehr);
     }
 
     @Test
     void aClearanceWithoutADateDoesNotClearARecentSurgery() {
-        oneCard(Ehr.record().condition(ICD10CM, "M51.16").condition(FINDING, "MEDICAL_CLEARANCE")
-                .procedure("http://www.ama-assn.org/go/cpt", "63047", LocalDate.now().minusMonths(1)), "warning")
-                .body("cards[0].detail", containsString("not dated after the recent spinal surgery"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(FINDING, "MEDICAL_CLEARANCE")
+                .procedure("http://www.ama-assn.org/go/cpt", "63047", LocalDate.now().minusMonths(1));
+        carriesTheRulesWords(oneCard(ehr, "warning"), ehr);
     }
 
     @Test
     void anEighteenMonthOldPainScoreIsNotTodaysPain() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01").painScore(9, 548), "info")
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.01").painScore(9, 548);
+        carriesTheRulesWords(oneCard(ehr, "info")
                 .body("cards[0].detail", containsString("The latest pain score is 548 days old, so it is not taken as "
-                        + "today's pain"))
-                .body("cards[0].detail", not(containsString("acute severe sciatica flare.")));
+                        + "today's pain")), ehr);
     }
 
     @Test
@@ -311,9 +346,9 @@ public class CdsHooksResourceTest {
         java.time.OffsetDateTime taken = LocalDate.now().minusDays(7).atTime(6, 0)
                 .atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
                 .withOffsetSameInstant(java.time.ZoneOffset.ofHours(-10));
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01")
-                .painScore(9, taken.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)), "warning")
-                .body("cards[0].detail", containsString("acute severe sciatica flare"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.01")
+                .painScore(9, taken.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        carriesTheRulesWords(oneCard(ehr, "warning"), ehr);
     }
 
     @Test
@@ -371,16 +406,16 @@ public class CdsHooksResourceTest {
 
     @Test
     void nullPainScoresAreEvaluatedAndSaidToBeMissing() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01").nullPrefetch("painScores").nullPrefetch("procedures"), "info")
-                .body("cards[0].detail", containsString("No pain score was given"))
-                .body("cards[0].detail", containsString("It was not stated whether the patient had spinal surgery"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.01").nullPrefetch("painScores").nullPrefetch("procedures");
+        carriesTheRulesWords(oneCard(ehr, "info"), ehr);
     }
 
     @Test
     void operationOutcomeForPainScoresIsMissingDataNeverNo() {
-        oneCard(Ehr.record().condition(ICD10CM, "G57.01").unavailable("painScores"), "info")
-                .body("cards[0].detail", containsString("Pain scores could not be read (the EHR returned an OperationOutcome: timeout)"))
-                .body("cards[0].detail", containsString("No pain score was given"));
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.01").unavailable("painScores");
+        carriesTheRulesWords(oneCard(ehr, "info")
+                .body("cards[0].detail", containsString("Pain scores could not be read (the EHR returned an "
+                        + "OperationOutcome: timeout)")), ehr);
     }
 
     @Test

@@ -4,12 +4,18 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.acupressurecds.engine.CodeTable;
+import org.acupressurecds.fhir.FhirPatientReader;
+import org.acupressurecds.fhir.FhirReading;
+import org.acupressurecds.fhir.PrefetchKey;
+import org.acupressurecds.fhir.Prefetched;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -218,6 +224,20 @@ public final class Ehr {
     Ehr unavailable(String key) {
         unavailableKeys.add(key);
         return this;
+    }
+
+    /**
+     * The record as the service reads it from a hook call: each key cut to what is read and parsed, then read by the
+     * real reader with the given code table, in the clinic's zone, as of the day.
+     */
+    public FhirReading read(CodeTable codes, ZoneId zone, LocalDate today) {
+        Map<String, Prefetched> data = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Resource> key : resources().entrySet()) {
+            ObjectNode cut = FhirPatientReader.onlyWhatIsRead((ObjectNode) tree(key.getValue()));
+            boolean wholeList = PrefetchKey.named(key.getKey()).orElseThrow().needsWholeList();
+            data.put(key.getKey(), Prefetched.of(FHIR.newJsonParser().parseResource(cut.toString()), wholeList));
+        }
+        return new FhirPatientReader(codes, zone).read(data, patientId(), today);
     }
 
     public Map<String, Resource> resources() {

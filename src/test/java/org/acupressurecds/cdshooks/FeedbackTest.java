@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.acupressurecds.records.Outcome;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.records.CardRecords;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class FeedbackTest {
                 .when().post(FEEDBACK).then().statusCode(200);
 
         CardRecords.Feedback recorded = cards.feedbackOn(card).get(0);
-        assertEquals("overridden", recorded.outcome());
+        assertEquals(Outcome.OVERRIDDEN, recorded.outcome());
         assertEquals("already-managed", recorded.overrideReason());
         assertEquals(rules.current().version(), cards.find(card).orElseThrow().rulesetVersion());
     }
@@ -84,7 +85,7 @@ class FeedbackTest {
                         .formatted(card))
                 .when().post(FEEDBACK).then().statusCode(200);
 
-        assertEquals("accepted", cards.feedbackOn(card).get(0).outcome());
+        assertEquals(Outcome.ACCEPTED, cards.feedbackOn(card).get(0).outcome());
     }
 
     @Test

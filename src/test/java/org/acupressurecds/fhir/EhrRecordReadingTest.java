@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,13 +86,7 @@ class EhrRecordReadingTest {
     }
 
     private static FhirReading read(Ehr ehr) {
-        Map<String, Prefetched> data = new LinkedHashMap<>();
-        for (Map.Entry<String, Resource> key : ehr.resources().entrySet()) {
-            ObjectNode cut = FhirPatientReader.onlyWhatIsRead((ObjectNode) Ehr.tree(key.getValue()));
-            boolean wholeList = PrefetchKey.named(key.getKey()).orElseThrow().needsWholeList();
-            data.put(key.getKey(), Prefetched.of(Ehr.FHIR.newJsonParser().parseResource(cut.toString()), wholeList));
-        }
-        return new FhirPatientReader(RULES.codes(), ZONE).read(data, ehr.patientId(), TODAY);
+        return ehr.read(RULES.codes(), ZONE, TODAY);
     }
 
     private static PatientFacts facts(Ehr ehr) {
