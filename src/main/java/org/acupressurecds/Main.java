@@ -2,14 +2,14 @@ package org.acupressurecds;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.acupressurecds.authoring.CheckServer;
-import org.acupressurecds.authoring.EarlyCheck;
-import org.acupressurecds.authoring.RuleCheck;
+import org.acupressurecds.ruleset.CheckServer;
+import org.acupressurecds.ruleset.EarlyCheck;
+import org.acupressurecds.ruleset.RuleCheck;
 import org.acupressurecds.config.StandaloneConfig;
 import org.acupressurecds.engine.EngineLogging;
 import org.acupressurecds.http.HealthProbe;
-import org.acupressurecds.records.ConfiguredStore;
-import org.acupressurecds.records.RecordedImpact;
+import org.acupressurecds.ruleset.ConfiguredStore;
+import org.acupressurecds.ruleset.RecordedImpact;
 
 /**
  * The service, or a command dispatched here before anything starts, so it needs no security configuration and opens

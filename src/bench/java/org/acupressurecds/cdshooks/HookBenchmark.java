@@ -20,7 +20,7 @@ import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.fhir.FhirPatientReader;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.http.StrictBinder;
-import org.acupressurecds.records.RequestDigest;
+import org.acupressurecds.decision.RequestDigest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

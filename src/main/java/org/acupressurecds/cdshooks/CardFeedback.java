@@ -6,13 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.acupressurecds.records.Outcome;
+import org.acupressurecds.decision.Outcome;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Feedback;
 import org.acupressurecds.cdshooks.CdsJson.FeedbackRequest;
 import org.acupressurecds.http.FieldError;
-import org.acupressurecds.records.CardRecords;
-import org.acupressurecds.records.CardRecords.IssuedCard;
+import org.acupressurecds.decision.CardRecords;
+import org.acupressurecds.decision.CardRecords.IssuedCard;
 import org.acupressurecds.http.Requester;
 
 /** Feedback on the cards this service returned: checked against the card it names, then recorded. */

@@ -3,7 +3,7 @@ package org.acupressurecds.cdshooks;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.acupressurecds.records.Indicator;
+import org.acupressurecds.decision.Indicator;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Link;
@@ -17,7 +17,7 @@ import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.ProtocolWeek;
 import org.acupressurecds.knowledge.Reason;
 import org.acupressurecds.knowledge.WarningSign;
-import org.acupressurecds.records.TimeOrderedUuid;
+import org.acupressurecds.store.TimeOrderedUuid;
 
 /** Renders an assessment as one CDS Hooks card. It only presents: every clinical word comes from the rules. */
 final class CardRenderer {

@@ -1,7 +1,7 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.acupressurecds.records.RequestDigest;
+import org.acupressurecds.decision.RequestDigest;
 import org.acupressurecds.http.Requester;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

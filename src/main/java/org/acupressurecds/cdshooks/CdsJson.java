@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.acupressurecds.records.Indicator;
+import org.acupressurecds.decision.Indicator;
 import org.acupressurecds.http.FieldError;
 
 /** The CDS Hooks 2.0 JSON this service reads and writes, as small records. Null fields are left out when written. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
-import org.acupressurecds.records.RequestDigest;
+import org.acupressurecds.decision.RequestDigest;
 import org.acupressurecds.http.Requester;
 
 /**

@@ -21,9 +21,9 @@ import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.knowledge.PatientFacts;
-import org.acupressurecds.records.Channel;
-import org.acupressurecds.records.DecisionRecord;
-import org.acupressurecds.records.DecisionPipeline;
+import org.acupressurecds.decision.Channel;
+import org.acupressurecds.decision.DecisionRecord;
+import org.acupressurecds.decision.DecisionPipeline;
 import org.acupressurecds.http.Requester;
 import org.acupressurecds.request.PageLink;
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.acupressurecds.records.RecordStore;
+import org.acupressurecds.store.RecordStore;
 
 /**
  * The jti replay cache in the store: the primary key (issuer, jti) makes the first insert win on every replica.

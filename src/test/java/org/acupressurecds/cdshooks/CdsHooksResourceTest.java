@@ -19,7 +19,7 @@ import java.util.List;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.knowledge.Assessment;
-import org.acupressurecds.records.DecisionPipeline;
+import org.acupressurecds.decision.DecisionPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

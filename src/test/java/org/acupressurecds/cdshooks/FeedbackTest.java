@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.acupressurecds.records.Outcome;
+import org.acupressurecds.decision.Outcome;
 import org.acupressurecds.engine.RuleService;
-import org.acupressurecds.records.CardRecords;
+import org.acupressurecds.decision.CardRecords;
 import org.junit.jupiter.api.Test;
 
 /** Feedback on a card is validated and recorded with the rule-set version that issued the card. */

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Map;
-import org.acupressurecds.authoring.RulesFolder;
+import org.acupressurecds.ruleset.RulesFolder;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetLoader;

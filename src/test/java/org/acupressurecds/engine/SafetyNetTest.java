@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
-import org.acupressurecds.authoring.RulesFolder;
+import org.acupressurecds.ruleset.RulesFolder;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.RedFlag;
@@ -132,7 +132,7 @@ class SafetyNetTest {
     /** Rules that forget what a record leaves open: the net withholds the plan they give, in every channel. */
     @Test
     void aPlanTheRulesGiveDespiteAnEntryNotReadIsWithheld(@TempDir Path copy) throws Exception {
-        org.acupressurecds.authoring.RulesFolder.copyTo(copy);
+        org.acupressurecds.ruleset.RulesFolder.copyTo(copy);
         java.nio.file.Files.delete(copy.resolve("ehr-record.drl"));
         RuleService service = new RuleService();
         service.serve(new RuleSetLoader().load(copy));

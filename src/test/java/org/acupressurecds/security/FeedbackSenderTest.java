@@ -10,7 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import org.acupressurecds.cdshooks.Ehr;
-import org.acupressurecds.records.CardRecords;
+import org.acupressurecds.decision.CardRecords;
 import org.acupressurecds.http.Requester;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;

@@ -1,8 +1,0 @@
-package org.acupressurecds.records;
-
-/** Where a decision was asked for. */
-public enum Channel {
-    API,
-    PAGE,
-    CDS_HOOKS
-}

@@ -1,0 +1,265 @@
+package org.acupressurecds.ruleset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.acupressurecds.engine.RuleProblem.Kind;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
+
+/**
+ * The check a rule set must pass to be served: every name in it is allowed, it compiles, follows the lint, every
+ * scenario holds and so do the safety invariants, all within time limits. The same
+ * check runs at reload, behind POST /api/v1/ruleset/validate, and from the command line without a server
+ * ({@code java -jar quarkus-run.jar check rules}, or {@code ./mvnw -q compile exec:java -Dexec.args="check rules"}),
+ * where {@code --impact P30D} also replays the decisions on record against the rules checked.
+ */
+public final class RuleCheck {
+
+    /**
+     * A rule set built off to the side, with what its checks found; tooSlow: an evaluation or the whole check ran out
+     * of time, so the rules are not run on anything more (no impact).
+     */
+    public record Candidate(RuleSet rules, List<Scenario.Located> scenarios, List<RuleProblem> problems,
+            boolean tooSlow) {
+
+        /** The draft's impact on the decisions of the period, or null when it is too slow to replay. */
+        public ImpactAnalysis.Impact impact(ImpactAnalysis analysis, Period period) {
+            return tooSlow ? null : analysis.of(rules, period);
+        }
+
+        /**
+         * The draft's answers beside the given rules' (those serving), or null when it is too slow or fails on a
+         * patient: its problems say why.
+         */
+        public DecisionDiff diff(RuleSet serving, ScenarioRunner runner) {
+            if (tooSlow) {
+                return null;
+            }
+            try {
+                return DecisionDiff.of(serving, this, runner);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private RuleCheck() {
+    }
+
+    /** Compiles the snapshot, lints it and runs its scenarios and the safety gate. */
+    public static Candidate check(RuleSetLoader loader, ScenarioRunner runner, RulesSnapshot rules)
+            throws RuleSetException {
+        RuleSet candidate = loader.load(rules);
+        List<Scenario.Located> scenarios = ScenarioFiles.read(rules);
+        List<RuleProblem> problems = new ArrayList<>(RuleLint.check(candidate, rules.folder()));
+        try (BoundedRun bounded = runner.bounded()) {
+            problems.addAll(runner.run(candidate, scenarios, bounded));
+            problems.addAll(SafetyGate.check(candidate, bounded, rules.folder()));
+            return new Candidate(candidate, scenarios, problems, bounded.timedOut());
+        }
+    }
+
+    private static final ObjectMapper FACTS_JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    static final String USAGE = "usage: check <rules folder> [--against <serving rules folder>] "
+            + "[--impact <ISO period, e.g. P30D>] | check <rules folder> --uses <term>\n"
+            + "  e.g. java -jar quarkus-run.jar check rules --against ../serving/rules --impact P30D   (or, from the "
+            + "source tree, ./mvnw -q compile exec:java -Dexec.args=\"check rules\")\n"
+            + "  --against shows every scenario's answer from both folders side by side, and the verdicts that change "
+            + "over a grid of patients\n"
+            + "  --uses painScore lists every rule, scenario and code row that mentions it, without checking";
+
+    /** The command line: the folder, and the options given (null when not). */
+    private record Options(Path folder, Path against, Period impact, String uses) {
+
+        /** The options, or null with the reason printed, for exit code 2. */
+        static Options parse(String[] args, PrintStream out) {
+            if (args.length < 2 || args.length % 2 != 0 || !args[0].equals("check")) {
+                out.println(USAGE);
+                return null;
+            }
+            Map<String, String> options = new HashMap<>();
+            for (int i = 2; i < args.length; i += 2) {
+                if (!List.of("--against", "--impact", "--uses").contains(args[i])
+                        || options.put(args[i], args[i + 1]) != null) {
+                    out.println(USAGE);
+                    return null;
+                }
+            }
+            if (options.containsKey("--uses") && options.size() > 1) {
+                out.println("--uses only lists mentions: give it alone\n" + USAGE);
+                return null;
+            }
+            Period period;
+            try {
+                period = options.containsKey("--impact") ? Period.parse(options.get("--impact")) : null;
+            } catch (DateTimeParseException e) {
+                out.println("--impact " + options.get("--impact") + ": not an ISO 8601 period; e.g. P30D (30 days), "
+                        + "P6M, P1Y");
+                return null;
+            }
+            Path folder = folder(args[1]);
+            Path against = options.containsKey("--against") ? folder(options.get("--against")) : null;
+            for (Path f : against == null ? List.of(folder) : List.of(folder, against)) {
+                if (!Files.isDirectory(f)) {
+                    out.println(f + ": no such folder");
+                    return null;
+                }
+            }
+            return new Options(folder, against, period, options.get("--uses"));
+        }
+
+        private static Path folder(String arg) {
+            return Path.of(arg.replaceAll("(.)/+$", "$1"));
+        }
+    }
+
+    /**
+     * Prints each problem as file:line: message and a summary, then the answers beside those of the rules in
+     * --against, then the impact, when asked for: 0 when the rules pass, 1 when not, 2 on bad usage, 3 when the
+     * decisions on record or the rules to compare with cannot be read. With --uses, only lists the mentions of the
+     * term: 0 when there are some, 1 when none.
+     */
+    public static int run(String[] args, PrintStream out, Supplier<ImpactAnalysis> recorded) {
+        Options options = Options.parse(args, out);
+        if (options == null) {
+            return 2;
+        }
+        if (options.uses() != null) {
+            List<RuleUses.Use> uses;
+            try {
+                uses = RuleUses.of(RulesSnapshot.read(options.folder()), options.uses());
+            } catch (RuleSetException e) {
+                e.problems().forEach(out::println);
+                return 1;
+            }
+            uses.forEach(out::println);
+            out.printf("%s: %d mention(s) in rules, scenarios and code tables%n", options.uses(), uses.size());
+            return uses.isEmpty() ? 1 : 0;
+        }
+        RuleSetLoader loader = new RuleSetLoader();
+        ScenarioRunner runner = new ScenarioRunner();
+        Candidate candidate;
+        try {
+            candidate = check(loader, runner, RulesSnapshot.read(options.folder()));
+        } catch (RuleSetException e) {
+            e.problems().forEach(out::println);
+            out.printf("FAILED: %d problem(s); the rules cannot be loaded%n", e.problems().size());
+            return 1;
+        }
+        candidate.problems().forEach(out::println);
+        long failed = candidate.problems().stream().filter(p -> p.is(Kind.SCENARIO)).count();
+        long unsafe = candidate.problems().stream().filter(p -> p.is(Kind.SAFETY_INVARIANT)).count();
+        out.printf("%s: %d rules, version %s; %d scenarios: %d passed, %d failed; %d safety invariant(s) broken; "
+                + "%d lint problem(s)%n", candidate.problems().isEmpty() ? "OK" : "FAILED",
+                candidate.rules().rules().size(), candidate.rules().version(), candidate.scenarios().size(),
+                candidate.scenarios().size() - failed, failed, unsafe, candidate.problems().size() - failed - unsafe);
+        // A family's stem is checked for its shape only: say what each stands for, so an author can review it.
+        candidate.rules().codes().families().forEach(family -> out.println("  " + family.inWords()));
+        int verdict = candidate.problems().isEmpty() ? 0 : 1;
+        if (options.against() != null) {
+            RuleSet serving;
+            try {
+                serving = loader.load(options.against());
+            } catch (RuleSetException e) {
+                out.println("The rules in " + options.against() + " to compare with cannot be loaded:");
+                e.problems().forEach(p -> out.println("  " + p));
+                return 3;
+            }
+            DecisionDiff diff = candidate.diff(serving, runner);
+            if (diff == null) {
+                out.println("The answers were not compared: the rules fail or are too slow (above).");
+            } else {
+                print(diff, options.against(), out);
+            }
+        }
+        if (options.impact() == null) {
+            return verdict;
+        }
+        try {
+            ImpactAnalysis.Impact impact = candidate.impact(recorded.get(), options.impact());
+            if (impact == null) {
+                out.println("The impact was not computed: the rules are too slow to replay on the record.");
+                return verdict;
+            }
+            print(impact, out);
+            return verdict;
+        } catch (RuntimeException e) {
+            out.println("The impact cannot be computed: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage().lines().findFirst().orElse("") + ")"));
+            return 3;
+        }
+    }
+
+    /** Every scenario on one line (changed ones with the rules that differ), then the grid's verdict transitions. */
+    private static void print(DecisionDiff diff, Path against, PrintStream out) {
+        out.printf("Answers: %s (%s) beside %s (this folder); %d of %d scenario(s) answer differently%n",
+                diff.servingVersion(), against, diff.draftVersion(), diff.scenariosChanged(), diff.scenarios().size());
+        for (DecisionDiff.ScenarioAnswers s : diff.scenarios()) {
+            if (s.serving() == null) {
+                out.printf("  %s:%d: \"%s\": its patient is not valid (above)%n", s.file(), s.line(), s.name());
+                continue;
+            }
+            out.printf("  %s %s:%d: \"%s\": %s | %s%n", s.changed() ? "≠" : "=", s.file(), s.line(), s.name(),
+                    brief(s.serving()), brief(s.draft()));
+            printFired(s.serving().firedNotBy(s.draft()), s.draft().firedNotBy(s.serving()), out);
+        }
+        DecisionDiff.Grid grid = diff.grid();
+        out.printf("Grid: %d patient(s) (every sciatica type; no red flag or each alone; pain none or 0-10; spinal "
+                + "surgery around 6 months); %d would change verdict%n", grid.patients(), grid.verdictsChanged());
+        for (DecisionDiff.Transition t : grid.transitions()) {
+            out.printf("  %s → %s: %d%n", t.from(), t.to(), t.count());
+            for (DecisionDiff.Example e : t.examples()) {
+                out.printf("    e.g. %s%n", e.patient());
+                printFired(e.firedOnlyByServing(), e.firedOnlyByDraft(), out);
+            }
+        }
+    }
+
+    private static void printFired(List<String> noLonger, List<String> newly, PrintStream out) {
+        noLonger.forEach(r -> out.printf("      no longer fires: %s%n", r));
+        newly.forEach(r -> out.printf("      newly fires:     %s%n", r));
+    }
+
+    private static String brief(DecisionDiff.Answer a) {
+        return a.verdict() + (a.stars() == null ? "" : " " + "★".repeat(a.stars())) + ", " + a.rulesFired().size()
+                + " rules fired";
+    }
+
+    private static void print(ImpactAnalysis.Impact impact, PrintStream out) {
+        out.printf("Impact over %s: %d recorded decision(s) replayed in %d ms; %d would change verdict%n",
+                impact.period(), impact.decisions(), impact.millis(),
+                impact.transitions().stream().mapToLong(ImpactAnalysis.Transition::count).sum());
+        for (ImpactAnalysis.Transition t : impact.transitions()) {
+            out.printf("  %s → %s: %d%n", t.from(), t.to(), t.count());
+            for (ImpactAnalysis.Example e : t.examples()) {
+                out.printf("    e.g. %s%n      before: %s%n      after:  %s%n", json(e.facts()), e.rulesBefore(),
+                        e.rulesAfter());
+            }
+        }
+        impact.newlyFiring().forEach((rule, n) -> out.printf("  would newly fire in %d: %s%n", n, rule));
+        impact.stoppingFiring().forEach((rule, n) -> out.printf("  would stop firing in %d: %s%n", n, rule));
+    }
+
+    private static String json(Object facts) {
+        try {
+            return FACTS_JSON.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(facts);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.acupressurecds.ruleset;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.acupressurecds.engine.DidYouMean;
+import org.acupressurecds.engine.LocalPolicy;
+import org.acupressurecds.engine.RuleProblem.Kind;
+import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RulesSnapshot;
+import org.acupressurecds.http.StrictJson;
+
+/** Reads the scenario files of a rules snapshot, {@code scenarios/*.yaml}: each a list of scenarios. */
+public final class ScenarioFiles {
+
+    private ScenarioFiles() {
+    }
+
+    public static List<Scenario.Located> read(RulesSnapshot rules) throws RuleSetException {
+        List<Scenario.Located> scenarios = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        ObjectMapper yaml = StrictJson.strictStandalone(new YAMLMapper());
+        rules.scenarios().forEach((name, text) -> {
+            String shown = rules.shown(name);
+            try {
+                JsonNode list = yaml.readTree(text);
+                if (list == null || !list.isArray()) {
+                    problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, 1, null, "a scenario file is a list of scenarios (- name: ...)"));
+                    return;
+                }
+                List<String> lines = text.lines().toList();
+                for (JsonNode node : list) {
+                    int line = LocalPolicy.lineOf(lines, node.path("name").asText(null));
+                    Scenario scenario;
+                    try {
+                        scenario = yaml.treeToValue(node, Scenario.class);
+                    } catch (JsonMappingException e) { // every scenario's problem, not only the first
+                        problems.add(inAuthorsWords(shown, lines, line, e));
+                        continue;
+                    }
+                    if (scenario.name() == null || scenario.patient() == null || scenario.expect() == null
+                            || scenario.expect().verdict() == null) {
+                        problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, line, null,
+                                "every scenario needs name, patient and expect.verdict"));
+                        continue;
+                    }
+                    scenarios.add(new Scenario.Located(scenario, shown, line));
+                }
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, at == null ? null : at.getLineNr(),
+                        at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return scenarios;
+    }
+
+    /**
+     * A scenario that does not read, in the author's words: the field or value at fault, where it is (the first line
+     * at or after the scenario's name that mentions it), and what is allowed there; never a Java class name.
+     */
+    private static RuleProblem inAuthorsWords(String file, List<String> lines, int scenarioLine, JsonMappingException e) {
+        List<String> path = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(java.util.Objects::nonNull).toList();
+        String field = path.isEmpty() ? null : path.get(path.size() - 1);
+        String in = path.size() > 1 ? String.join(".", path.subList(0, path.size() - 1)) : "the scenario";
+        String message;
+        String mentioned = field;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            message = "unknown field " + field + " in " + in + "; " + DidYouMean.closest(field, known)
+                    .map(k -> "did you mean " + k + "? ").orElse("") + "known fields: " + String.join(", ", known);
+        } else if (e instanceof InvalidFormatException bad && bad.getTargetType() != null
+                && bad.getTargetType().isEnum()) {
+            mentioned = String.valueOf(bad.getValue());
+            List<String> allowed = java.util.Arrays.stream(bad.getTargetType().getEnumConstants())
+                    .map(String::valueOf).toList();
+            message = "\"" + mentioned + "\" is not allowed in " + String.join(".", path) + "; " + DidYouMean.closest(mentioned,
+                    allowed).map(k -> "did you mean " + k + "? ").orElse("") + "allowed: " + String.join(", ", allowed);
+        } else {
+            message = (path.isEmpty() ? "" : String.join(".", path) + ": ")
+                    + e.getOriginalMessage().replaceAll("\\s*\\(?(for )?`?[a-z]+(\\.[a-z]+)+\\.[A-Z][\\w$.]*`?\\)?", "")
+                    .replaceAll("\\s+", " ").strip();
+        }
+        for (int i = Math.max(0, scenarioLine - 1); mentioned != null && i < lines.size(); i++) {
+            int column = lines.get(i).indexOf(mentioned);
+            if (column >= 0) {
+                return new RuleProblem(Kind.SCENARIO_FILE, file, i + 1, column + 1, message);
+            }
+        }
+        return new RuleProblem(Kind.SCENARIO_FILE, file, scenarioLine, null, message);
+    }
+}

@@ -1,0 +1,204 @@
+package org.acupressurecds.ruleset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line check an author runs before committing, without a server. */
+class RuleCheckTest {
+
+    /** Where no impact is asked for, none is computed. */
+    private static final Supplier<ImpactAnalysis> NO_IMPACT = () -> {
+        throw new AssertionError("no impact was asked for");
+    };
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @Test
+    void bundledRulesPassWithEveryScenario() {
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules/"}, out, NO_IMPACT));
+        assertTrue(output().matches("(?s)OK: \\d+ rules, version [0-9a-f]{16}; (\\d+) scenarios: \\1 passed, 0 failed; 0 safety invariant\\(s\\) broken; 0 lint problem\\(s\\)\\n"
+                + "(  rules/codes/[a-z-]+\\.csv:\\d+: \\S+\\* \\(\\S+\\) is [A-Z_ ]+ for every code beginning [^\\n]+\\n)+"),
+                output());
+        assertTrue(output().contains("  rules/codes/sciatica-codes.csv:"), output());
+        assertTrue(output().contains(": N39.4* (http://hl7.org/fhir/sid/icd-10-cm) is RED_FLAG BLADDER_DYSFUNCTION for "
+                + "every code beginning N39.4: N39.41 Urge incontinence, N39.42 Incontinence without sensory awareness, "
+                + "N39.43 Post-void dribbling, N39.44 Nocturnal enuresis, "), output());
+        assertTrue(output().contains(": 0SG0* (http://www.cms.gov/Medicare/Coding/ICD10) is SPINAL_SURGERY for every "
+                + "code beginning 0SG0 (no reference list of this system's codes ships with the service)\n"), output());
+    }
+
+    @Test
+    void failingScenarioIsPrintedWithItsFileLineNameAndWhatDiffered(@TempDir Path copy) throws Exception {
+        assertEquals(1, checkEdited(copy, "positions.drl", drl -> drl.replace(
+                "PatientFacts( sedentaryWork == true )", "PatientFacts( referredLegPain == true )")));
+        assertTrue(output().contains(copy + "/scenarios/positions.yaml:23: scenario \"Desk work or travel adds the "
+                + "seated gluteal position\": position SEATED_GLUTEAL is missing"), output());
+        assertTrue(output().contains("1 failed"), output());
+    }
+
+    @Test
+    void ruleThatDoesNotCompileIsPrintedWithFileAndLine(@TempDir Path copy) throws Exception {
+        assertEquals(1, checkEdited(copy, "mats.drl",
+                drl -> drl.replaceFirst("PlanPermitted\\(\\)", "PlanPermited()")));
+        assertTrue(output().contains(copy + "/mats.drl:11: 'PlanPermited' is not a fact rules match: did you mean "
+                + "PlanPermitted?"), output());
+    }
+
+    @Test
+    void aMisspeltFactFieldGetsItsDidYouMeanAndTheFieldsThereAre(@TempDir Path copy) throws Exception {
+        assertEquals(1, checkEdited(copy, "contraindications.drl",
+                drl -> drl.replaceFirst("PatientFacts\\( painScore != null", "PatientFacts( painScor != null")));
+        assertTrue(output().contains("PatientFacts has no field painScor: did you mean painScore? its fields are "
+                + "sciaticaType, redFlags, "), output());
+    }
+
+    @Test
+    void aMissingEndIsNamedAsTheLikelyCauseWithTheRuleThatLacksIt(@TempDir Path copy) throws Exception {
+        assertEquals(1, checkEdited(copy, "positions.drl", drl -> drl.replaceFirst("(?m)^end\\n", "")));
+        assertTrue(output().contains("(likely cause: rule \"Lumbar and gluteal supine is the primary position for "
+                + "every sciatica type\" at line 9 has no end before the next rule at line "), output());
+    }
+
+    @Test
+    void anUnclosedParenthesisIsNamedAsTheLikelyCause(@TempDir Path copy) throws Exception {
+        assertEquals(1, checkEdited(copy, "positions.drl", drl -> drl.replace("PatientFacts( sedentaryWork == true )",
+                "PatientFacts( sedentaryWork == true")));
+        assertTrue(output().contains("(likely cause: unbalanced parentheses in rule \"Desk work or travel adds the "
+                + "seated gluteal position\" before line "), output());
+    }
+
+    @Test
+    void aCodeTableProblemSaysCodeTableWithItsFileAndLine(@TempDir Path copy) throws Exception {
+        assertEquals(1, checkEdited(copy, "codes/sciatica-codes.csv",
+                csv -> csv + "http://hl7.org/fhir/sid/icd-10-cm,M5431,SCIATICA_TYPE,UNKNOWN,,x\n"));
+        assertTrue(output().matches("(?s).*" + java.util.regex.Pattern.quote(copy + "/codes/sciatica-codes.csv")
+                + ":\\d+: code table: 'M5431' is not a code of .*"), output());
+    }
+
+    /** Every line of the rules that mentions today's pain (the flare threshold among them), whatever they say. */
+    @Test
+    void usesListsEveryRuleScenarioAndCodeRowThatMentionsATermWithFileAndLine() throws Exception {
+        List<String> expected = linesMentioning("TodaysPain");
+        assertTrue(expected.size() >= 3, "the flare threshold and the rules that follow it: " + expected);
+
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "TodaysPain"}, out, NO_IMPACT));
+        List<String> listed = output().lines().filter(l -> l.startsWith("rules/")).toList();
+        assertEquals(expected, listed.stream().map(l -> l.substring(0, l.indexOf(": ") + 1)).toList(), output());
+        assertTrue(listed.stream().allMatch(l -> l.matches("rules/[a-z-]+\\.drl:\\d+: rule \".+\"")), output());
+        assertTrue(output().endsWith("TodaysPain: " + expected.size() + " mention(s) in rules, scenarios and code "
+                + "tables\n"), output());
+
+        List<String> named = new ArrayList<>(); // the rules a scenario names: --uses finds it there by its name
+        for (String rule : listed.stream().map(l -> l.replaceAll("^.*?: rule \"(.+)\"$", "$1")).distinct().toList()) {
+            printed.reset();
+            assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", rule}, out, NO_IMPACT));
+            if (output().contains("rules/scenarios/")) {
+                named.add(rule);
+            }
+        }
+        assertTrue(!named.isEmpty(), "some scenario names a rule that reads today's pain");
+
+        printed.reset();
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "G83.4"}, out, NO_IMPACT));
+        assertTrue(output().matches("(?s)rules/codes/sciatica-codes.csv:\\d+: code row .*G83\\.4.*"), output());
+
+        printed.reset();
+        assertEquals(1, RuleCheck.run(new String[] {"check", "rules", "--uses", "painScor3"}, out, NO_IMPACT));
+        assertTrue(output().endsWith("painScor3: 0 mention(s) in rules, scenarios and code tables\n"), output());
+    }
+
+    /** file:line of every line of the DRL files that contains the term, in file order, as grep would list them. */
+    private static List<String> linesMentioning(String term) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(drl);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(term)) {
+                        found.add("rules/" + drl.getFileName() + ":" + (i + 1) + ":");
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void againstTheServingRulesEveryScenarioIsAnsweredSideBySideAndTheGridShowsTheVerdictsThatChange(
+            @TempDir Path temp) throws Exception {
+        Path draft = temp.resolve("draft");
+        RulesFolder.copyTo(draft);
+        Files.writeString(draft.resolve(RulesFolder.DRAFT_FILE), RulesFolder.DRAFT);
+
+        assertEquals(1, RuleCheck.run(new String[] {"check", draft.toString(), "--against", "rules"}, out, NO_IMPACT),
+                "the draft's rule has no @source: " + output());
+
+        String pattern = "(?s).*Answers: [0-9a-f]{16} \\(rules\\) beside [0-9a-f]{16} \\(this folder\\); "
+                + "(\\d+) of (\\d+) scenario\\(s\\) answer differently\n.*";
+        assertTrue(output().matches(pattern), output());
+        long pain7 = output().lines().filter(l -> l.startsWith("  ≠ ")).count();
+        assertEquals(output().replaceAll(pattern, "$1"), String.valueOf(pain7), output());
+        assertTrue(output().contains("      newly fires:     " + RulesFolder.DRAFT_RULE), output());
+        assertTrue(output().lines().filter(l -> l.startsWith("  = ")).allMatch(l -> l.matches(
+                "  = .+\\.yaml:\\d+: \".+\": (\\S+ .*rules fired) \\| \\1")), "unchanged means the same answer");
+        // The grid: 6 types × (no flag + 8 alone) × (no score + 0-10) × 7 surgery settings; only a pain of exactly 7
+        // changes, to an emergency, in every setting that was not one already.
+        assertTrue(output().matches("(?s).*\nGrid: 4536 patient\\(s\\) \\(every sciatica type; .*\\); \\d+ would "
+                + "change verdict\n(  [A-Z_]+ → EMERGENCY: \\d+\n    e\\.g\\. [A-Z_]+, [A-Z_ a-z]+, pain 7, .*)+"), output());
+    }
+
+    @Test
+    void againstItselfNothingChanges() {
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--against", "rules"}, out, NO_IMPACT));
+        assertTrue(output().matches("(?s).*; 0 of \\d+ scenario\\(s\\) answer differently\n.*"), output());
+        assertTrue(output().endsWith("; 0 would change verdict\n"), output());
+    }
+
+    @Test
+    void rulesToCompareWithThatDoNotLoadAreSaid(@TempDir Path empty) {
+        assertEquals(3, RuleCheck.run(new String[] {"check", "rules", "--against", empty.toString()}, out, NO_IMPACT));
+        assertTrue(output().contains("The rules in " + empty + " to compare with cannot be loaded:\n  "
+                + empty + ": no .drl rule files"), output());
+    }
+
+    @Test
+    void wrongUsageSaysHow() {
+        assertEquals(2, RuleCheck.run(new String[] {"rules"}, out, NO_IMPACT));
+        assertTrue(output().startsWith("usage: check <rules folder> [--against <serving rules folder>] [--impact <ISO "
+                + "period, e.g. P30D>] | check <rules folder> --uses <term>"), output());
+        printed.reset();
+        assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--uses", "x", "--against", "rules"}, out,
+                NO_IMPACT));
+        assertTrue(output().startsWith("--uses only lists mentions: give it alone"), output());
+    }
+
+    @Test
+    void anImpactPeriodThatIsNoPeriodSaysWhatOneLooksLike() {
+        assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--impact", "30"}, out, NO_IMPACT));
+        assertTrue(output().startsWith("--impact 30: not an ISO 8601 period; e.g. P30D"), output());
+    }
+
+    /** The check of a copy of the real rules with one file edited as an author would: its exit code. */
+    private int checkEdited(Path copy, String file, UnaryOperator<String> edit) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path edited = copy.resolve(file);
+        Files.writeString(edited, edit.apply(Files.readString(edited)));
+        return RuleCheck.run(new String[] {"check", copy.toString()}, out, NO_IMPACT);
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}
