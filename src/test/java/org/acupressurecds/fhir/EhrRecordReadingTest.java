@@ -56,7 +56,8 @@ class EhrRecordReadingTest {
     private static final Path SYNTHEA = Path.of("src/test/resources/fhir-samples/synthea-r4/"
             + "Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json");
     private static final RuleSet RULES = rules();
-    private static final String NO_RED_FLAG_ON_RECORD = "No red flag is on record";
+    /** The rule that says no red flag is on record: it must not speak for a record that could not be read whole. */
+    private static final String NOTHING_AGAINST_THE_MAT = "Sciatica with no finding against the mat is suitable";
     private static final String SNOMED = CodeSystems.SNOMED;
     private static final String ICD10CM = CodeSystems.ICD10CM;
 
@@ -135,7 +136,7 @@ class EhrRecordReadingTest {
         assertFalse(answer.hasPlan(), "no plan");
         assertFalse(Verdict.CLEARANCE_REQUIRED.isMoreSevereThan(answer.verdict()),
                 () -> "at least clearance required, not " + answer.verdict());
-        assertTrue(answer.reasons().stream().map(Reason::text).noneMatch(t -> t.startsWith(NO_RED_FLAG_ON_RECORD)),
+        assertTrue(answer.reasons().stream().map(Reason::rule).noneMatch(NOTHING_AGAINST_THE_MAT::equals),
                 () -> answer.reasons().toString());
     }
 
@@ -544,7 +545,6 @@ class EhrRecordReadingTest {
                 + "service does not understand."), reading.notRead().lines()::toString);
         Assessment answer = assess(ehr);
         assertEquals(Verdict.CLEARANCE_REQUIRED, answer.verdict());
-        assertTrue(answer.action().startsWith("A record entry could not be read"), answer.action());
         assertNoPlanAndNoWordOfNoRedFlag(answer);
     }
 

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.acupressurecds.engine.RulesSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +42,7 @@ class RuleSetResourceTest {
                 .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.file", equalTo("rules/positions.drl"))
                 .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.line", equalTo(line))
                 .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.source",
-                        equalTo("FAQ > Can I use acupressure mat on my leg for sciatica?"))
+                        equalTo(new RuleSetLoader().load(Path.of("rules")).sourceOf("Referred leg pain adds the leg position")))
                 .body("rules.source", everyItem(not(emptyOrNullString())))
                 .body("lastReload.status", anyOf(equalTo("SERVED"), equalTo("UNCHANGED")));
     }

@@ -1,11 +1,14 @@
 package org.acupressurecds.web;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -86,11 +89,23 @@ class PhysiotherapistPageTest extends InBrowser {
         assertEquals("SUITABLE", find(".verdict").getDomAttribute("data-verdict"));
         assertTrue(find("#verdict-heading").getText().contains("Acupressure mat suitable"));
         assertTrue(find(".expected").getText().contains("★★★★★"));
-        assertEquals(List.of("Lumbar + gluteal (supine)", "Side-lying piriformis (left side)", "Seated gluteal (office/travel)"),
-                all(".positions > li > h4").stream().map(WebElement::getText).toList());
-        assertTrue(find(".positions > li").getText().contains("Duration: 15-20 minutes"));
+        // The plan's words are the rules' (pinned by their scenarios): the page shows the API's answer for the form.
+        ExtractableResponse<Response> api = given().contentType("application/json").body("""
+                {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT",
+                 "sedentaryWork":true,"spinalSurgery":false}""").when().post("/api/v1/assessments").then()
+                .statusCode(200).extract();
+        List<String> names = api.path("positions.name");
+        List<String> sides = api.path("positions.side");
+        List<String> headings = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            headings.add(names.get(i) + (sides.get(i) == null ? "" : " (" + Map.of("LEFT", "left side", "RIGHT",
+                    "right side", "BILATERAL", "each side").get(sides.get(i)) + ")"));
+        }
+        assertEquals(3, headings.size());
+        assertEquals(headings, all(".positions > li > h4").stream().map(WebElement::getText).toList());
+        assertTrue(find(".positions > li").getText().contains("Duration: " + api.path("positions[0].duration")));
         assertEquals(6, all(".protocol tbody tr").size());
-        assertTrue(all(".protocol tbody tr").get(2).getText().contains("side-lying piriformis"));
+        assertTrue(all(".protocol tbody tr").get(2).getText().contains(api.path("protocol[2].positions")));
         assertEquals(2, all(".warnings li").size());
         assertTrue(find(".version").getText().matches("Rule set [0-9a-f]{16}, assessed \\d{4}-\\d{2}-\\d{2}\\."));
         assertEquals(result, browser.switchTo().activeElement(), "focus moves to the answer");
