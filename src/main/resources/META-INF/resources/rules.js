@@ -28,9 +28,24 @@ async function json(url) {
 async function showCatalogue() {
   const c = await json('api/v1/ruleset');
   document.getElementById('serving').textContent = `Version ${c.version}, loaded ${c.loadedAt}; ${c.rules.length} rules`
-    + (c.lastReload ? `; last reload ${c.lastReload.status}` : '') + '.';
+    + (c.lastReload ? `; last reload ${c.lastReload.status.toLowerCase()}` : '') + '.';
+  const rejected = c.lastReload && c.lastReload.status === 'REJECTED';
+  document.getElementById('last-reload').hidden = !rejected;
+  if (rejected) {
+    document.getElementById('last-reload-summary').textContent = `The last reload (${c.lastReload.at}) was refused; `
+      + `version ${c.version} serves on. What was wrong:`;
+    document.getElementById('reload-problems').replaceChildren(...c.lastReload.problems.map((p) => el('li', {},
+      `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`)));
+  }
   document.querySelector('#catalogue tbody').replaceChildren(...c.rules.map((r) => el('tr', {},
-    el('td', {}, r.name), el('td', {}, `${r.file}:${r.line}`), el('td', {}, r.source))));
+    el('td', {}, r.name), el('td', {}, `${r.file}:${r.line}`), el('td', {}, r.source),
+    el('td', { class: 'cites' }, r.cites || ''))));
+  const coverage = c.guideCoverage;
+  document.getElementById('coverage').textContent = coverage.uncited.length
+    ? `Warning: ${coverage.uncited.length} of the guide's ${coverage.sections} sections are cited by no rule:`
+    : `Every one of the guide's ${coverage.sections} sections is cited by some rule.`;
+  document.getElementById('uncited').replaceChildren(...coverage.uncited.map((u) => el('li', {},
+    `${u.heading} (guide line ${u.line})`)));
 }
 
 function chart(perDay) {

@@ -19,6 +19,7 @@ import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.engine.RulesSnapshot;
+import org.acupressurecds.knowledge.Guide;
 
 /**
  * The check a rule set must pass to be served: every name in it is allowed, it compiles, follows the lint, every
@@ -168,6 +169,8 @@ public final class RuleCheck {
                 + "%d lint problem(s)%n", candidate.problems().isEmpty() ? "OK" : "FAILED",
                 candidate.rules().rules().size(), candidate.rules().version(), candidate.scenarios().size(),
                 candidate.scenarios().size() - failed, failed, unsafe, candidate.problems().size() - failed - unsafe);
+        GuideCitation.coverage(candidate.rules(), Guide.shipped()).uncited().forEach(u -> out.printf(
+                "warning: no rule cites the guide's section \"%s\" (%s:%d)%n", u.heading(), Guide.FILE, u.line()));
         // A family's stem is checked for its shape only: say what each stands for, so an author can review it.
         candidate.rules().codes().families().forEach(family -> out.println("  " + family.inWords()));
         int verdict = candidate.problems().isEmpty() ? 0 : 1;

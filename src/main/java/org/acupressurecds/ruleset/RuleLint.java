@@ -1,9 +1,5 @@
 package org.acupressurecds.ruleset;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,40 +8,26 @@ import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.knowledge.Guide;
 import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.SciaticaType;
 
 /**
- * The conventions that keep rules reviewable against the guide: every rule cites its section, in the guide's own
- * words, and every sciatica type and red flag is handled by some rule's condition. (What a rule file may say at all,
+ * The conventions that keep rules reviewable against the guide: every rule cites a real section and item of it
+ * ({@link GuideCitation}) or a local policy, and every sciatica type and red flag is handled by some rule's condition. (What a rule file may say at all,
  * engine steering included, is checked before compiling, by the loader.)
  */
 public final class RuleLint {
-
-    /** The guide the rules encode, as shipped with the service (docs/guide in the repository). */
-    static final String GUIDE_FILE = "docs/guide/sciatica-acupressure-guide.txt";
-    private static final String GUIDE = guide();
-
-    private RuleLint() {
-    }
-
-    private static String guide() {
-        try (InputStream in = RuleLint.class.getResourceAsStream("/guide/sciatica-acupressure-guide.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("the guide is not on the class path (guide/sciatica-acupressure-guide.txt)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public static List<RuleProblem> check(RuleSet rules, String shownFolder) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleSet.RuleInfo r : rules.rules()) {
             if (r.source() == null || r.source().isBlank()) {
                 problems.add(new RuleProblem(Kind.LINT, r.file(), r.line(), null,
-                        "rule \"" + r.name() + "\" has no @source(\"<guide section>\")"));
+                        "rule \"" + r.name() + "\" has no @source: cite the guide, @source(\"<section>\") or "
+                                + "@source(\"<section> > <item>\") in the guide's words (" + Guide.FILE + "), or a "
+                                + "local policy recorded in " + LocalPolicy.FILE + ", @source(\"" + LocalPolicy.SOURCE
+                                + "<name>\")"));
                 continue;
             }
             if (r.source().startsWith(LocalPolicy.SOURCE)) {
@@ -57,13 +39,9 @@ public final class RuleLint {
                 }
                 continue;
             }
-            for (String part : r.source().split(" > ")) {
-                if (!GUIDE.contains(part)) {
-                    problems.add(new RuleProblem(Kind.LINT, r.file(), r.line(), null, "rule \"" + r.name() + "\" cites \"" + part
-                            + "\", which is not text of the guide (" + GUIDE_FILE + "): copy its section and item "
-                            + "headings as the guide writes them, separated by \" > \""));
-                }
-            }
+            GuideCitation.problem(r.source(), Guide.shipped()).ifPresent(problem -> problems.add(new RuleProblem(
+                    Kind.LINT, r.file(), r.line(), null, "rule \"" + r.name() + "\" cites \"" + r.source() + "\": "
+                            + problem)));
         }
         for (LocalPolicy policy : rules.policies()) {
             if (rules.rules().stream().noneMatch(r -> (LocalPolicy.SOURCE + policy.name()).equals(r.source()))) {

@@ -1,5 +1,6 @@
 package org.acupressurecds.ruleset;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.SafetyNet;
 import org.acupressurecds.http.FieldError;
+import org.acupressurecds.knowledge.Guide;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.JsonBody;
 import org.acupressurecds.http.StrictBinder;
@@ -67,8 +69,20 @@ public class RuleSetResource {
      * the safety net had to withhold a plan these rules gave (null otherwise).
      */
     public record Catalogue(String version, Instant loadedAt, String folder, List<String> files,
-            List<RuleSet.RuleInfo> rules, List<LocalPolicy> policies, ReloadOutcome lastReload,
-            SafetyNet.Fault faulty) {
+            List<CitedRule> rules, List<LocalPolicy> policies, GuideCitation.Coverage guideCoverage,
+            ReloadOutcome lastReload, SafetyNet.Fault faulty) {
+    }
+
+    /** A rule beside what it cites: the guide's item (or section) in the guide's words, or the local policy's change. */
+    public record CitedRule(@JsonUnwrapped RuleSet.RuleInfo rule, String cites) {
+
+        static CitedRule of(RuleSet.RuleInfo rule, List<LocalPolicy> policies) {
+            String source = rule.source() == null ? "" : rule.source();
+            String cites = policies.stream().filter(p -> source.equals(LocalPolicy.SOURCE + p.name()))
+                    .map(LocalPolicy::changes).findFirst()
+                    .orElseGet(() -> GuideCitation.text(source, Guide.shipped()).orElse(null));
+            return new CitedRule(rule, cites);
+        }
     }
 
     public record ValidateRequest(Map<String, String> files) {
@@ -83,11 +97,14 @@ public class RuleSetResource {
     }
 
     @GET
-    @Operation(summary = "The rules serving: version, files, every rule with its guide section, the last reload")
+    @Operation(summary = "The rules serving: version, files, every rule beside the guide text it cites, the guide "
+            + "sections no rule cites, the last reload with its problems")
     public Catalogue catalogue() {
         RuleSet current = rules.current();
         return new Catalogue(current.version(), current.loadedAt(), reloader.folder().toString(), current.files(),
-                current.rules(), current.policies(), reloader.lastReload(), rules.faultOf(current.version()).orElse(null));
+                current.rules().stream().map(r -> CitedRule.of(r, current.policies())).toList(), current.policies(),
+                GuideCitation.coverage(current, Guide.shipped()), reloader.lastReload(),
+                rules.faultOf(current.version()).orElse(null));
     }
 
     /** 200 when the folder is serving (newly or unchanged), 422 when it was rejected and the previous rules serve on. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -30,28 +29,8 @@ import org.junit.jupiter.api.Test;
  * version (its version and its content agree), none fails, and a broken edit leaves the last good rules serving.
  */
 @QuarkusTest
-@TestProfile(LiveReloadUnderLoadTest.CopiedRules.class)
+@TestProfile(CopiedRules.class)
 class LiveReloadUnderLoadTest {
-
-    /** The service runs on a copy of the rules, so the test can edit them. */
-    public static class CopiedRules implements QuarkusTestProfile {
-        static final Path FOLDER = copy();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("cds.rules.dir", FOLDER.toString(), "cds.rules.debounce", "200ms");
-        }
-
-        private static Path copy() {
-            try {
-                Path folder = Files.createTempDirectory("rules-under-load");
-                RulesFolder.copyTo(folder);
-                return folder;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     private static final String PATIENT = """
             {"sciaticaType":"LUMBAR_PARASPINAL_TENSION","redFlags":[],"painScore":3,"assessmentDate":"2026-11-24"}""";
@@ -61,7 +40,7 @@ class LiveReloadUnderLoadTest {
 
     @Test
     void everyAnswerDuringReloadsComesFromOneCompleteVersion() throws Exception {
-        Path positions = CopiedRules.FOLDER.resolve("positions.drl");
+        Path positions = CopiedRules.folder().resolve("positions.drl");
         String original = Files.readString(positions);
         String versionA = version();
         List<Answer> answers = new CopyOnWriteArrayList<>();

@@ -44,6 +44,10 @@ class RuleSetResourceTest {
                 .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.source",
                         equalTo(new RuleSetLoader().load(Path.of("rules")).sourceOf("Referred leg pain adds the leg position")))
                 .body("rules.source", everyItem(not(emptyOrNullString())))
+                .body("rules.cites", everyItem(not(emptyOrNullString())))
+                .body("rules.find { it.name == 'Referred leg pain adds the leg position' }.cites",
+                        startsWith("Can I use acupressure mat on my leg for sciatica? Yes — lying with the back"))
+                .body("guideCoverage.uncited.heading", hasItem("The Piriformis Connection"))
                 .body("lastReload.status", anyOf(equalTo("SERVED"), equalTo("UNCHANGED")));
     }
 
