@@ -82,10 +82,25 @@ async function showStatistics() {
   document.querySelector('#per-version tbody').replaceChildren(...Object.entries(s.verdictsPerVersion).map(([v, counts]) =>
     el('tr', {}, el('th', { scope: 'row' }, v),
       el('td', {}, Object.entries(counts).map(([verdict, n]) => `${verdict.toLowerCase().replace('_', ' ')}: ${n}`).join(', ')))));
+  const u = s.unattributed;
+  document.getElementById('unattributed').textContent = u.cards
+    ? `${u.cards} card(s) of decisions kept before the record said which rules decided them (${u.overridden} `
+      + 'overridden) are counted against no rule.'
+    : '';
   document.querySelector('#statistics tbody').replaceChildren(...s.rules.map((r) => el('tr', { 'data-rule': r.rule },
     el('td', {}, r.rule), el('td', {}, String(r.fired)), el('td', {}, `${Math.round(r.share * 100)}%`),
-    el('td', {}, String(r.cards)), el('td', {}, String(r.accepted)), el('td', {}, String(r.overridden)),
-    el('td', {}, Object.entries(r.overrideReasons).map(([reason, n]) => `${reason}: ${n}`).join(', ')))));
+    el('td', {}, String(r.decided)), el('td', {}, String(r.cards)), el('td', {}, String(r.accepted)),
+    el('td', {}, overridden(r)),
+    el('td', {}, r.overrideReasons.map((reason) => `${reason.text}: ${reason.count}`).join('; ')))));
+}
+
+// An override count leads to its decisions: a few examples' pseudonymised facts here, the decisions themselves for
+// those who may read them (auditors).
+function overridden(r) {
+  if (!r.overridden) return '0';
+  return el('details', {}, el('summary', {}, String(r.overridden)),
+    el('ul', {}, r.overriddenExamples.map((facts) => el('li', {}, el('code', {}, JSON.stringify(facts))))),
+    el('a', { href: r.overriddenDecisions.replace(/^\//, '') }, 'The decisions (auditors)'));
 }
 
 function problem(e) {

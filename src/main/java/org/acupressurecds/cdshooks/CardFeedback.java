@@ -14,6 +14,7 @@ import org.acupressurecds.http.FieldError;
 import org.acupressurecds.decision.CardRecords;
 import org.acupressurecds.decision.CardRecords.IssuedCard;
 import org.acupressurecds.http.Requester;
+import org.acupressurecds.knowledge.OverrideReason;
 
 /** Feedback on the cards this service returned: checked against the card it names, then recorded. */
 @ApplicationScoped
@@ -58,7 +59,7 @@ public class CardFeedback {
             } else if (f.overrideReason() != null) {
                 Coding reason = f.overrideReason().reason();
                 List<String> offered = card.map(IssuedCard::overrideReasons).orElse(List.of());
-                if (reason != null && (!CardRenderer.OVERRIDE_SYSTEM.equals(reason.system())
+                if (reason != null && (!OverrideReason.SYSTEM.equals(reason.system())
                         || reason.code() == null || !offered.contains(reason.code()))) {
                     errors.add(new FieldError(at + "overrideReason.reason", "must be one of the card's overrideReasons",
                             offered));

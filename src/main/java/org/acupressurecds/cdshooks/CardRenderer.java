@@ -15,7 +15,9 @@ import org.acupressurecds.knowledge.MatAdvice;
 import org.acupressurecds.knowledge.MissingData;
 import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.ProtocolWeek;
+import org.acupressurecds.knowledge.OverrideReason;
 import org.acupressurecds.knowledge.Reason;
+import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.knowledge.WarningSign;
 import org.acupressurecds.store.TimeOrderedUuid;
 
@@ -24,16 +26,9 @@ final class CardRenderer {
 
     static final int MAX_SUMMARY = 139;
     static final String TOPIC_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/cds-topic";
-    static final String OVERRIDE_SYSTEM = "https://acupressure-cds.org/fhir/CodeSystem/override-reason";
 
     static final Source SOURCE = new Source("Acupressure-mat CDS for sciatica", null,
             new Coding(TOPIC_SYSTEM, "acupressure-mat-sciatica", "Acupressure-mat therapy in sciatica"));
-
-    /** Offered on critical cards, so a clinician who overrides one says why. */
-    static final List<Coding> OVERRIDE_REASONS = List.of(
-            new Coding(OVERRIDE_SYSTEM, "already-managed", "Already referred or under medical care for this"),
-            new Coding(OVERRIDE_SYSTEM, "finding-not-present", "The red flag is not present (record out of date)"),
-            new Coding(OVERRIDE_SYSTEM, "patient-declined", "Patient declined the referral"));
 
     private CardRenderer() {
     }
@@ -55,8 +50,14 @@ final class CardRenderer {
                 detail(answer, notes, notRead),
                 Indicator.of(answer.verdict()),
                 SOURCE,
-                critical ? OVERRIDE_REASONS : null,
+                overrideReasons(answer.verdict()),
                 page == null ? null : List.of(page));
+    }
+
+    /** Every card offers the override reasons fitting its verdict, so an override says why at every level. */
+    static List<Coding> overrideReasons(Verdict verdict) {
+        return OverrideReason.fitting(verdict).stream()
+                .map(r -> new Coding(OverrideReason.SYSTEM, r.code(), r.display())).toList();
     }
 
     /** The card for a patient whose conditions the EHR could not give: nothing can be checked, and it says so. */

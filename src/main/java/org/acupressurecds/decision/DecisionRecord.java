@@ -29,8 +29,11 @@ public record DecisionRecord(
         String requestDigest,
         IssuedCard card) {
 
-    /** A rule that fired, with the guide section behind it. */
-    public record FiredRule(String rule, String source) {
+    /**
+     * A rule that fired, with the guide section behind it; decided: whether it decided the verdict (it is in the
+     * conclusion chain of the decision) or only shaped the plan; null on a decision kept before this was recorded.
+     */
+    public record FiredRule(String rule, String source, Boolean decided) {
     }
 
     /** A card as issued: indicator, and the override reasons it offered (the only ones its feedback may give). */
@@ -41,7 +44,8 @@ public record DecisionRecord(
             String requestDigest, Instant decidedAt, IssuedCard card) {
         return new DecisionRecord(TimeOrderedUuid.at(decidedAt.toEpochMilli()).toString(), decidedAt, channel, requester, answer.rulesetVersion(),
                 answer.verdict(), answer.assessmentDate(), RecordedFacts.of(facts),
-                answer.reasons().stream().map(r -> new FiredRule(r.rule(), r.source())).distinct().toList(),
+                answer.reasons().stream().map(r -> new FiredRule(r.rule(), r.source(), answer.decidedBy().contains(r.rule())))
+                        .distinct().toList(),
                 answer.missingData().stream().map(MissingData::field).distinct().toList(), requestDigest, card);
     }
 

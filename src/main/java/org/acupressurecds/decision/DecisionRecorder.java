@@ -20,6 +20,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -320,7 +321,7 @@ public class DecisionRecorder {
                 + "caller_subject, ruleset_version, verdict, assessment_date, facts, missing_data, request_digest) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement fired = c.prepareStatement("INSERT INTO decision_rule (decision_id, ordinal, "
-                        + "rule_name, rule_source) VALUES (?, ?, ?, ?)");
+                        + "rule_name, rule_source, decided) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement card = c.prepareStatement(
                         "INSERT INTO card (uuid, decision_id, indicator) VALUES (?, ?, ?)");
                 PreparedStatement reason = c.prepareStatement(
@@ -344,6 +345,7 @@ public class DecisionRecorder {
                     fired.setInt(2, i);
                     fired.setString(3, r.rulesFired().get(i).rule());
                     fired.setString(4, r.rulesFired().get(i).source());
+                    fired.setObject(5, r.rulesFired().get(i).decided(), Types.BOOLEAN);
                     fired.addBatch();
                 }
                 if (r.card() != null) {

@@ -65,6 +65,10 @@ public class DecisionRecords {
         condition(where, values, " AND d.verdict = ?", q.verdict() == null ? null : q.verdict().name());
         condition(where, values, " AND EXISTS (SELECT 1 FROM decision_rule r WHERE r.decision_id = d.id "
                 + "AND r.rule_name = ?)", q.rule());
+        condition(where, values, " AND EXISTS (SELECT 1 FROM decision_rule r WHERE r.decision_id = d.id "
+                + "AND r.rule_name = ? AND r.decided = TRUE)", q.decidedBy());
+        condition(where, values, " AND EXISTS (SELECT 1 FROM card k JOIN feedback f ON f.card_uuid = k.uuid "
+                + "WHERE k.decision_id = d.id AND f.outcome = ?)", q.outcome() == null ? null : q.outcome().name());
         condition(where, values, " AND d.ruleset_version = ?", q.version());
         condition(where, values, " AND d.caller_subject = ?", q.caller());
         try (Connection c = store.dataSource().getConnection()) {
@@ -114,13 +118,13 @@ public class DecisionRecords {
 
     /** The rules that fired for a decision, in the order of its answer's reasons, with their guide sections. */
     static List<DecisionRecord.FiredRule> rulesFired(Connection c, String decision) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT rule_name, rule_source FROM decision_rule "
+        try (PreparedStatement q = c.prepareStatement("SELECT rule_name, rule_source, decided FROM decision_rule "
                 + "WHERE decision_id = ? ORDER BY ordinal")) {
             q.setString(1, decision);
             List<DecisionRecord.FiredRule> fired = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    fired.add(new DecisionRecord.FiredRule(r.getString(1), r.getString(2)));
+                    fired.add(new DecisionRecord.FiredRule(r.getString(1), r.getString(2), r.getObject(3, Boolean.class)));
                 }
             }
             return fired;

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -47,7 +48,8 @@ public final class Evaluator {
             .collect(Collectors.toUnmodifiableMap(REASON_ORDER::get, i -> i));
 
     public Assessment evaluate(RuleSet rules, PatientFacts patient) {
-        List<Derived> concluded = run(rules, patient);
+        Settled settled = run(rules, patient);
+        List<Derived> concluded = settled.concluded();
         Map<Class<?>, List<Object>> byType = new HashMap<>();
         concluded.forEach(d -> byType.computeIfAbsent(d.fact().getClass(), c -> new ArrayList<>()).add(d.fact()));
 
@@ -61,6 +63,7 @@ public final class Evaluator {
         String action = decisions.stream().sorted(Comparator.comparing(Decision::timing)).map(Decision::action)
                 .distinct().collect(Collectors.joining(" "));
         boolean plan = !factsOf(byType, PlanPermitted.class).isEmpty();
+        List<Reason> reasons = reasons(rules, concluded);
 
         return new Assessment(
                 verdicts.get(0),
@@ -72,7 +75,8 @@ public final class Evaluator {
                 plan ? factsOf(byType, ComplementaryCare.class) : null,
                 plan ? sorted(byType, TimelineMilestone.class, Comparator.comparingInt(TimelineMilestone::order)) : null,
                 plan ? factsOf(byType, WarningSign.class) : null,
-                reasons(rules, concluded),
+                reasons,
+                decidedBy(reasons, settled.decidedBy()),
                 factsOf(byType, MissingData.class),
                 patient.assessmentDate(),
                 rules.version());
@@ -82,7 +86,7 @@ public final class Evaluator {
      * The rules run on the patient in a pooled session: dispose resets it for the next evaluation. One that failed
      * (a loop, a consequence that threw) is destroyed rather than reused.
      */
-    private static List<Derived> run(RuleSet rules, PatientFacts patient) {
+    private static Settled run(RuleSet rules, PatientFacts patient) {
         KieSession session = rules.sessions().newKieSession();
         ProvenanceListener provenance = new ProvenanceListener();
         session.addEventListener(provenance);
@@ -94,7 +98,8 @@ public final class Evaluator {
                         + MAX_FIRINGS + " rule firings: a rule loops");
             }
             settled = true;
-            return provenance.survivors().stream().sorted(Comparator.comparingLong(Derived::sequence)).toList();
+            return new Settled(provenance.survivors().stream().sorted(Comparator.comparingLong(Derived::sequence)).toList(),
+                    provenance.chainOf(Decision.class));
         } finally {
             session.removeEventListener(provenance);
             if (settled) {
@@ -103,6 +108,17 @@ public final class Evaluator {
                 session.destroy();
             }
         }
+    }
+
+    /** What stands when the rules settle, and the rules in the conclusion chain of the decision. */
+    private record Settled(List<Derived> concluded, Set<String> decidedBy) {
+    }
+
+    /** The deciding rules in the order of the reasons, then any that concluded alike what another rule did first. */
+    private static List<String> decidedBy(List<Reason> reasons, Set<String> chain) {
+        List<String> ordered = new ArrayList<>(reasons.stream().map(Reason::rule).filter(chain::contains).distinct().toList());
+        chain.stream().filter(r -> !ordered.contains(r)).sorted().forEach(ordered::add);
+        return ordered;
     }
 
     /** The concluded facts of a type, in the order they were concluded (the facts are records: no subclasses). */

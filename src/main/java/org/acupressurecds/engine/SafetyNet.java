@@ -140,7 +140,7 @@ public final class SafetyNet {
         reasons.add(new Reason(RULE, "The rules (version " + rules.version() + ") would have given a plan to a "
                 + "patient with " + which + "; the service withheld it. The rule set is marked faulty.", SOURCE));
         reasons.addAll(answer.reasons());
-        return new Assessment(verdict, decides.action, null, null, null, null, null, null, null, reasons,
+        return new Assessment(verdict, decides.action, null, null, null, null, null, null, null, reasons, List.of(RULE),
                 answer.missingData(), answer.assessmentDate(), answer.rulesetVersion());
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The answer to "may this patient use an acupressure mat, and how?". The plan fields (positions to warningSigns) are null
- * unless the verdict allows a plan; expectedResponse is null when the sciatica type is not established.
+ * unless the verdict allows a plan; expectedResponse is null when the sciatica type is not established. decidedBy: the
+ * rules that decided the verdict (the conclusion chain of the decision), in the order of the reasons; the other
+ * reasons shaped the plan or say what is missing.
  */
 public record Assessment(
         Verdict verdict,
@@ -18,6 +20,7 @@ public record Assessment(
         List<TimelineMilestone> timeline,
         List<WarningSign> warningSigns,
         List<Reason> reasons,
+        List<String> decidedBy,
         List<MissingData> missingData,
         LocalDate assessmentDate,
         String rulesetVersion) {

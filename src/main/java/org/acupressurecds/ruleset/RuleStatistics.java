@@ -1,6 +1,11 @@
 package org.acupressurecds.ruleset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,33 +20,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.acupressurecds.knowledge.OverrideReason;
 import org.acupressurecds.store.RecordStore;
 
 /**
- * What the record says of each rule over a time range: how often it fired and in what share of decisions, the cards
- * of the decisions it fired in and what clinicians did with them, and the verdicts per rule-set version and day.
+ * What the record says of each rule over a time range: how often it fired and in what share of decisions, how often
+ * it decided the verdict, and what clinicians did with the cards of the decisions it decided (an override counts
+ * against the rules that decided the verdict, not those that shaped the plan); the verdicts per rule-set version and
+ * day. Every rule of the serving set is listed, 0 where it never fired.
  */
 @ApplicationScoped
 public class RuleStatistics {
 
+    /** How many overridden decisions a rule shows as examples, by their pseudonymised facts. */
+    static final int EXAMPLES = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One rule: times fired, the share of decisions, cards issued where it fired, their feedback and reasons. */
-    public record RuleUse(String rule, String source, long fired, double share, long cards, long accepted,
-            long overridden, Map<String, Long> overrideReasons) {
+    /**
+     * One rule: decisions it fired in (and their share), decisions whose verdict it decided, and of the cards of those:
+     * how many, accepted, overridden and why (code and text); overriddenDecisions: the decision search that lists them
+     * (for auditors); overriddenExamples: the pseudonymised facts of a few (for rule authors, who may not read
+     * decisions).
+     */
+    public record RuleUse(String rule, String source, long fired, double share, long decided, long cards,
+            long accepted, long overridden, List<ReasonCount> overrideReasons, String overriddenDecisions,
+            List<JsonNode> overriddenExamples) {
+    }
+
+    public record ReasonCount(String code, String text, long count) {
+    }
+
+    /**
+     * Feedback on decisions kept before the record said which rules decided them: counted here, against no rule.
+     */
+    public record Unattributed(long cards, long accepted, long overridden) {
     }
 
     /** verdictsPerVersion: version to verdict to count; verdictsPerDay: day (clinical zone) to verdict to count. */
-    public record Report(Instant from, Instant to, long decisions, List<RuleUse> rules,
+    public record Report(Instant from, Instant to, long decisions, List<RuleUse> rules, Unattributed unattributed,
             Map<String, Map<String, Long>> verdictsPerVersion, Map<LocalDate, Map<String, Long>> verdictsPerDay) {
     }
 
     private static final class Tally {
         String source;
         long fired;
+        long decided;
         long cards;
         long accepted;
         long overridden;
         final Map<String, Long> reasons = new TreeMap<>();
+        final List<String> overriddenIds = new ArrayList<>();
     }
 
     private final RecordStore store;
@@ -50,21 +78,25 @@ public class RuleStatistics {
         this.store = store;
     }
 
-    public Report report(Instant from, Instant to, ZoneId zone) {
+    /** rules: the serving set's rules, name to source, listed even where they never fired. */
+    public Report report(Instant from, Instant to, ZoneId zone, Map<String, String> rules) {
         Map<String, Tally> byRule = new TreeMap<>();
+        rules.forEach((rule, source) -> byRule.computeIfAbsent(rule, k -> new Tally()).source = source);
         Map<String, Map<String, Long>> perVersion = new TreeMap<>();
         Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
         long decisions = 0;
+        long[] unattributed = new long[3];
         String sql = "SELECT d.id, d.decided_at, d.verdict, d.ruleset_version, c.uuid, "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'ACCEPTED'), "
-                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'OVERRIDDEN') "
+                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'OVERRIDDEN'), "
+                + "(SELECT COUNT(*) FROM decision_rule r WHERE r.decision_id = d.id AND r.decided IS NOT NULL) "
                 + "FROM decision d LEFT JOIN card c ON c.decision_id = d.id WHERE d.decided_at >= ? AND d.decided_at < ?";
-        String fired = "SELECT r.decision_id, r.rule_name, r.rule_source FROM decision_rule r "
+        String fired = "SELECT r.decision_id, r.rule_name, r.rule_source, r.decided FROM decision_rule r "
                 + "JOIN decision d ON d.id = r.decision_id WHERE d.decided_at >= ? AND d.decided_at < ?";
         Map<String, Map<String, Long>> reasonsByCard = overrideReasons(from, to);
         Map<String, CardTally> cards = new HashMap<>();
         try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql);
-                PreparedStatement rules = c.prepareStatement(fired)) {
+                PreparedStatement firedRules = c.prepareStatement(fired)) {
             q.setTimestamp(1, Timestamp.from(from));
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet r = q.executeQuery()) {
@@ -74,36 +106,84 @@ public class RuleStatistics {
                     perVersion.computeIfAbsent(r.getString(4), v -> new TreeMap<>()).merge(verdict, 1L, Long::sum);
                     perDay.computeIfAbsent(r.getTimestamp(2).toInstant().atZone(zone).toLocalDate(), d -> new TreeMap<>())
                             .merge(verdict, 1L, Long::sum);
-                    if (r.getString(5) != null) {
+                    if (r.getString(5) != null && r.getLong(8) == 0) {
+                        unattributed[0]++;
+                        unattributed[1] += r.getLong(6);
+                        unattributed[2] += r.getLong(7);
+                    } else if (r.getString(5) != null) {
                         cards.put(r.getString(1), new CardTally(r.getString(5), r.getLong(6), r.getLong(7)));
                     }
                 }
             }
-            rules.setTimestamp(1, Timestamp.from(from));
-            rules.setTimestamp(2, Timestamp.from(to));
-            try (ResultSet r = rules.executeQuery()) {
+            firedRules.setTimestamp(1, Timestamp.from(from));
+            firedRules.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet r = firedRules.executeQuery()) {
                 while (r.next()) {
                     Tally t = byRule.computeIfAbsent(r.getString(2), k -> new Tally());
-                    t.source = r.getString(3);
+                    if (t.source == null) {
+                        t.source = r.getString(3);
+                    }
                     t.fired++;
                     CardTally card = cards.get(r.getString(1));
+                    if (!r.getBoolean(4)) {
+                        continue;
+                    }
+                    t.decided++;
                     if (card != null) {
                         t.cards++;
                         t.accepted += card.accepted();
                         t.overridden += card.overridden();
+                        if (card.overridden() > 0 && t.overriddenIds.size() < EXAMPLES) {
+                            t.overriddenIds.add(r.getString(1));
+                        }
                         reasonsByCard.getOrDefault(card.uuid(), Map.of())
                                 .forEach((reason, n) -> t.reasons.merge(reason, n, Long::sum));
                     }
                 }
             }
+            Map<String, JsonNode> facts = facts(c, byRule.values().stream().flatMap(t -> t.overriddenIds.stream()).toList());
+            long total = decisions;
+            List<RuleUse> uses = new ArrayList<>();
+            byRule.forEach((rule, t) -> uses.add(new RuleUse(rule, t.source, t.fired,
+                    total == 0 ? 0 : (double) t.fired / total, t.decided, t.cards, t.accepted, t.overridden,
+                    t.reasons.entrySet().stream().map(e -> new ReasonCount(e.getKey(),
+                            OverrideReason.ofCode(e.getKey()).map(OverrideReason::display).orElse(e.getKey()), e.getValue()))
+                            .toList(),
+                    t.overridden == 0 ? null : overriddenDecisions(rule, from, to),
+                    t.overriddenIds.stream().map(facts::get).toList())));
+            return new Report(from, to, decisions, uses, new Unattributed(unattributed[0], unattributed[1],
+                    unattributed[2]), perVersion, perDay);
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the rule statistics cannot be read", e);
         }
-        long total = decisions;
-        List<RuleUse> rules = new ArrayList<>();
-        byRule.forEach((rule, t) -> rules.add(new RuleUse(rule, t.source, t.fired,
-                total == 0 ? 0 : (double) t.fired / total, t.cards, t.accepted, t.overridden, t.reasons)));
-        return new Report(from, to, decisions, rules, perVersion, perDay);
+    }
+
+    /** The decision search (GET /api/v1/decisions) for the overridden decisions a rule decided in the range. */
+    static String overriddenDecisions(String rule, Instant from, Instant to) {
+        return "/api/v1/decisions?decidedBy=" + URLEncoder.encode(rule, StandardCharsets.UTF_8) + "&outcome=overridden"
+                + "&from=" + from + "&to=" + to;
+    }
+
+    /** The pseudonymised facts of the decisions, by id. */
+    private static Map<String, JsonNode> facts(Connection c, List<String> ids) throws SQLException {
+        Map<String, JsonNode> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT id, facts FROM decision WHERE id IN ("
+                + String.join(", ", ids.stream().map(id -> "?").toList()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                q.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(1), JSON.readTree(r.getString(2)));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a decision's facts are not JSON", e);
+        }
+        return found;
     }
 
     /** The card that showed a decision, and its feedback: how often accepted and overridden. */

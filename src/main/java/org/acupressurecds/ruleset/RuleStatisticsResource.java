@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.store.QueryParameters;
@@ -29,15 +32,19 @@ public class RuleStatisticsResource {
     private static final List<String> PARAMETERS = List.of("from", "to");
 
     private final RuleStatistics statistics;
+    private final RuleService rules;
     private final Clock clock;
 
-    RuleStatisticsResource(RuleStatistics statistics, Clock clock) {
+    RuleStatisticsResource(RuleStatistics statistics, RuleService rules, Clock clock) {
         this.statistics = statistics;
+        this.rules = rules;
         this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "Per rule: times fired, cards, accepted and overridden, override reasons; verdicts per day and version")
+    @Operation(summary = "Per rule of the serving set (0 where it never fired): times fired, times it decided the "
+            + "verdict, and of the cards of the decisions it decided: accepted, overridden, override reasons in words, "
+            + "the search listing them and a few examples' pseudonymised facts; verdicts per day and version")
     public RuleStatistics.Report report(@Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         QueryParameters q = new QueryParameters(uri.getQueryParameters(), PARAMETERS, errors);
@@ -49,6 +56,8 @@ public class RuleStatisticsResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return statistics.report(from, to, clock.getZone());
+        Map<String, String> serving = new LinkedHashMap<>();
+        rules.current().rules().forEach(r -> serving.put(r.name(), r.source()));
+        return statistics.report(from, to, clock.getZone(), serving);
     }
 }

@@ -4,10 +4,22 @@ import static io.restassured.RestAssured.given;
 import static org.acupressurecds.cdshooks.Ehr.ICD10CM;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.acupressurecds.decision.DecisionPipeline;
+import org.acupressurecds.fhir.FhirReading;
+import org.acupressurecds.knowledge.Assessment;
+import org.acupressurecds.knowledge.OverrideReason;
+import org.acupressurecds.knowledge.Reason;
+import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.decision.Outcome;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.decision.CardRecords;
@@ -24,6 +36,9 @@ class FeedbackTest {
 
     @Inject
     RuleService rules;
+
+    @Inject
+    Clock clock;
 
     private static String issueCriticalCard() {
         return CdsHooksResourceTest.call(Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "G83.4"))
@@ -45,6 +60,62 @@ class FeedbackTest {
         assertEquals(Outcome.OVERRIDDEN, recorded.outcome());
         assertEquals("already-managed", recorded.overrideReason());
         assertEquals(rules.current().version(), cards.find(card).orElseThrow().rulesetVersion());
+    }
+
+    /**
+     * A foot drop decides an urgent referral; the pain score taken this week only adds a flare that does not decide.
+     * The override counts against the rules that decided the verdict, with its reason in words, and the statistics
+     * lead to the decision; the rules that did not decide are not blamed.
+     */
+    @Test
+    void anOverrideCountsAgainstTheRulesThatDecidedTheVerdictAndLeadsToTheDecision() {
+        Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.371").painScore(9, 0);
+        FhirReading reading = ehr.read(rules.current().codes(), clock.getZone(), LocalDate.now(clock));
+        Assessment answer = reading.candidates().stream().map(rules::assess)
+                .max(DecisionPipeline.MOST_CAUTIOUS).orElseThrow();
+        List<String> notDeciding = answer.reasons().stream().map(Reason::rule)
+                .filter(r -> !answer.decidedBy().contains(r)).distinct().toList();
+        assertFalse(answer.decidedBy().isEmpty());
+        assertFalse(notDeciding.isEmpty(), "the flare fired and did not decide");
+        Map<String, Integer> before = overridden();
+        String card = CdsHooksResourceTest.call(ehr).statusCode(200).extract().path("cards[0].uuid");
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "overrideReason":{"reason":{"system":"https://acupressure-cds.org/fhir/CodeSystem/override-reason",
+                  "code":"already-managed"}}}]}""".formatted(card))
+                .when().post(FEEDBACK).then().statusCode(200);
+
+        Map<String, Integer> after = overridden();
+        answer.decidedBy().forEach(rule -> assertEquals(before.getOrDefault(rule, 0) + 1, after.get(rule), rule));
+        notDeciding.forEach(rule -> assertEquals(before.getOrDefault(rule, 0), after.get(rule), rule));
+        String rule = answer.decidedBy().get(0);
+        String decisions = given().when().get("/api/v1/ruleset/statistics").then().statusCode(200)
+                .body("rules.find { it.rule == '%s' }.overrideReasons.text".formatted(rule),
+                        hasItem("Already referred or under medical care for this"))
+                .body("rules.find { it.rule == '%s' }.overriddenExamples".formatted(rule), not(empty()))
+                .extract().path("rules.find { it.rule == '%s' }.overriddenDecisions".formatted(rule));
+        given().urlEncodingEnabled(false).when().get(decisions).then().statusCode(200)
+                .body("decisions.card", hasItem(card));
+    }
+
+    /** Rule to times overridden, every rule of the serving set listed. */
+    private static Map<String, Integer> overridden() {
+        List<Map<String, Object>> uses = given().when().get("/api/v1/ruleset/statistics").then().statusCode(200)
+                .extract().path("rules");
+        Map<String, Integer> counts = new HashMap<>();
+        uses.forEach(u -> counts.put((String) u.get("rule"), (Integer) u.get("overridden")));
+        return counts;
+    }
+
+    @Test
+    void everyCardOffersTheOverrideReasonsFittingItsLevel() {
+        CdsHooksResourceTest.call(Ehr.record().condition(ICD10CM, "G57.02").painScore(4, 2)).statusCode(200)
+                .body("cards[0].indicator", equalTo("info"))
+                .body("cards[0].overrideReasons.code", contains(OverrideReason.fitting(Verdict.SUITABLE).stream()
+                        .map(OverrideReason::code).toArray()))
+                .body("cards[0].overrideReasons.code", hasItem("not-applicable"))
+                .body("cards[0].overrideReasons.display", everyItem(not(emptyOrNullString())));
     }
 
     @Test

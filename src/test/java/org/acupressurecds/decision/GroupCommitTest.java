@@ -55,7 +55,7 @@ class GroupCommitTest {
         PatientFacts facts = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, today)
                 .screenedRedFlags(Set.of()).painScore(3, today).build();
         Assessment answer = new Assessment(Verdict.SUITABLE, "Start the plan.", null, null, null, null, null, null, null,
-                List.of(), List.of(), today, "0123456789abcdef");
+                List.of(), List.of(), List.of(), today, "0123456789abcdef");
         return DecisionRecord.of(Channel.API, Requester.ANONYMOUS, facts, answer, "0".repeat(64), Instant.now(), null);
     }
 

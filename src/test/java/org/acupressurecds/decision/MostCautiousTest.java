@@ -31,7 +31,7 @@ class MostCautiousTest {
                 ResponseLevel level = random.nextInt(4) == 0 ? null
                         : ResponseLevel.values()[random.nextInt(ResponseLevel.values().length)];
                 answers.add(new Assessment(verdict, "", level == null ? null : new ExpectedResponse(level, ""), null,
-                        null, null, null, null, null, List.of(), List.of(), LocalDate.of(2026, 12, 4), "v"));
+                        null, null, null, null, null, List.of(), List.of(), List.of(), LocalDate.of(2026, 12, 4), "v"));
             }
             String at = "case " + i + " (seed " + SEED + ")";
 

@@ -52,7 +52,7 @@ class RetentionTest {
 
     private static DecisionRecord withCard(DecisionRecord d, Instant decidedAt) {
         return new DecisionRecord(d.id(), decidedAt, Channel.CDS_HOOKS, d.requester(), d.rulesetVersion(), d.verdict(),
-                d.assessmentDate(), d.facts(), List.of(new DecisionRecord.FiredRule("A rule", "A section")),
+                d.assessmentDate(), d.facts(), List.of(new DecisionRecord.FiredRule("A rule", "A section", true)),
                 d.missingData(), d.requestDigest(),
                 new DecisionRecord.IssuedCard(java.util.UUID.randomUUID().toString(), Indicator.CRITICAL,
                         List.of("already-managed")));

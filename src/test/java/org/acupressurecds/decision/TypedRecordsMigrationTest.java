@@ -89,7 +89,8 @@ class TypedRecordsMigrationTest {
         DecisionRecords.Whole whole = new DecisionRecords(records, cards).find("d-1", "a test", "id=d-1")
                 .orElseThrow();
         assertEquals(List.of(new DecisionRecord.FiredRule("Bladder dysfunction is a cauda equina sign: emergency",
-                "When Not to Use"), new DecisionRecord.FiredRule("A rule with no source", null)), whole.rulesFired());
+                "When Not to Use", null), new DecisionRecord.FiredRule("A rule with no source", null, null)),
+                whole.rulesFired(), "which rules decided was not recorded before V8: unknown, never false");
         assertEquals(Verdict.EMERGENCY, whole.decision().verdict());
         assertEquals(Channel.CDS_HOOKS, whole.decision().channel());
         assertEquals(new DecisionRecords.Card("card-1", Indicator.CRITICAL, "already-managed,patient-declined"),
