@@ -64,8 +64,9 @@ public record LocalPolicy(String name, String changes, String why, String approv
                     "local policy: a list of policies (- name: ...) with " + String.join(", ", FIELDS)
                             + " (approvedOn as 2026-11-24)"));
         } catch (JsonProcessingException e) {
-            problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? null : e.getLocation().getColumnNr(), "local policy: " + e.getOriginalMessage()));
+            YamlProblem problem = YamlProblem.of(text, e);
+            problems.add(new RuleProblem(Kind.LOCAL_POLICY, shown, problem.line(), problem.column(), "local policy: "
+                    + problem.message()));
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.acupressurecds.engine.RuleProblem.Kind;
 
@@ -28,6 +29,12 @@ public final class RulesSnapshot {
 
     static final String CODES = "codes/";
     static final String SCENARIOS = "scenarios/";
+    /** What a file of a rules folder is named, by its path there. */
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl|codes/[A-Za-z0-9][A-Za-z0-9._-]*\\.csv"
+            + "|scenarios/[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml|" + Pattern.quote(LocalPolicy.FILE));
+    /** The names a rules folder's files may have, in words, for an author whose draft is named otherwise. */
+    public static final String PART_NAMES = "a rule file (positions.drl), a scenario file (scenarios/positions.yaml), "
+            + "a code table (codes/sciatica-codes.csv) or " + LocalPolicy.FILE;
     /** The folders within the rules folder whose files are part of it. */
     public static final List<String> SUBFOLDERS = List.of("codes", "scenarios");
     private static final Counter READS = Counter.builder("cds.ruleset.folder.reads")
@@ -42,6 +49,11 @@ public final class RulesSnapshot {
         this.folder = folder;
         this.files = Collections.unmodifiableSortedMap(files);
         this.version = contentHash(files);
+    }
+
+    /** Whether a path within a rules folder names one of its files (and nothing outside it). */
+    public static boolean isPart(String name) {
+        return PART.matcher(name).matches();
     }
 
     /** The folder as it is on disk now; problems name its files as {@code <folder>/<name>}. */

@@ -72,7 +72,8 @@ public final class CheckServer {
         DecisionDiff diff = null;
         if (request.against() != null) {
             try {
-                diff = candidate.diff(loader.load(RulesSnapshot.ofText("serving rules", request.against())), runner);
+                RulesSnapshot serving = RulesSnapshot.ofText("serving rules", request.against());
+                diff = candidate.diff(loader.load(serving), ScenarioFiles.read(serving), runner);
             } catch (RuleSetException e) {
                 // the rules serving load in the service; only a broken copy fails here, and then there is no diff
             }

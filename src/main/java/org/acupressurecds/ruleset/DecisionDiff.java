@@ -1,7 +1,10 @@
 package org.acupressurecds.ruleset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +23,15 @@ import org.acupressurecds.knowledge.Verdict;
 
 /**
  * What a draft would answer differently from the rules serving, before it serves and with no recorded history: every
- * scenario answered by both, side by side, and the verdict transitions over a grid of patients (every sciatica type,
- * no red flag or each alone, every pain score or none, spinal surgery on either side of the 6-month boundary).
+ * scenario answered by both, side by side (those that answer differently or that the author edited first), and the
+ * verdict transitions over a grid of patients (every sciatica type, no red flag or each alone, every pain score or
+ * none, spinal surgery on either side of the 6-month boundary).
  */
-public record DecisionDiff(String servingVersion, String draftVersion, long scenariosChanged,
+public record DecisionDiff(String servingVersion, String draftVersion, long scenariosChanged, long scenariosEdited,
         List<ScenarioAnswers> scenarios, Grid grid) {
 
-    /** One rule set's answer, in brief: rulesFired in the order the answer gives its reasons. */
-    public record Answer(Verdict verdict, Integer stars, List<String> rulesFired) {
+    /** One rule set's answer, in brief; rulesFired (in the order of its reasons) is compared, not shown. */
+    public record Answer(Verdict verdict, Integer stars, @JsonIgnore List<String> rulesFired) {
 
         static Answer of(Assessment a) {
             return new Answer(a.verdict(), a.expectedResponse() == null ? null : a.expectedResponse().stars(),
@@ -45,8 +49,18 @@ public record DecisionDiff(String servingVersion, String draftVersion, long scen
         }
     }
 
-    /** A scenario answered by the serving rules and by the draft; null answers where its patient is not valid. */
-    public record ScenarioAnswers(String name, String file, int line, Answer serving, Answer draft, boolean changed) {
+    /**
+     * A scenario answered by the serving rules and by the draft (null answers where its patient is not valid), with
+     * the rules that newly fire or stop firing; edited: its own text differs from the serving folder's scenario of
+     * the same file and name (or it is new there), and scenarioDiff shows how.
+     */
+    public record ScenarioAnswers(String name, String file, int line, Answer serving, Answer draft,
+            List<String> newlyFiring, List<String> stoppingFiring, boolean changed, boolean edited,
+            String scenarioDiff) {
+
+        boolean shown() {
+            return changed || edited;
+        }
     }
 
     /** patients: how many the grid holds; transitions: the verdict changes, most frequent first. */
@@ -62,28 +76,42 @@ public record DecisionDiff(String servingVersion, String draftVersion, long scen
 
     private static final int EXAMPLES = 3;
 
-    /** Every scenario and the grid, on the serving rules and on the draft (within the check's time limits). */
-    static DecisionDiff of(RuleSet serving, RuleCheck.Candidate draft, ScenarioRunner runner) {
+    /**
+     * Every scenario and the grid, on the serving rules and on the draft (within the check's time limits);
+     * servingScenarios: the serving folder's, to tell which the author edited.
+     */
+    static DecisionDiff of(RuleSet serving, List<Scenario.Located> servingScenarios, RuleCheck.Candidate draft,
+            ScenarioRunner runner) {
+        Map<List<String>, String> servingText = new HashMap<>();
+        servingScenarios.forEach(s -> servingText.put(List.of(s.path(), s.scenario().name()), s.text()));
         Evaluator evaluator = new Evaluator();
         Function<PatientFacts, Assessment> onServing = p -> evaluator.evaluate(serving, p);
         try (BoundedRun bounded = runner.bounded()) {
             Function<PatientFacts, Assessment> onDraft = p -> bounded.evaluate(draft.rules(), p);
             List<ScenarioAnswers> scenarios = new ArrayList<>();
             for (Scenario.Located s : draft.scenarios()) {
+                String was = servingText.get(List.of(s.path(), s.scenario().name()));
+                boolean edited = !s.text().equals(was);
+                String scenarioDiff = edited ? UnifiedDiff.of(s.file(), was == null ? "" : was, s.text()) : null;
                 PatientFacts patient;
                 try {
                     patient = runner.patientOf(s.scenario());
                 } catch (InvalidRequestException e) {
-                    scenarios.add(new ScenarioAnswers(s.scenario().name(), s.file(), s.line(), null, null, false));
+                    scenarios.add(new ScenarioAnswers(s.scenario().name(), s.file(), s.line(), null, null, List.of(),
+                            List.of(), false, edited, scenarioDiff));
                     continue;
                 }
                 Answer before = Answer.of(onServing.apply(patient));
                 Answer after = Answer.of(onDraft.apply(patient));
                 scenarios.add(new ScenarioAnswers(s.scenario().name(), s.file(), s.line(), before, after,
-                        !before.sameAs(after)));
+                        after.firedNotBy(before), before.firedNotBy(after), !before.sameAs(after), edited,
+                        scenarioDiff));
             }
+            // What changed first; within each group, the files' order.
+            scenarios.sort(Comparator.comparing((ScenarioAnswers a) -> !a.shown()));
             return new DecisionDiff(serving.version(), draft.rules().version(),
-                    scenarios.stream().filter(ScenarioAnswers::changed).count(), scenarios,
+                    scenarios.stream().filter(ScenarioAnswers::changed).count(),
+                    scenarios.stream().filter(ScenarioAnswers::edited).count(), scenarios,
                     grid(onServing, onDraft, LocalDate.now()));
         }
     }

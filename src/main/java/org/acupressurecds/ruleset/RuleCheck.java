@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
@@ -43,15 +44,15 @@ public final class RuleCheck {
         }
 
         /**
-         * The draft's answers beside the given rules' (those serving), or null when it is too slow or fails on a
-         * patient: its problems say why.
+         * The draft's answers beside the given rules' (those serving, with their scenarios, to tell which the author
+         * edited), or null when it is too slow or fails on a patient: its problems say why.
          */
-        public DecisionDiff diff(RuleSet serving, ScenarioRunner runner) {
+        public DecisionDiff diff(RuleSet serving, List<Scenario.Located> servingScenarios, ScenarioRunner runner) {
             if (tooSlow) {
                 return null;
             }
             try {
-                return DecisionDiff.of(serving, this, runner);
+                return DecisionDiff.of(serving, servingScenarios, this, runner);
             } catch (RuntimeException e) {
                 return null;
             }
@@ -76,30 +77,37 @@ public final class RuleCheck {
 
     private static final ObjectMapper FACTS_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    static final String USAGE = "usage: check <rules folder> [--against <serving rules folder>] "
+    static final String USAGE = "usage: check <rules folder> [--against <serving rules folder> [--all]] "
             + "[--impact <ISO period, e.g. P30D>] | check <rules folder> --uses <term>\n"
             + "  e.g. java -jar quarkus-run.jar check rules --against ../serving/rules --impact P30D   (or, from the "
             + "source tree, ./mvnw -q compile exec:java -Dexec.args=\"check rules\")\n"
-            + "  --against shows every scenario's answer from both folders side by side, and the verdicts that change "
-            + "over a grid of patients\n"
+            + "  --against shows the scenarios that answer differently or that you edited (--all: every scenario) "
+            + "with both folders' answers side by side, and the verdicts that change over a grid of patients\n"
             + "  --uses painScore lists every rule, scenario and code row that mentions it, without checking";
 
     /** The command line: the folder, and the options given (null when not). */
-    private record Options(Path folder, Path against, Period impact, String uses) {
+    private record Options(Path folder, Path against, boolean all, Period impact, String uses) {
 
         /** The options, or null with the reason printed, for exit code 2. */
         static Options parse(String[] args, PrintStream out) {
-            if (args.length < 2 || args.length % 2 != 0 || !args[0].equals("check")) {
+            if (args.length < 2 || !args[0].equals("check")) {
                 out.println(USAGE);
                 return null;
             }
             Map<String, String> options = new HashMap<>();
-            for (int i = 2; i < args.length; i += 2) {
-                if (!List.of("--against", "--impact", "--uses").contains(args[i])
-                        || options.put(args[i], args[i + 1]) != null) {
+            boolean all = false;
+            for (int i = 2; i < args.length; i++) {
+                if (args[i].equals("--all") && !all) {
+                    all = true;
+                } else if (!List.of("--against", "--impact", "--uses").contains(args[i]) || i + 1 == args.length
+                        || options.put(args[i], args[++i]) != null) {
                     out.println(USAGE);
                     return null;
                 }
+            }
+            if (all && !options.containsKey("--against")) {
+                out.println("--all lists every scenario beside the rules of --against: give both\n" + USAGE);
+                return null;
             }
             if (options.containsKey("--uses") && options.size() > 1) {
                 out.println("--uses only lists mentions: give it alone\n" + USAGE);
@@ -121,7 +129,7 @@ public final class RuleCheck {
                     return null;
                 }
             }
-            return new Options(folder, against, period, options.get("--uses"));
+            return new Options(folder, against, all, period, options.get("--uses"));
         }
 
         private static Path folder(String arg) {
@@ -159,7 +167,8 @@ public final class RuleCheck {
             candidate = check(loader, runner, RulesSnapshot.read(options.folder()));
         } catch (RuleSetException e) {
             e.problems().forEach(out::println);
-            out.printf("FAILED: %d problem(s); the rules cannot be loaded%n", e.problems().size());
+            out.printf("FAILED: %s; %d problem(s)%n", e.problems().stream().map(p -> p.kind().headline()).distinct()
+                    .collect(Collectors.joining("; ")), e.problems().size());
             return 1;
         }
         candidate.problems().forEach(out::println);
@@ -176,18 +185,21 @@ public final class RuleCheck {
         int verdict = candidate.problems().isEmpty() ? 0 : 1;
         if (options.against() != null) {
             RuleSet serving;
+            List<Scenario.Located> servingScenarios;
             try {
-                serving = loader.load(options.against());
+                RulesSnapshot against = RulesSnapshot.read(options.against());
+                serving = loader.load(against);
+                servingScenarios = ScenarioFiles.read(against);
             } catch (RuleSetException e) {
                 out.println("The rules in " + options.against() + " to compare with cannot be loaded:");
                 e.problems().forEach(p -> out.println("  " + p));
                 return 3;
             }
-            DecisionDiff diff = candidate.diff(serving, runner);
+            DecisionDiff diff = candidate.diff(serving, servingScenarios, runner);
             if (diff == null) {
                 out.println("The answers were not compared: the rules fail or are too slow (above).");
             } else {
-                print(diff, options.against(), out);
+                print(diff, options.against(), options.all(), out);
             }
         }
         if (options.impact() == null) {
@@ -208,18 +220,35 @@ public final class RuleCheck {
         }
     }
 
-    /** Every scenario on one line (changed ones with the rules that differ), then the grid's verdict transitions. */
-    private static void print(DecisionDiff diff, Path against, PrintStream out) {
-        out.printf("Answers: %s (%s) beside %s (this folder); %d of %d scenario(s) answer differently%n",
-                diff.servingVersion(), against, diff.draftVersion(), diff.scenariosChanged(), diff.scenarios().size());
+    /**
+     * The scenarios that answer differently or that the author edited, each on one line with the rules that differ
+     * (and the edit's diff), then the others counted in one line (listed with --all); then the grid's verdict
+     * transitions.
+     */
+    private static void print(DecisionDiff diff, Path against, boolean all, PrintStream out) {
+        out.printf("Answers: %s (%s) beside %s (this folder); %d of %d scenario(s) answer differently, %d edited%n",
+                diff.servingVersion(), against, diff.draftVersion(), diff.scenariosChanged(), diff.scenarios().size(),
+                diff.scenariosEdited());
+        long same = 0;
         for (DecisionDiff.ScenarioAnswers s : diff.scenarios()) {
-            if (s.serving() == null) {
-                out.printf("  %s:%d: \"%s\": its patient is not valid (above)%n", s.file(), s.line(), s.name());
+            if (!s.changed() && !s.edited() && !all) {
+                same++;
                 continue;
             }
-            out.printf("  %s %s:%d: \"%s\": %s | %s%n", s.changed() ? "≠" : "=", s.file(), s.line(), s.name(),
-                    brief(s.serving()), brief(s.draft()));
-            printFired(s.serving().firedNotBy(s.draft()), s.draft().firedNotBy(s.serving()), out);
+            String edited = s.edited() ? " (edited)" : "";
+            if (s.serving() == null) {
+                out.printf("  %s:%d: \"%s\"%s: its patient is not valid (above)%n", s.file(), s.line(), s.name(), edited);
+            } else {
+                out.printf("  %s %s:%d: \"%s\"%s: %s | %s%n", s.changed() ? "≠" : "=", s.file(), s.line(), s.name(),
+                        edited, brief(s.serving()), brief(s.draft()));
+                printFired(s.stoppingFiring(), s.newlyFiring(), out);
+            }
+            if (s.scenarioDiff() != null) {
+                s.scenarioDiff().lines().forEach(line -> out.println("      " + line));
+            }
+        }
+        if (same > 0) {
+            out.printf("  = %d other scenario(s) answer the same and were not edited (--all lists them)%n", same);
         }
         DecisionDiff.Grid grid = diff.grid();
         out.printf("Grid: %d patient(s) (every sciatica type; no red flag or each alone; pain none or 0-10; spinal "

@@ -222,9 +222,8 @@ public class RuleReloader {
         String what = switch (o.status()) {
             case SERVED -> serving + " -> " + o.candidateVersion() + (o.forced() ? " (forced: checked again)" : "");
             case UNCHANGED -> o.candidateVersion() + " is already serving";
-            case REJECTED -> (o.candidateVersion() != null ? "candidate " + o.candidateVersion()
-                    : o.problems().stream().allMatch(p -> p.is(Kind.CODE_TABLE))
-                    ? "the code table has problems" : "the rules do not compile")
+            case REJECTED -> (o.candidateVersion() != null ? "candidate " + o.candidateVersion() + ": " : "")
+                    + o.problems().stream().map(p -> p.kind().headline()).distinct().collect(Collectors.joining("; "))
                     + "; " + serving + " keeps serving";
         };
         String line = String.format("Rule reload %s: %s (%d ms)", o.status(), what, o.durationMillis());

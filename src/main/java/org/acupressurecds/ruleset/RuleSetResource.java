@@ -18,11 +18,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.acupressurecds.engine.LocalPolicy;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.SafetyNet;
 import org.acupressurecds.http.FieldError;
 import org.acupressurecds.knowledge.Guide;
@@ -44,8 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Tag(name = "Rule set", description = "For rule authors: the rules serving, reload, and a draft checked off to the side")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
-
-    private static final Pattern DRL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
 
     private static final Logger LOG = Logger.getLogger(RuleSetResource.class);
 
@@ -119,8 +117,9 @@ public class RuleSetResource {
     }
 
     /**
-     * Compiles, lints and runs the scenarios on the serving folder with the given DRL files in place of (or beside)
-     * its own, and says what is wrong. Nothing is served.
+     * Compiles, lints and runs the scenarios on the serving folder with the given files (rules, scenarios, code tables,
+     * policies, by their path in the folder) in place of (or beside) its own, and says what is wrong. Nothing is
+     * served.
      */
     @POST
     @Path("/validate")
@@ -130,8 +129,9 @@ public class RuleSetResource {
             + "record against it. Nothing is served.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ValidateRequest.class), examples = @ExampleObject(name = "a new file",
-                    summary = "DRL files by name, replacing or joining the folder's own",
-                    value = "{\"files\":{\"local-policy.drl\":\"package rules;\\n\"}}")))
+                    summary = "Files by their path in the rules folder (rules, scenarios/, codes/, policies.yaml), "
+                            + "replacing or joining the folder's own",
+                    value = "{\"files\":{\"local-policy.drl\":\"package rules;\\n\",\"scenarios/local-policy.yaml\":\"[]\\n\"}}")))
     public Validation validate(@Context RoutingContext http, @QueryParam("impact") String impact) throws IOException {
         Period period = impactPeriod(impact);
         ValidateRequest request = binder.bind(json.read(http), ValidateRequest.class, RuleSetResource::problems);
@@ -160,12 +160,14 @@ public class RuleSetResource {
     private static List<FieldError> problems(ValidateRequest r) {
         List<FieldError> errors = new ArrayList<>();
         if (r.files() == null || r.files().isEmpty()) {
-            errors.add(new FieldError("files", "is required: an object of DRL file name to file content"));
+            errors.add(new FieldError("files", "is required: an object of file path in the rules folder (positions.drl, "
+                    + "scenarios/positions.yaml, codes/sciatica-codes.csv, policies.yaml) to file content"));
             return errors;
         }
         r.files().forEach((name, content) -> {
-            if (!DRL_NAME.matcher(name).matches()) {
-                errors.add(new FieldError("files." + name, "must be named like positions.drl (a file directly in the rules folder)"));
+            if (!RulesSnapshot.isPart(name)) {
+                errors.add(new FieldError("files." + name, "must be a file of the rules folder by its path there: "
+                        + RulesSnapshot.PART_NAMES));
             } else if (content == null) {
                 errors.add(new FieldError("files." + name, "must be the file's content as a string"));
             }

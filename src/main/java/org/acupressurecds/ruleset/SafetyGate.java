@@ -3,6 +3,7 @@ package org.acupressurecds.ruleset;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,6 +54,14 @@ final class SafetyGate {
             new Sweep("from an EHR record, no pain score", false, null, null),
             new Sweep("from an EHR record, red flags noted 10 years ago", false, Period.ofYears(-10), 4));
 
+    /** A patient that breaks an invariant, in words; flags, how many red flags it has, to show the smallest first. */
+    private record Case(int flags, String text) {
+    }
+
+    /** The smallest examples first: the fewest red flags, then the fewest other facts (the shortest description). */
+    private static final Comparator<Case> SMALLEST_FIRST = Comparator.comparingInt(Case::flags)
+            .thenComparingInt(c -> c.text().length()).thenComparing(Case::text);
+
     private SafetyGate() {
     }
 
@@ -62,7 +71,7 @@ final class SafetyGate {
     }
 
     static List<RuleProblem> check(String shownFolder, GateSpace space, Function<PatientFacts, Assessment> assess) {
-        Map<String, List<String>> broken = new LinkedHashMap<>();
+        Map<String, List<Case>> broken = new LinkedHashMap<>();
         try {
             GateSpace.Rows rows = space.rows();
             for (GateSpace.Row row = rows.next(); row != null; row = rows.next()) {
@@ -78,14 +87,15 @@ final class SafetyGate {
         }
         List<RuleProblem> problems = new ArrayList<>();
         broken.forEach((invariant, cases) -> problems.add(problem(shownFolder, invariant + ": "
-                + cases.stream().sorted().limit(EXAMPLES).collect(Collectors.joining("; "))
+                + cases.stream().sorted(SMALLEST_FIRST).map(Case::text).distinct().limit(EXAMPLES)
+                        .collect(Collectors.joining("; "))
                 + (cases.size() > EXAMPLES ? "; and " + (cases.size() - EXAMPLES) + " more" : ""))));
         return problems;
     }
 
     /** One base patient with no red flag, each alone and all: whether the patient without red flags gets a plan. */
     private static boolean tryRow(GateSpace.Row row, Function<PatientFacts, Assessment> assess,
-            Map<String, List<String>> broken) {
+            Map<String, List<Case>> broken) {
         Map<Set<RedFlag>, Assessment> answers = new HashMap<>();
         for (Set<RedFlag> flags : flagSets()) {
             answers.put(flags, assess.apply(row.patient(flags)));
@@ -97,8 +107,8 @@ final class SafetyGate {
         Assessment all = answers.get(Set.of(RedFlag.values()));
         for (RedFlag flag : RedFlag.values()) {
             Assessment alone = answers.get(Set.of(flag));
-            monotone(none, alone, describe(row.type, Set.of(), described), flag.name(), broken);
-            monotone(alone, all, describe(row.type, Set.of(flag), described), "every other red flag", broken);
+            monotone(none, alone, 0, describe(row.type, Set.of(), described), flag.name(), broken);
+            monotone(alone, all, 1, describe(row.type, Set.of(flag), described), "every other red flag", broken);
         }
         leftOpen(row, none, assess, describe(row.type, Set.of(), described), broken);
         return SafetyNet.givesPlan(none);
@@ -106,7 +116,7 @@ final class SafetyGate {
 
     /** What a record can leave open, each on the patient without red flags: a red flag in words, an unread entry. */
     private static void leftOpen(GateSpace.Row row, Assessment none, Function<PatientFacts, Assessment> assess,
-            String described, Map<String, List<String>> broken) {
+            String described, Map<String, List<Case>> broken) {
         Map<String, PatientFacts> open = new LinkedHashMap<>();
         for (RedFlag flag : RedFlag.values()) {
             open.put(flag.name() + " named in words", row.patient(Set.of()).toBuilder().redFlagMentioned(flag).build());
@@ -115,12 +125,12 @@ final class SafetyGate {
         open.forEach((what, patient) -> {
             Assessment answer = assess.apply(patient);
             invariants(patient, answer, row.flagsCurrent(), described + " and " + what, broken);
-            monotone(none, answer, described, what, broken);
+            monotone(none, answer, 0, described, what, broken);
         });
     }
 
     /** Every combination of red flags on every sciatica type: adding any flag to any others never lowers the verdict. */
-    private static void sweep(Function<PatientFacts, Assessment> assess, Map<String, List<String>> broken) {
+    private static void sweep(Function<PatientFacts, Assessment> assess, Map<String, List<Case>> broken) {
         LocalDate today = LocalDate.now();
         for (SciaticaType type : SciaticaType.values()) {
             for (Sweep sweep : SWEEPS) {
@@ -134,7 +144,7 @@ final class SafetyGate {
                     for (RedFlag flag : RedFlag.values()) {
                         Set<RedFlag> more = EnumSet.of(flag);
                         more.addAll(flags);
-                        monotone(answer, answers.get(Set.copyOf(more)), patient, flag.name(), broken);
+                        monotone(answer, answers.get(Set.copyOf(more)), flags.size(), patient, flag.name(), broken);
                     }
                 });
             }
@@ -153,15 +163,17 @@ final class SafetyGate {
     }
 
     private static void invariants(PatientFacts patient, Assessment answer, boolean flagsCurrent, String described,
-            Map<String, List<String>> broken) {
+            Map<String, List<Case>> broken) {
         if (SafetyNet.givesPlan(answer)) {
+            String decided = answer.decidedBy().stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "));
             SafetyNet.invariants(patient).stream().map(SafetyGate::noPlan).distinct().forEach(invariant -> broken
-                    .computeIfAbsent(invariant, k -> new ArrayList<>()).add(described + " got one (" + answer.verdict() + ")"));
+                    .computeIfAbsent(invariant, k -> new ArrayList<>()).add(new Case(patient.redFlags().size(),
+                            described + " got one (" + answer.verdict() + ", decided by " + decided + ")")));
         }
         if (flagsCurrent && patient.redFlags().stream().anyMatch(RedFlag::isCaudaEquinaSign)
                 && answer.verdict() != Verdict.EMERGENCY) {
             broken.computeIfAbsent("a current cauda equina sign must be an emergency", k -> new ArrayList<>())
-                    .add(described + " is " + answer.verdict());
+                    .add(new Case(patient.redFlags().size(), described + " is " + answer.verdict()));
         }
     }
 
@@ -175,11 +187,12 @@ final class SafetyGate {
         };
     }
 
-    private static void monotone(Assessment before, Assessment after, String described, String added,
-            Map<String, List<String>> broken) {
+    private static void monotone(Assessment before, Assessment after, int flags, String described, String added,
+            Map<String, List<Case>> broken) {
         if (before.verdict().isMoreSevereThan(after.verdict())) {
             broken.computeIfAbsent("adding a red flag must never lower the verdict", k -> new ArrayList<>())
-                    .add(described + " is " + before.verdict() + ", but with " + added + " added " + after.verdict());
+                    .add(new Case(flags, described + " is " + before.verdict() + ", but with " + added + " added "
+                            + after.verdict()));
         }
     }
 

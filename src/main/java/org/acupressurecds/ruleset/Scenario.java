@@ -47,7 +47,10 @@ public record Scenario(String name, String source, Boolean fromEhr, RecordedOn r
             JsonNode answer) {
     }
 
-    /** A scenario as read from its file: the file and the line where it starts, for messages. */
-    public record Located(Scenario scenario, String file, int line) {
+    /**
+     * A scenario as read from its file: the file as shown and the line where it starts, for messages; path, the file's
+     * name in the rules folder (scenarios/x.yaml); text, the scenario's own lines, to tell whether an author edited it.
+     */
+    public record Located(Scenario scenario, String file, int line, String path, String text) {
     }
 }

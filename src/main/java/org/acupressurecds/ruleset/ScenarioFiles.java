@@ -1,6 +1,5 @@
 package org.acupressurecds.ruleset;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,6 +15,7 @@ import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RulesSnapshot;
+import org.acupressurecds.engine.YamlProblem;
 import org.acupressurecds.http.StrictJson;
 
 /** Reads the scenario files of a rules snapshot, {@code scenarios/*.yaml}: each a list of scenarios. */
@@ -52,18 +52,41 @@ public final class ScenarioFiles {
                                 "every scenario needs name, patient and expect.verdict"));
                         continue;
                     }
-                    scenarios.add(new Scenario.Located(scenario, shown, line));
+                    scenarios.add(new Scenario.Located(scenario, shown, line, name, ownLines(lines, line)));
                 }
             } catch (JsonProcessingException e) {
-                JsonLocation at = e.getLocation();
-                problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, at == null ? null : at.getLineNr(),
-                        at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
+                YamlProblem problem = YamlProblem.of(text, e);
+                problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, problem.line(), problem.column(),
+                        problem.message()));
             }
         });
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
         return scenarios;
+    }
+
+    /**
+     * The lines of the list entry that holds the line (from 1): from its "- " to the next entry at the same indentation,
+     * trailing blank lines and comments left out.
+     */
+    static String ownLines(List<String> lines, int line) {
+        int start = line - 1;
+        while (start > 0 && !lines.get(start).stripLeading().startsWith("- ")) {
+            start--;
+        }
+        if (lines.isEmpty() || !lines.get(start).stripLeading().startsWith("- ")) {
+            return String.join("\n", lines) + "\n";
+        }
+        String entry = lines.get(start).substring(0, lines.get(start).indexOf('-') + 2);
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).startsWith(entry)) {
+            end++;
+        }
+        while (end > start + 1 && (lines.get(end - 1).isBlank() || lines.get(end - 1).stripLeading().startsWith("#"))) {
+            end--;
+        }
+        return String.join("\n", lines.subList(start, end)) + "\n";
     }
 
     /**

@@ -2,7 +2,9 @@ package org.acupressurecds.ruleset;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.acupressurecds.request.AssessmentRequest;
@@ -141,7 +143,20 @@ public final class ScenarioRunner {
             differences.addAll(wordsDiffering("answer", expect.answer(), ANSWER_JSON.valueToTree(answer)));
         }
         differences.removeIf(d -> d == null);
+        if (!differences.isEmpty()) {
+            differences.add(decidedBy(rules, answer));
+        }
         return differences;
+    }
+
+    /** Which rules decided the verdict, with where each is, so an author whose scenario fails knows where to look. */
+    private static String decidedBy(RuleSet rules, Assessment answer) {
+        Map<String, RuleSet.RuleInfo> byName = new HashMap<>();
+        rules.rules().forEach(r -> byName.put(r.name(), r));
+        return "the verdict was decided by " + answer.decidedBy().stream().map(name -> {
+            RuleSet.RuleInfo rule = byName.get(name);
+            return "\"" + name + "\"" + (rule == null ? "" : " (" + rule.file() + ":" + rule.line() + ")");
+        }).collect(Collectors.joining(", "));
     }
 
     /** The answer as the API writes it: what a scenario's expect.answer is compared with. */

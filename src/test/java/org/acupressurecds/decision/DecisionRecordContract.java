@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.acupressurecds.store.RecordStore;
+import org.acupressurecds.knowledge.OverrideReason;
+import org.acupressurecds.knowledge.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,7 +137,7 @@ abstract class DecisionRecordContract {
         assertEquals("CRITICAL", row.get("indicator"));
         assertEquals("CDS_HOOKS", row.get("channel"));
         assertEquals("EMERGENCY", row.get("verdict"));
-        assertEquals(List.of("already-managed", "finding-not-present", "patient-declined"), column(
+        assertEquals(OverrideReason.fitting(Verdict.EMERGENCY).stream().map(OverrideReason::code).toList(), column(
                 "SELECT reason_code FROM card_override_reason WHERE card_uuid = ? ORDER BY ordinal", card));
 
         given().contentType("application/json").body("""

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.acupressurecds.engine.RulesSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,9 @@ class RuleCheckTest {
         assertTrue(output().contains(copy + "/scenarios/positions.yaml:23: scenario \"Desk work or travel adds the "
                 + "seated gluteal position\": position SEATED_GLUTEAL is missing"), output());
         assertTrue(output().contains("1 failed"), output());
+        assertTrue(output().matches("(?s).*position SEATED_GLUTEAL is missing; the verdict was decided by "
+                + "\"[^\"]+\" \\(" + Pattern.quote(copy.toString()) + "/[a-z-]+\\.drl:\\d+\\)\n.*"),
+                "a failing scenario names the rule that decided, and where it is: " + output());
     }
 
     @Test
@@ -147,23 +152,46 @@ class RuleCheckTest {
                 "the draft's rule has no @source: " + output());
 
         String pattern = "(?s).*Answers: [0-9a-f]{16} \\(rules\\) beside [0-9a-f]{16} \\(this folder\\); "
-                + "(\\d+) of (\\d+) scenario\\(s\\) answer differently\n.*";
+                + "(\\d+) of (\\d+) scenario\\(s\\) answer differently, 0 edited\n.*";
         assertTrue(output().matches(pattern), output());
         long pain7 = output().lines().filter(l -> l.startsWith("  ≠ ")).count();
         assertEquals(output().replaceAll(pattern, "$1"), String.valueOf(pain7), output());
         assertTrue(output().contains("      newly fires:     " + RulesFolder.DRAFT_RULE), output());
-        assertTrue(output().lines().filter(l -> l.startsWith("  = ")).allMatch(l -> l.matches(
-                "  = .+\\.yaml:\\d+: \".+\": (\\S+ .*rules fired) \\| \\1")), "unchanged means the same answer");
+        long same = Long.parseLong(output().replaceAll(pattern, "$2")) - pain7;
+        assertTrue(output().contains("\n  = " + same + " other scenario(s) answer the same and were not edited "
+                + "(--all lists them)\nGrid: "), "the unchanged are counted in one line, after the changed: " + output());
+        assertTrue(output().lines().noneMatch(l -> l.startsWith("  = ") && l.contains(".yaml:")), output());
         // The grid: 6 types × (no flag + 8 alone) × (no score + 0-10) × 7 surgery settings; only a pain of exactly 7
         // changes, to an emergency, in every setting that was not one already.
         assertTrue(output().matches("(?s).*\nGrid: 4536 patient\\(s\\) \\(every sciatica type; .*\\); \\d+ would "
                 + "change verdict\n(  [A-Z_]+ → EMERGENCY: \\d+\n    e\\.g\\. [A-Z_]+, [A-Z_ a-z]+, pain 7, .*)+"), output());
     }
 
+    /** A scenario the author edited is marked so, with its diff, even where it answers the same. */
+    @Test
+    void anEditedScenarioIsMarkedWithItsDiffAndAllListsEveryScenario(@TempDir Path temp) throws Exception {
+        Path draft = temp.resolve("draft");
+        RulesFolder.copyTo(draft);
+        Path positions = draft.resolve("scenarios/positions.yaml");
+        String before = Files.readString(positions);
+        String name = "Desk work or travel adds the seated gluteal position";
+        Files.writeString(positions, before.replace("- name: " + name, "- name: " + name + "\n  # reviewed by the clinic"));
+
+        assertEquals(0, RuleCheck.run(new String[] {"check", draft.toString(), "--against", "rules", "--all"}, out,
+                NO_IMPACT), output());
+
+        assertTrue(output().contains("; 0 of " + ScenarioFiles.read(RulesSnapshot.read(Path.of("rules"))).size()
+                + " scenario(s) answer differently, 1 edited\n"), output());
+        assertTrue(output().matches("(?s).*\n  = \\S+/scenarios/positions\\.yaml:\\d+: \"" + name + "\" \\(edited\\): .*\n"
+                + "      --- \\S+/scenarios/positions\\.yaml\n.*      \\+  # reviewed by the clinic\n.*"), output());
+        assertTrue(output().lines().filter(l -> l.startsWith("  = ") && l.contains(".yaml:")).count() > 10,
+                "--all lists the unchanged too: " + output());
+    }
+
     @Test
     void againstItselfNothingChanges() {
         assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--against", "rules"}, out, NO_IMPACT));
-        assertTrue(output().matches("(?s).*; 0 of \\d+ scenario\\(s\\) answer differently\n.*"), output());
+        assertTrue(output().matches("(?s).*; 0 of \\d+ scenario\\(s\\) answer differently, 0 edited\n.*"), output());
         assertTrue(output().endsWith("; 0 would change verdict\n"), output());
     }
 
@@ -177,12 +205,15 @@ class RuleCheckTest {
     @Test
     void wrongUsageSaysHow() {
         assertEquals(2, RuleCheck.run(new String[] {"rules"}, out, NO_IMPACT));
-        assertTrue(output().startsWith("usage: check <rules folder> [--against <serving rules folder>] [--impact <ISO "
+        assertTrue(output().startsWith("usage: check <rules folder> [--against <serving rules folder> [--all]] [--impact <ISO "
                 + "period, e.g. P30D>] | check <rules folder> --uses <term>"), output());
         printed.reset();
         assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--uses", "x", "--against", "rules"}, out,
                 NO_IMPACT));
         assertTrue(output().startsWith("--uses only lists mentions: give it alone"), output());
+        printed.reset();
+        assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--all"}, out, NO_IMPACT));
+        assertTrue(output().startsWith("--all lists every scenario beside the rules of --against: give both"), output());
     }
 
     @Test

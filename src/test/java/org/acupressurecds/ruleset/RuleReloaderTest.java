@@ -285,7 +285,8 @@ class RuleReloaderTest {
         assertEquals(Status.REJECTED, outcome.status());
         assertEquals(serving, service.current().version());
         assertTrue(outcome.problems().stream().anyMatch(p -> p.file().endsWith("contraindications.drl")
-                && p.message().contains("cites \"Contraindications\", which is not text of the guide")),
+                && p.message().contains("cites \"Contraindications > Severe pain\": \"Contraindications\" is not a "
+                        + "section heading of the guide")),
                 outcome.problems()::toString);
     }
 

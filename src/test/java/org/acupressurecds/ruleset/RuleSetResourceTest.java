@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.engine.RulesSnapshot;
@@ -135,18 +137,49 @@ class RuleSetResourceTest {
                 .body("valid", equalTo(false))
                 .body("diff.servingVersion", equalTo(serving))
                 .body("diff.scenarios.size()", equalTo(ScenarioFiles.read(RulesSnapshot.read(Path.of("rules"))).size()))
-                .body("diff.scenarios.findAll { it.changed }.draft.rulesFired", everyItem(hasItem(RulesFolder.DRAFT_RULE)))
+                .body("diff.scenarios.findAll { it.changed }.newlyFiring", everyItem(hasItem(RulesFolder.DRAFT_RULE)))
                 .body("diff.scenarios.findAll { it.changed }.draft.verdict", everyItem(equalTo("EMERGENCY")))
-                .body("diff.scenarios.findAll { !it.changed }.draft.rulesFired",
-                        everyItem(not(hasItem(RulesFolder.DRAFT_RULE))))
+                .body("diff.scenarios.findAll { !it.changed }.newlyFiring", everyItem(empty()))
+                .body("diff.scenarios.draft", everyItem(not(hasKey("rulesFired"))))
                 .body("diff.grid.patients", equalTo(4536))
                 .body("diff.grid.transitions.to", everyItem(equalTo("EMERGENCY")))
                 .body("diff.grid.transitions.examples.flatten().patient", everyItem(containsString(", pain 7, ")))
                 .extract().jsonPath();
         assertEquals(diff.getInt("diff.scenariosChanged"), diff.getList("diff.scenarios.findAll { it.changed }").size());
+        List<Boolean> changed = diff.getList("diff.scenarios.changed", Boolean.class);
+        assertEquals(changed.stream().sorted(Comparator.reverseOrder()).toList(), changed, "the changed come first");
         assertEquals(diff.getInt("diff.grid.verdictsChanged"), diff.getList("diff.grid.transitions.count", Integer.class)
                 .stream().mapToInt(Integer::intValue).sum());
         assertTrue(diff.getInt("diff.grid.verdictsChanged") > 0);
+    }
+
+    /** A draft may hold scenarios, code tables and policies too, by their path in the rules folder. */
+    @Test
+    void validateTakesADraftScenarioFileAndMarksTheScenariosEdited() throws Exception {
+        String scenarios = Files.readString(Path.of("rules/scenarios/positions.yaml"));
+        String name = "Desk work or travel adds the seated gluteal position";
+        String edited = scenarios.replace("- name: " + name + "\n  patient: {sciaticaType: SACROILIAC_JOINT_DYSFUNCTION",
+                "- name: " + name + "\n  patient: {sciaticaType: PIRIFORMIS_SYNDROME");
+
+        given().contentType("application/json").body(Map.of("files", Map.of("scenarios/positions.yaml", edited)))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("diff.scenariosEdited", equalTo(1))
+                .body("diff.scenarios[0].name", equalTo(name))
+                .body("diff.scenarios[0].edited", equalTo(true))
+                .body("diff.scenarios[0].scenarioDiff", containsString("+  patient: {sciaticaType: PIRIFORMIS_SYNDROME"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"../outside.drl", "scenarios/x.json", "codes/sub/x.csv", "other.yaml"})
+    void aDraftFileOutsideTheRulesFolderShapeIsRefusedByName(String name) {
+        given().contentType("application/json").body(Map.of("files", Map.of(name, "x")))
+                .when().post("/api/v1/ruleset/validate").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("files." + name))
+                .body("errors[0].message", containsString("a scenario file (scenarios/positions.yaml), a code table "
+                        + "(codes/sciatica-codes.csv) or policies.yaml"));
     }
 
     /** Drafts that try to reach the host: each is refused at its line, none runs, and the service stays healthy. */

@@ -44,6 +44,9 @@ class SafetyGateTest {
                 .filter(p -> p.message().startsWith("safety invariant any red flag must give no mat plan")).toList();
         assertEquals(1, gate.size(), hiding + ": " + candidate.problems());
         assertTrue(gate.get(0).message().contains(" got one ("), gate.toString());
+        String first = gate.get(0).message().replaceFirst("^safety invariant any red flag must give no mat plan: ", "");
+        assertTrue(first.matches("[A-Z_]+ with [A-Z_]+( \\([^;]*\\))? got one \\((SUITABLE|CAUTION), decided by \"[^;]+\"\\);.*"),
+                "the first example has one red flag and names the rule that decided: " + first);
     }
 
     /** An author who hides what a record leaves open behind desk work: a mention or an unread entry gets a plan. */

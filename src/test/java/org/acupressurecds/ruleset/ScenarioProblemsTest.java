@@ -13,6 +13,8 @@ import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A scenario file's mistakes, each with its line and column, in the author's words, all of them at once. */
 class ScenarioProblemsTest {
@@ -50,5 +52,29 @@ class ScenarioProblemsTest {
         for (RuleProblem p : problems) {
             assertFalse(p.message().contains("org.acupressurecds") || p.message().contains("$"), p.message());
         }
+    }
+
+    /** A file the YAML parser cannot read: the line that is wrong, and what is wrong there, in words. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a field indented under the one above | '  patient: {sciaticaType: SPINAL_STENOSIS}\\n    expect: {verdict: CAUTION}' | 3 | expect: is indented under patient:, which already has a value; it should line up with patient:
+            a field indented a step too far       | '  patient: {sciaticaType: SPINAL_STENOSIS}\\n   expect: {verdict: CAUTION}'  | 3 | expect: is indented under patient:, which already has a value; it should line up with patient:
+            a nested field indented too far       | '  patient:\\n    sciaticaType: SPINAL_STENOSIS\\n    painScore: 3\\n      redFlags: []\\n  expect: {verdict: CAUTION}' | 5 | redFlags: is indented under painScore:, which already has a value; it should line up with painScore:
+            a field lined up with nothing         | '  patient: {sciaticaType: SPINAL_STENOSIS}\\n expect: {verdict: CAUTION}'   | 3 | expect: lines up with no field above it; the fields of an entry line up with name:
+            a brace left open                     | '  patient: {sciaticaType: SPINAL_STENOSIS\\n  expect: {verdict: CAUTION}'    | 2 | the { opened here is not closed: end it with } on this line
+            a tab                                 | '\\tpatient: {sciaticaType: SPINAL_STENOSIS}\\n  expect: {verdict: CAUTION}'  | 2 | a tab indents this line; YAML indents with spaces only
+            """)
+    void aFileThatDoesNotParseIsSaidInTheAuthorsWordsAtTheRightLine(String mistake, String rest, int line, String message,
+            @TempDir Path rules) throws Exception {
+        Path file = Files.createDirectories(rules.resolve("scenarios")).resolve("mine.yaml");
+        Files.writeString(file, "- name: A\n" + rest.replace("\\n", "\n").replace("\\t", "\t") + "\n");
+
+        List<RuleProblem> problems = assertThrows(RuleSetException.class,
+                () -> ScenarioFiles.read(RulesSnapshot.read(rules))).problems();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals(line, problems.get(0).line(), problems.get(0).toString());
+        assertEquals(message, problems.get(0).message());
+        assertEquals("a scenario file cannot be read", problems.get(0).kind().headline());
     }
 }
