@@ -271,7 +271,7 @@ public final class CodeTable {
     }
 
     /** One CSV row (RFC 4180, read by Jackson): a cell in quotes may hold commas, and "" inside it is one quote. */
-    static List<String> cells(String line) {
+    public static List<String> cells(String line) {
         try {
             return Arrays.stream(CSV_ROW.<String[]>readValues(line).next()).map(String::strip).toList();
         } catch (IOException | RuntimeException e) {

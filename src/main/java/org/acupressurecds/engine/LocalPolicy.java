@@ -30,7 +30,7 @@ public record LocalPolicy(String name, String changes, String why, String approv
             .map(c -> c.getName()).toList();
 
     /** The folder's policies; none when it has no policies.yaml. Every field is required; a name is used once. */
-    static List<LocalPolicy> read(RulesSnapshot rules) throws RuleSetException {
+    public static List<LocalPolicy> read(RulesSnapshot rules) throws RuleSetException {
         String text = rules.sources().get(FILE);
         if (text == null) {
             return List.of();

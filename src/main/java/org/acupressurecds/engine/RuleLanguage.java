@@ -96,7 +96,7 @@ final class RuleLanguage {
         return new Checked(parsed, problems.stream().distinct().toList(), terms.terms());
     }
 
-    private static RuleProblem parseProblem(String file, DroolsError error, String drl) {
+    static RuleProblem parseProblem(String file, DroolsError error, String drl) {
         if (error instanceof ParserError p) {
             return new RuleProblem(Kind.COMPILE, file, p.getRow() > 0 ? p.getRow() : null, p.getCol() > 0 ? p.getCol() : null,
                     p.getRow() > 0 ? ParseHint.withHint(p.getMessage(), drl, p.getRow()) : p.getMessage());

@@ -83,7 +83,9 @@ public final class RuleCheck {
             + "source tree, ./mvnw -q compile exec:java -Dexec.args=\"check rules\")\n"
             + "  --against shows the scenarios that answer differently or that you edited (--all: every scenario) "
             + "with both folders' answers side by side, and the verdicts that change over a grid of patients\n"
-            + "  --uses painScore lists every rule, scenario and code row that mentions it, without checking";
+            + "  --uses painScore lists every rule, scenario, code row and local policy that names it (a fact, field, "
+            + "value, rule, code or policy, by its whole name; rules through the facts concluded from it too), "
+            + "without checking";
 
     /** The command line: the folder, and the options given (null when not). */
     private record Options(Path folder, Path against, boolean all, Period impact, String uses) {
@@ -155,9 +157,13 @@ public final class RuleCheck {
             } catch (RuleSetException e) {
                 e.problems().forEach(out::println);
                 return 1;
+            } catch (RuleUses.NotAName e) {
+                out.println(e.getMessage());
+                return 1;
             }
             uses.forEach(out::println);
-            out.printf("%s: %d mention(s) in rules, scenarios and code tables%n", options.uses(), uses.size());
+            out.printf("%s: %d use(s) in rules, scenarios, code tables and local policies%n", options.uses(),
+                    uses.size());
             return uses.isEmpty() ? 1 : 0;
         }
         RuleSetLoader loader = new RuleSetLoader();

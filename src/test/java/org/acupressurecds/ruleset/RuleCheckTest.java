@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.acupressurecds.engine.RulesSnapshot;
+import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.engine.LocalPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,18 +95,17 @@ class RuleCheckTest {
                 + ":\\d+: code table: 'M5431' is not a code of .*"), output());
     }
 
-    /** Every line of the rules that mentions today's pain (the flare threshold among them), whatever they say. */
+    /** Every rule that names today's pain (the flare threshold among them), whatever they say, by file and line. */
     @Test
-    void usesListsEveryRuleScenarioAndCodeRowThatMentionsATermWithFileAndLine() throws Exception {
-        List<String> expected = linesMentioning("TodaysPain");
+    void usesListsEveryRuleScenarioAndCodeRowThatNamesATermWithFileAndLine() throws Exception {
+        List<String> expected = rulesNaming("TodaysPain");
         assertTrue(expected.size() >= 3, "the flare threshold and the rules that follow it: " + expected);
 
         assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "TodaysPain"}, out, NO_IMPACT));
-        List<String> listed = output().lines().filter(l -> l.startsWith("rules/")).toList();
+        List<String> listed = output().lines().filter(l -> l.matches("rules/[a-z-]+\\.drl:\\d+: rule \"[^\"]+\"")).toList();
         assertEquals(expected, listed.stream().map(l -> l.substring(0, l.indexOf(": ") + 1)).toList(), output());
-        assertTrue(listed.stream().allMatch(l -> l.matches("rules/[a-z-]+\\.drl:\\d+: rule \".+\"")), output());
-        assertTrue(output().endsWith("TodaysPain: " + expected.size() + " mention(s) in rules, scenarios and code "
-                + "tables\n"), output());
+        assertTrue(output().matches("(?s).*\nTodaysPain: \\d+ use\\(s\\) in rules, scenarios, code tables and local "
+                + "policies\n"), output());
 
         List<String> named = new ArrayList<>(); // the rules a scenario names: --uses finds it there by its name
         for (String rule : listed.stream().map(l -> l.replaceAll("^.*?: rule \"(.+)\"$", "$1")).distinct().toList()) {
@@ -119,21 +120,56 @@ class RuleCheckTest {
         printed.reset();
         assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "G83.4"}, out, NO_IMPACT));
         assertTrue(output().matches("(?s)rules/codes/sciatica-codes.csv:\\d+: code row .*G83\\.4.*"), output());
+    }
+
+    /** A rule that rests on a fact concluded from the name is listed through that fact. */
+    @Test
+    void usesFollowsAFieldThroughTheFactConcludedFromIt() throws Exception {
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", "painScore"}, out, NO_IMPACT));
+
+        assertTrue(output().lines().anyMatch(l -> l.matches("rules/[a-z-]+\\.drl:\\d+: rule \".+\" \\(through "
+                + "TodaysPain, concluded from painScore\\)")), output());
+        assertTrue(rulesNaming("TodaysPain").stream().allMatch(output()::contains), output());
+    }
+
+    /** Names are whole: "age" is not found in "package", "management" or "coverage"; a misspelt one is said so. */
+    @Test
+    void usesMatchesWholeNamesAndSaysWhenThereIsNone() {
+        RuleCheck.run(new String[] {"check", "rules", "--uses", "age"}, out, NO_IMPACT);
+        assertTrue(output().lines().noneMatch(l -> l.matches("rules/[a-z-]+\\.drl:\\d+: .*")), output());
 
         printed.reset();
         assertEquals(1, RuleCheck.run(new String[] {"check", "rules", "--uses", "painScor3"}, out, NO_IMPACT));
-        assertTrue(output().endsWith("painScor3: 0 mention(s) in rules, scenarios and code tables\n"), output());
+        assertEquals("no fact, field, value, rule, code or policy is named painScor3; did you mean painScore?\n",
+                output());
     }
 
-    /** file:line of every line of the DRL files that contains the term, in file order, as grep would list them. */
-    private static List<String> linesMentioning(String term) throws Exception {
+    /** policies.yaml is searched, and the rules that follow a policy are listed with it. */
+    @Test
+    void usesFindsALocalPolicyAndTheRulesThatFollowIt() throws Exception {
+        LocalPolicy policy = LocalPolicy.read(RulesSnapshot.read(Path.of("rules"))).get(0);
+
+        assertEquals(0, RuleCheck.run(new String[] {"check", "rules", "--uses", policy.name()}, out, NO_IMPACT));
+
+        assertTrue(output().contains("rules/policies.yaml:"), output());
+        assertTrue(output().contains(" (follows the local policy)\n"), output());
+    }
+
+    /**
+     * file:line of every rule whose text names the term as a whole word (comments aside), in file order: what a
+     * reader would find by hand.
+     */
+    private static List<String> rulesNaming(String term) throws Exception {
         List<String> found = new ArrayList<>();
+        Pattern word = Pattern.compile("\\b" + Pattern.quote(term) + "\\b");
         try (var files = Files.list(Path.of("rules"))) {
             for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(drl);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (lines.get(i).contains(term)) {
-                        found.add("rules/" + drl.getFileName() + ":" + (i + 1) + ":");
+                String text = Files.readString(drl);
+                List<String> lines = text.lines().toList();
+                for (RuleSetLoader.DeclaredRule rule : RuleSetLoader.declaredRules(text)) {
+                    if (lines.subList(rule.line() - 1, rule.endLine()).stream()
+                            .anyMatch(l -> !l.strip().startsWith("//") && word.matcher(l).find())) {
+                        found.add("rules/" + drl.getFileName() + ":" + rule.line() + ":");
                     }
                 }
             }
