@@ -29,10 +29,10 @@ class ArchitectureTest {
             Set.of("http"),
             Set.of("request"),
             Set.of("engine"),
+            Set.of("fhir"),
             Set.of("store"),
             Set.of("ruleset"),
             Set.of("decision"),
-            Set.of("fhir"),
             Set.of("security"),
             Set.of("assessment", "cdshooks"),
             Set.of("(root)"));

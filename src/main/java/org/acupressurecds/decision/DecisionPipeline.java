@@ -22,13 +22,6 @@ import org.acupressurecds.knowledge.PatientFacts;
 public class DecisionPipeline {
 
     /**
-     * Where candidates conflict (a record that codes two sciatica types), the most cautious answer: the most severe
-     * verdict, then the lowest expected response (none stated counts as the lowest).
-     */
-    public static final Comparator<Assessment> MOST_CAUTIOUS = Comparator.comparing(Assessment::verdict)
-            .thenComparing(a -> a.expectedResponse() == null ? 0 : -a.expectedResponse().stars());
-
-    /**
      * One question: who asked on which channel, the rules to decide on (read once by the caller, so the reading of the
      * request and the decision share a version), the candidate readings of one patient (one, unless a record allows
      * several), and a digest of the request as sent.
@@ -68,7 +61,7 @@ public class DecisionPipeline {
     public <T> T decide(Question question, Function<Decided, Shown<T>> show) {
         Decided decided = question.candidates().stream()
                 .map(facts -> new Decided(facts, rules.assess(question.rules(), facts)))
-                .max(Comparator.comparing(Decided::answer, MOST_CAUTIOUS)).orElseThrow();
+                .max(Comparator.comparing(Decided::answer, Assessment.MOST_CAUTIOUS)).orElseThrow();
         Shown<T> shown = show.apply(decided);
         recorder.keep(DecisionRecord.of(question.channel(), question.requester(), decided.facts(), decided.answer(),
                 question.requestDigest(), Instant.now(clock), shown.card()));

@@ -1,6 +1,7 @@
 package org.acupressurecds.knowledge;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,6 +25,14 @@ public record Assessment(
         List<MissingData> missingData,
         LocalDate assessmentDate,
         String rulesetVersion) {
+
+    /**
+     * Where one patient's candidate readings conflict (a record that codes two sciatica types), the most cautious
+     * answer is the greatest: the most severe verdict, then the lowest expected response (none stated counts as the
+     * lowest).
+     */
+    public static final Comparator<Assessment> MOST_CAUTIOUS = Comparator.comparing(Assessment::verdict)
+            .thenComparing(a -> a.expectedResponse() == null ? 0 : -a.expectedResponse().stars());
 
     public boolean hasPlan() {
         return positions != null;

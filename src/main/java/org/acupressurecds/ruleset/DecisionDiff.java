@@ -93,16 +93,16 @@ public record DecisionDiff(String servingVersion, String draftVersion, long scen
                 String was = servingText.get(List.of(s.path(), s.scenario().name()));
                 boolean edited = !s.text().equals(was);
                 String scenarioDiff = edited ? UnifiedDiff.of(s.file(), was == null ? "" : was, s.text()) : null;
-                PatientFacts patient;
-                try {
-                    patient = runner.patientOf(s.scenario());
+                Answer before;
+                Answer after;
+                try { // an EHR record is read with each side's own code tables
+                    before = Answer.of(runner.answer(s.scenario(), serving, onServing));
+                    after = Answer.of(runner.answer(s.scenario(), draft.rules(), onDraft));
                 } catch (InvalidRequestException e) {
                     scenarios.add(new ScenarioAnswers(s.scenario().name(), s.file(), s.line(), null, null, List.of(),
                             List.of(), false, edited, scenarioDiff));
                     continue;
                 }
-                Answer before = Answer.of(onServing.apply(patient));
-                Answer after = Answer.of(onDraft.apply(patient));
                 scenarios.add(new ScenarioAnswers(s.scenario().name(), s.file(), s.line(), before, after,
                         after.firedNotBy(before), before.firedNotBy(after), !before.sameAs(after), edited,
                         scenarioDiff));

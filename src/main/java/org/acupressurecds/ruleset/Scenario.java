@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.acupressurecds.fhir.CodedRecord;
 import org.acupressurecds.knowledge.PositionId;
 import org.acupressurecds.knowledge.RedFlag;
 import org.acupressurecds.knowledge.ResponseLevel;
@@ -17,9 +18,11 @@ import org.acupressurecds.knowledge.Verdict;
  * fromEhr: the patient's facts come from an EHR record, which is no red-flag
  * screening; recordedOn (implies fromEhr) gives the dates the record noted them on, which the rules judge; record
  * (implies fromEhr) what the record left open: red flags it names only in words, entries the service could not read.
+ * ehr, instead of patient: an EHR record as codings with dates (conditions, procedures, pain scores, a birth date),
+ * read by the same reader as a CDS Hooks call with the rule set's own code tables, so a code row can be pinned.
  */
 public record Scenario(String name, String source, Boolean fromEhr, RecordedOn recordedOn, RecordLeftOpen record,
-        JsonNode patient, Expect expect) {
+        JsonNode patient, CodedRecord ehr, Expect expect) {
 
     /** When an EHR noted the patient's facts; a red flag not listed was noted today. */
     public record RecordedOn(LocalDate painScore, LocalDate medicalClearance, Map<RedFlag, LocalDate> redFlags) {

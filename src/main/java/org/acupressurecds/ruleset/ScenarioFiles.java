@@ -46,10 +46,18 @@ public final class ScenarioFiles {
                         problems.add(inAuthorsWords(shown, lines, line, e));
                         continue;
                     }
-                    if (scenario.name() == null || scenario.patient() == null || scenario.expect() == null
-                            || scenario.expect().verdict() == null) {
-                        problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, line, null,
-                                "every scenario needs name, patient and expect.verdict"));
+                    if (scenario.name() == null || (scenario.patient() == null) == (scenario.ehr() == null)
+                            || scenario.expect() == null || scenario.expect().verdict() == null) {
+                        problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, line, null, "every scenario needs "
+                                + "name, expect.verdict, and its patient either as facts (patient:) or as an EHR "
+                                + "record (ehr:), one of the two"));
+                        continue;
+                    }
+                    if (scenario.ehr() != null && (scenario.ehr().assessmentDate() == null || scenario.fromEhr() != null
+                            || scenario.recordedOn() != null || scenario.record() != null)) {
+                        problems.add(new RuleProblem(Kind.SCENARIO_FILE, shown, line, null, "an EHR record (ehr:) "
+                                + "needs its assessmentDate, and carries its own dates: fromEhr, recordedOn and record "
+                                + "go with patient: only"));
                         continue;
                     }
                     scenarios.add(new Scenario.Located(scenario, shown, line, name, ownLines(lines, line)));

@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.acupressurecds.request.AssessmentRequest;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.fhir.FhirReading;
+import org.acupressurecds.http.FieldError;
 import org.acupressurecds.http.InvalidRequestException;
 import org.acupressurecds.http.StrictBinder;
 import org.acupressurecds.http.StrictJson;
@@ -79,7 +82,7 @@ public final class ScenarioRunner {
         List<PatientFacts> patients = new ArrayList<>();
         for (Scenario.Located s : scenarios) {
             try {
-                patients.add(patientOf(s.scenario()));
+                patients.addAll(patientsOf(s.scenario(), rules));
             } catch (InvalidRequestException e) {
                 // reported by run(); nothing to warm with
             }
@@ -92,9 +95,10 @@ public final class ScenarioRunner {
     private List<String> differences(RuleSet rules, Scenario scenario, Set<String> ruleNames, BoundedRun bounded) {
         Assessment answer;
         try {
-            answer = bounded.evaluate(rules, patientOf(scenario));
+            answer = answer(scenario, rules, p -> bounded.evaluate(rules, p));
         } catch (InvalidRequestException e) {
-            return e.errors().stream().map(err -> "patient." + err.field() + " " + err.message()).toList();
+            String in = scenario.ehr() == null ? "patient." : "ehr.";
+            return e.errors().stream().map(err -> in + err.field() + " " + err.message()).toList();
         } catch (BoundedRun.TimedOut e) {
             throw e;
         } catch (RuntimeException e) {
@@ -194,7 +198,34 @@ public final class ScenarioRunner {
     }
 
     /** The scenario's patient, validated like a request; InvalidRequestException when it is not valid. */
-    PatientFacts patientOf(Scenario scenario) {
+    /**
+     * The scenario's answer on the rules: its patient read as the API reads one, or its EHR record as CDS Hooks reads
+     * one (with these rules' code tables), evaluated; where a record allows several readings, the most cautious.
+     */
+    Assessment answer(Scenario scenario, RuleSet rules, Function<PatientFacts, Assessment> evaluate) {
+        return patientsOf(scenario, rules).stream().map(evaluate).max(Assessment.MOST_CAUTIOUS).orElseThrow();
+    }
+
+    /** The readings of the scenario's patient; a record the reader finds no sciatica in is refused, as a hook shows no card. */
+    List<PatientFacts> patientsOf(Scenario scenario, RuleSet rules) {
+        if (scenario.ehr() == null) {
+            return List.of(patientOf(scenario));
+        }
+        FhirReading reading;
+        try {
+            reading = scenario.ehr().read(rules.codes());
+        } catch (RuntimeException e) { // a status FHIR does not have
+            throw new InvalidRequestException(List.of(new FieldError("procedures", "cannot be read: " + e.getMessage())));
+        }
+        if (!reading.hasSciatica()) {
+            throw new InvalidRequestException(List.of(new FieldError("conditions", "hold no sciatica the code tables "
+                    + "read, so CDS Hooks would show no card" + (reading.notes().isEmpty() ? ""
+                    : " (" + String.join(" ", reading.notes()) + ")"))));
+        }
+        return reading.candidates();
+    }
+
+    private PatientFacts patientOf(Scenario scenario) {
         LocalDate today = LocalDate.now();
         PatientFacts f = AssessmentRequest.factsOf(binder, scenario.patient(), today);
         if (!scenario.isFromEhr()) {

@@ -19,7 +19,6 @@ import java.util.List;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.knowledge.Assessment;
-import org.acupressurecds.decision.DecisionPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,7 +42,7 @@ public class CdsHooksResourceTest {
     private void carriesTheRulesWords(ValidatableResponse card, Ehr ehr) {
         FhirReading reading = ehr.read(rules.current().codes(), clock.getZone(), LocalDate.now(clock));
         Assessment answer = reading.candidates().stream().map(rules::assess)
-                .max(DecisionPipeline.MOST_CAUTIOUS).orElseThrow();
+                .max(Assessment.MOST_CAUTIOUS).orElseThrow();
         List<String> words = new ArrayList<>();
         answer.reasons().forEach(r -> words.add(r.text()));
         answer.missingData().forEach(m -> words.add(m.reason()));

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.acupressurecds.decision.DecisionPipeline;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.OverrideReason;
@@ -72,7 +71,7 @@ class FeedbackTest {
         Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.371").painScore(9, 0);
         FhirReading reading = ehr.read(rules.current().codes(), clock.getZone(), LocalDate.now(clock));
         Assessment answer = reading.candidates().stream().map(rules::assess)
-                .max(DecisionPipeline.MOST_CAUTIOUS).orElseThrow();
+                .max(Assessment.MOST_CAUTIOUS).orElseThrow();
         List<String> notDeciding = answer.reasons().stream().map(Reason::rule)
                 .filter(r -> !answer.decidedBy().contains(r)).distinct().toList();
         assertFalse(answer.decidedBy().isEmpty());

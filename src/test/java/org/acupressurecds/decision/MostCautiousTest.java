@@ -35,7 +35,7 @@ class MostCautiousTest {
             }
             String at = "case " + i + " (seed " + SEED + ")";
 
-            Assessment chosen = answers.stream().max(DecisionPipeline.MOST_CAUTIOUS).orElseThrow();
+            Assessment chosen = answers.stream().max(Assessment.MOST_CAUTIOUS).orElseThrow();
 
             for (Assessment other : answers) {
                 assertFalse(other.verdict().isMoreSevereThan(chosen.verdict()), at + ": a more severe answer was left");

@@ -11,6 +11,7 @@ import java.util.List;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
+import org.acupressurecds.engine.RuleSetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,5 +77,52 @@ class ScenarioProblemsTest {
         assertEquals(line, problems.get(0).line(), problems.get(0).toString());
         assertEquals(message, problems.get(0).message());
         assertEquals("a scenario file cannot be read", problems.get(0).kind().headline());
+    }
+
+    /** A code row is pinned by a scenario that gives the EHR's coding: map the code to something else and it fails. */
+    @Test
+    void aScenarioWithEhrCodingsPinsTheCodeRowItReads(@TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        Path codes = copy.resolve("codes/sciatica-codes.csv");
+        String row = "http://hl7.org/fhir/sid/icd-10-cm,G57.02,SCIATICA_TYPE,PIRIFORMIS_SYNDROME,LEFT,";
+        assertTrue(Files.readString(codes).contains(row));
+        Files.writeString(codes, Files.readString(codes).replace(row,
+                "http://hl7.org/fhir/sid/icd-10-cm,G57.02,SCIATICA_TYPE,SACROILIAC_JOINT_DYSFUNCTION,LEFT,"));
+
+        RuleCheck.Candidate candidate = RuleCheck.check(new RuleSetLoader(), new ScenarioRunner(),
+                RulesSnapshot.read(copy));
+
+        assertTrue(candidate.problems().stream().anyMatch(p -> p.file().endsWith("scenarios/code-rows.yaml")
+                && p.message().startsWith("scenario \"G57.02 is piriformis syndrome of the left leg\": stars 4, "
+                        + "expected 5")), candidate.problems()::toString);
+    }
+
+    @Test
+    void aScenarioGivesItsPatientAsFactsOrAsAnEhrRecordAndARecordWithoutSciaticaIsSaidSo(@TempDir Path rules)
+            throws Exception {
+        Path file = Files.createDirectories(rules.resolve("scenarios")).resolve("mine.yaml");
+        Files.writeString(file, """
+                - name: Both
+                  patient: {sciaticaType: PIRIFORMIS_SYNDROME, redFlags: []}
+                  ehr: {assessmentDate: 2026-11-24, conditions: []}
+                  expect: {verdict: SUITABLE}
+                """);
+        List<RuleProblem> both = assertThrows(RuleSetException.class,
+                () -> ScenarioFiles.read(RulesSnapshot.read(rules))).problems();
+        assertEquals(List.of("every scenario needs name, expect.verdict, and its patient either as facts (patient:) or "
+                + "as an EHR record (ehr:), one of the two"), both.stream().map(RuleProblem::message).toList());
+
+        Files.writeString(file, """
+                - name: A record of back spasm only
+                  ehr:
+                    assessmentDate: 2026-11-24
+                    conditions: [{system: http://hl7.org/fhir/sid/icd-10-cm, code: M62.830}]
+                  expect: {verdict: SUITABLE}
+                """);
+        Scenario.Located scenario = ScenarioFiles.read(RulesSnapshot.read(rules)).get(0);
+        List<RuleProblem> failed = new ScenarioRunner().run(new RuleSetLoader().load(Path.of("rules")), List.of(scenario));
+        assertEquals(1, failed.size(), failed::toString);
+        assertTrue(failed.get(0).message().startsWith("scenario \"A record of back spasm only\": ehr.conditions hold "
+                + "no sciatica the code tables read, so CDS Hooks would show no card"), failed.get(0).message());
     }
 }
