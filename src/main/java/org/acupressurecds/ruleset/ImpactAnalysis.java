@@ -20,8 +20,11 @@ public interface ImpactAnalysis {
     record Transition(String from, String to, long count, List<Example> examples) {
     }
 
-    /** facts: the pseudonymised facts replayed; the rules that decided before (as recorded) and after. */
-    record Example(Object facts, List<String> rulesBefore, List<String> rulesAfter) {
+    /**
+     * facts: the pseudonymised facts replayed, each example a different patient; what changed: the rules that would
+     * stop firing and those that would newly fire.
+     */
+    record Example(Object facts, List<String> stoppingFiring, List<String> newlyFiring) {
     }
 
     /** Replays every decision recorded in the period, each on its own assessment date, against the draft. */

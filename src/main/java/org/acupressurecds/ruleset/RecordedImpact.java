@@ -216,9 +216,11 @@ public class RecordedImpact implements ImpactAnalysis {
                     if (!d.before().equals(d.after())) {
                         Tally t = transitions.computeIfAbsent(d.before() + " → " + d.after(), k -> new Tally());
                         t.count++;
-                        if (t.examples.size() < EXAMPLES) {
-                            t.examples.add(new Example(d.facts(), List.copyOf(d.rulesBefore()),
-                                    List.copyOf(d.rulesAfter())));
+                        if (t.examples.size() < EXAMPLES
+                                && t.examples.stream().noneMatch(e -> e.facts().equals(d.facts()))) {
+                            t.examples.add(new Example(d.facts(),
+                                    d.rulesBefore().stream().filter(r -> !d.rulesAfter().contains(r)).toList(),
+                                    d.rulesAfter().stream().filter(r -> !d.rulesBefore().contains(r)).toList()));
                         }
                     }
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
@@ -78,17 +79,19 @@ public final class RuleCheck {
     private static final ObjectMapper FACTS_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     static final String USAGE = "usage: check <rules folder> [--against <serving rules folder> [--all]] "
-            + "[--impact <ISO period, e.g. P30D>] | check <rules folder> --uses <term>\n"
+            + "[--impact <ISO period, e.g. P30D> [--service <URL>]] | check <rules folder> --uses <name>\n"
             + "  e.g. java -jar quarkus-run.jar check rules --against ../serving/rules --impact P30D   (or, from the "
             + "source tree, ./mvnw -q compile exec:java -Dexec.args=\"check rules\")\n"
             + "  --against shows the scenarios that answer differently or that you edited (--all: every scenario) "
             + "with both folders' answers side by side, and the verdicts that change over a grid of patients\n"
+            + "  --impact replays the decisions on record of the period; with the service running, --service "
+            + "http://localhost:8080 asks it (a rule author's token in CDS_TOKEN)\n"
             + "  --uses painScore lists every rule, scenario, code row and local policy that names it (a fact, field, "
             + "value, rule, code or policy, by its whole name; rules through the facts concluded from it too), "
             + "without checking";
 
     /** The command line: the folder, and the options given (null when not). */
-    private record Options(Path folder, Path against, boolean all, Period impact, String uses) {
+    private record Options(Path folder, Path against, boolean all, Period impact, URI service, String uses) {
 
         /** The options, or null with the reason printed, for exit code 2. */
         static Options parse(String[] args, PrintStream out) {
@@ -101,7 +104,7 @@ public final class RuleCheck {
             for (int i = 2; i < args.length; i++) {
                 if (args[i].equals("--all") && !all) {
                     all = true;
-                } else if (!List.of("--against", "--impact", "--uses").contains(args[i]) || i + 1 == args.length
+                } else if (!List.of("--against", "--impact", "--service", "--uses").contains(args[i]) || i + 1 == args.length
                         || options.put(args[i], args[++i]) != null) {
                     out.println(USAGE);
                     return null;
@@ -109,6 +112,21 @@ public final class RuleCheck {
             }
             if (all && !options.containsKey("--against")) {
                 out.println("--all lists every scenario beside the rules of --against: give both\n" + USAGE);
+                return null;
+            }
+            if (options.containsKey("--service") && !options.containsKey("--impact")) {
+                out.println("--service asks the running service for the impact: give --impact too\n" + USAGE);
+                return null;
+            }
+            URI service;
+            try {
+                service = options.containsKey("--service") ? URI.create(options.get("--service")) : null;
+                if (service != null && (service.getScheme() == null || !service.getScheme().startsWith("http"))) {
+                    throw new IllegalArgumentException("not http");
+                }
+            } catch (IllegalArgumentException e) {
+                out.println("--service " + options.get("--service") + ": the service's address, e.g. "
+                        + "http://localhost:8080");
                 return null;
             }
             if (options.containsKey("--uses") && options.size() > 1) {
@@ -131,7 +149,7 @@ public final class RuleCheck {
                     return null;
                 }
             }
-            return new Options(folder, against, all, period, options.get("--uses"));
+            return new Options(folder, against, all, period, service, options.get("--uses"));
         }
 
         private static Path folder(String arg) {
@@ -169,8 +187,10 @@ public final class RuleCheck {
         RuleSetLoader loader = new RuleSetLoader();
         ScenarioRunner runner = new ScenarioRunner();
         Candidate candidate;
+        RulesSnapshot snapshot;
         try {
-            candidate = check(loader, runner, RulesSnapshot.read(options.folder()));
+            snapshot = RulesSnapshot.read(options.folder());
+            candidate = check(loader, runner, snapshot);
         } catch (RuleSetException e) {
             e.problems().forEach(out::println);
             out.printf("FAILED: %s; %d problem(s)%n", e.problems().stream().map(p -> p.kind().headline()).distinct()
@@ -211,6 +231,15 @@ public final class RuleCheck {
         if (options.impact() == null) {
             return verdict;
         }
+        if (options.service() != null) {
+            try {
+                print(ServiceImpact.of(options.service(), System.getenv("CDS_TOKEN"), snapshot, options.impact()), out);
+                return verdict;
+            } catch (ServiceImpact.Refused e) {
+                out.println("The impact cannot be computed: " + e.getMessage());
+                return 3;
+            }
+        }
         try {
             ImpactAnalysis.Impact impact = candidate.impact(recorded.get(), options.impact());
             if (impact == null) {
@@ -220,10 +249,22 @@ public final class RuleCheck {
             print(impact, out);
             return verdict;
         } catch (RuntimeException e) {
-            out.println("The impact cannot be computed: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage().lines().findFirst().orElse("") + ")"));
+            out.println("The impact cannot be computed: " + (inUse(e) ? "the embedded store is in use by the running "
+                    + "service (only one process may open it); stop the service, or ask it: --service "
+                    + "http://localhost:8080" : e.getMessage() + (e.getCause() == null ? ""
+                    : " (" + e.getCause().getMessage().lines().findFirst().orElse("") + ")")));
             return 3;
         }
+    }
+
+    /** H2's "database may be already in use" (90020): another process, the service, holds the embedded store. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -285,8 +326,8 @@ public final class RuleCheck {
         for (ImpactAnalysis.Transition t : impact.transitions()) {
             out.printf("  %s → %s: %d%n", t.from(), t.to(), t.count());
             for (ImpactAnalysis.Example e : t.examples()) {
-                out.printf("    e.g. %s%n      before: %s%n      after:  %s%n", json(e.facts()), e.rulesBefore(),
-                        e.rulesAfter());
+                out.printf("    e.g. %s%n", json(e.facts()));
+                printFired(e.stoppingFiring(), e.newlyFiring(), out);
             }
         }
         impact.newlyFiring().forEach((rule, n) -> out.printf("  would newly fire in %d: %s%n", n, rule));

@@ -2,6 +2,7 @@ package org.acupressurecds.decision;
 
 import org.acupressurecds.http.Requester;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -60,9 +61,11 @@ public class RecordedImpactTest {
         assertEquals(1, impact.transitions().size(), impact.transitions().toString());
         ImpactAnalysis.Transition t = impact.transitions().get(0);
         assertEquals(List.of("EMERGENCY", 2L), List.of(t.to(), t.count()));
-        assertEquals(2, t.examples().size());
+        assertEquals(1, t.examples().size(), "the two pain-7 decisions are one patient's facts: one example");
         assertEquals(7, ((RecordedFacts) t.examples().get(0).facts()).painScore());
-        assertTrue(t.examples().get(0).rulesAfter().contains(RulesFolder.DRAFT_RULE));
+        assertTrue(t.examples().get(0).newlyFiring().contains(RulesFolder.DRAFT_RULE));
+        assertFalse(t.examples().get(0).stoppingFiring().isEmpty(), "the suitable verdict's rule stops firing");
+        assertTrue(t.examples().get(0).newlyFiring().stream().noneMatch(t.examples().get(0).stoppingFiring()::contains));
         assertEquals(Map.of(RulesFolder.DRAFT_RULE, 2L), Map.of(RulesFolder.DRAFT_RULE,
                 impact.newlyFiring().get(RulesFolder.DRAFT_RULE)));
         assertTrue(impact.stoppingFiring().values().stream().allMatch(n -> n <= 2), impact.stoppingFiring().toString());

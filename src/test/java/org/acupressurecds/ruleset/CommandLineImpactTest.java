@@ -59,4 +59,40 @@ class CommandLineImpactTest {
         assertTrue(output.contains("The impact cannot be computed: the decisions to replay cannot be read"), output);
         assertTrue(Files.notExists(temp.resolve("no-records-here.mv.db")), "no empty store was made");
     }
+
+    /** With the service running, its embedded store is locked: the check says what to do instead of H2's message. */
+    @Test
+    void aStoreTheServiceHoldsIsSaidSoWithWhatToDo(@TempDir Path temp) throws Exception {
+        Path records = temp.resolve("records");
+        RecordedImpactTest.seed(new RecordStore(MigratedH2.inFiles(records), "test"), temp.resolve("spool"),
+                Instant.now());
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldStore.class.getName(), records.toString())
+                .redirectErrorStream(true).start();
+        try (var holding = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("holding", holding.readLine(), "the other process opened the store");
+
+            int exit = RuleCheck.run(new String[] {"check", "rules", "--impact", "P30D"}, out,
+                    () -> ConfiguredStore.impact(Map.of("cds.records.embedded-path", records.toString())::get));
+
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertEquals(3, exit, output);
+            assertTrue(output.contains("The impact cannot be computed: the embedded store is in use by the running "
+                    + "service (only one process may open it); stop the service, or ask it: --service "
+                    + "http://localhost:8080\n"), output);
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Another process with the embedded store open, as the running service holds it. */
+    public static final class HoldStore {
+        public static void main(String[] args) throws Exception {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + args[0], "cds", "")) {
+                System.out.println("holding");
+                Thread.sleep(60_000);
+            }
+        }
+    }
 }

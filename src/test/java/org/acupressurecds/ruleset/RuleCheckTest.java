@@ -242,7 +242,7 @@ class RuleCheckTest {
     void wrongUsageSaysHow() {
         assertEquals(2, RuleCheck.run(new String[] {"rules"}, out, NO_IMPACT));
         assertTrue(output().startsWith("usage: check <rules folder> [--against <serving rules folder> [--all]] [--impact <ISO "
-                + "period, e.g. P30D>] | check <rules folder> --uses <term>"), output());
+                + "period, e.g. P30D> [--service <URL>]] | check <rules folder> --uses <name>"), output());
         printed.reset();
         assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--uses", "x", "--against", "rules"}, out,
                 NO_IMPACT));
@@ -250,6 +250,9 @@ class RuleCheckTest {
         printed.reset();
         assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--all"}, out, NO_IMPACT));
         assertTrue(output().startsWith("--all lists every scenario beside the rules of --against: give both"), output());
+        printed.reset();
+        assertEquals(2, RuleCheck.run(new String[] {"check", "rules", "--service", "http://localhost:8080"}, out, NO_IMPACT));
+        assertTrue(output().startsWith("--service asks the running service for the impact: give --impact too"), output());
     }
 
     @Test
