@@ -24,6 +24,7 @@ import org.acupressurecds.knowledge.PlanPermitted;
 import org.acupressurecds.knowledge.Position;
 import org.acupressurecds.knowledge.ProtocolWeek;
 import org.acupressurecds.knowledge.Reason;
+import org.acupressurecds.knowledge.SessionCap;
 import org.acupressurecds.knowledge.TimelineMilestone;
 import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.knowledge.WarningSign;
@@ -41,7 +42,7 @@ public final class Evaluator {
 
     /** The order in which reasons are listed: the findings that decide first, then the plan, then what is missing. */
     private static final List<Class<?>> REASON_ORDER = List.of(Finding.class, Decision.class, PlanPermitted.class,
-            ExpectedResponse.class, Position.class, ProtocolWeek.class, MatAdvice.class, ComplementaryCare.class,
+            ExpectedResponse.class, SessionCap.class, Position.class, ProtocolWeek.class, MatAdvice.class, ComplementaryCare.class,
             TimelineMilestone.class, WarningSign.class, MissingData.class);
     /** Each type's place in that order, looked up once per reason rather than searched at every comparison. */
     private static final Map<Class<?>, Integer> REASON_RANK = IntStream.range(0, REASON_ORDER.size()).boxed()
@@ -64,13 +65,18 @@ public final class Evaluator {
                 .distinct().collect(Collectors.joining(" "));
         boolean plan = !factsOf(byType, PlanPermitted.class).isEmpty();
         List<Reason> reasons = reasons(rules, concluded);
+        Integer cap = factsOf(byType, SessionCap.class).stream().map(SessionCap::maxMinutes).min(Integer::compare)
+                .orElse(null);
+        SessionLength lengths = new SessionLength(rules.version(), cap);
 
         return new Assessment(
                 verdicts.get(0),
                 action,
                 factsOf(byType, ExpectedResponse.class).stream().findFirst().orElse(null),
-                plan ? sorted(byType, Position.class, Comparator.comparing(Position::id)) : null,
-                plan ? sorted(byType, ProtocolWeek.class, Comparator.comparingInt(ProtocolWeek::order)) : null,
+                plan ? sorted(byType, Position.class, Comparator.comparing(Position::id)).stream().map(lengths::of).toList()
+                        : null,
+                plan ? sorted(byType, ProtocolWeek.class, Comparator.comparingInt(ProtocolWeek::order)).stream()
+                        .map(lengths::of).toList() : null,
                 plan ? factsOf(byType, MatAdvice.class) : null,
                 plan ? factsOf(byType, ComplementaryCare.class) : null,
                 plan ? sorted(byType, TimelineMilestone.class, Comparator.comparingInt(TimelineMilestone::order)) : null,

@@ -8,7 +8,7 @@ public final class FactModel {
     public static final List<Class<? extends Record>> FACTS = List.of(PatientFacts.class, Finding.class,
             Decision.class, PlanPermitted.class, ExpectedResponse.class, Position.class, ProtocolWeek.class,
             MatAdvice.class, ComplementaryCare.class, TimelineMilestone.class, WarningSign.class, MissingData.class,
-            TodaysPain.class, AcuteFlare.class, RecentSpinalSurgery.class);
+            TodaysPain.class, AcuteFlare.class, RecentSpinalSurgery.class, SessionCap.class);
 
     public static final List<Class<? extends Enum<?>>> VOCABULARIES = List.of(SciaticaType.class, RedFlag.class,
             Laterality.class, Verdict.class, ResponseLevel.class, PositionId.class, ActionTiming.class);
