@@ -100,7 +100,7 @@ function overridden(r) {
   if (!r.overridden) return '0';
   return el('details', {}, el('summary', {}, String(r.overridden)),
     el('ul', {}, r.overriddenExamples.map((facts) => el('li', {}, el('code', {}, JSON.stringify(facts))))),
-    el('a', { href: r.overriddenDecisions.replace(/^\//, '') }, 'The decisions (auditors)'));
+    el('a', { href: r.decisions.overridden.replace(/^\//, '') }, 'The decisions (auditors)'));
 }
 
 function problem(e) {

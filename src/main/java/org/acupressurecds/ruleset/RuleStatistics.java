@@ -35,16 +35,34 @@ public class RuleStatistics {
     /** How many overridden decisions a rule shows as examples, by their pseudonymised facts. */
     static final int EXAMPLES = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DECISIONS = "/api/v1/decisions";
 
     /**
      * One rule: decisions it fired in (and their share), decisions whose verdict it decided, and of the cards of those:
-     * how many, accepted, overridden and why (code and text); overriddenDecisions: the decision search that lists them
-     * (for auditors); overriddenExamples: the pseudonymised facts of a few (for rule authors, who may not read
-     * decisions).
+     * how many, accepted, overridden and why (code and text); decisions: the decision searches that list those
+     * counted (for auditors); overriddenExamples: the pseudonymised facts of a few overridden ones (for rule authors,
+     * who may not read decisions).
      */
     public record RuleUse(String rule, String source, long fired, double share, long decided, long cards,
-            long accepted, long overridden, List<ReasonCount> overrideReasons, String overriddenDecisions,
+            long accepted, long overridden, List<ReasonCount> overrideReasons, Searches decisions,
             List<JsonNode> overriddenExamples) {
+    }
+
+    /**
+     * GET /api/v1/decisions searches for the decisions behind each count over the same range: those the rule fired
+     * in, those it decided, and of those the accepted and the overridden; null where the count is 0.
+     */
+    public record Searches(String fired, String decided, String accepted, String overridden) {
+
+        static Searches of(String rule, Tally t, Instant from, Instant to) {
+            String range = "&from=" + from + "&to=" + to;
+            String name = URLEncoder.encode(rule, StandardCharsets.UTF_8);
+            String decidedBy = DECISIONS + "?decidedBy=" + name;
+            return new Searches(t.fired == 0 ? null : DECISIONS + "?rule=" + name + range,
+                    t.decided == 0 ? null : decidedBy + range,
+                    t.accepted == 0 ? null : decidedBy + "&outcome=accepted" + range,
+                    t.overridden == 0 ? null : decidedBy + "&outcome=overridden" + range);
+        }
     }
 
     public record ReasonCount(String code, String text, long count) {
@@ -149,19 +167,13 @@ public class RuleStatistics {
                     t.reasons.entrySet().stream().map(e -> new ReasonCount(e.getKey(),
                             OverrideReason.ofCode(e.getKey()).map(OverrideReason::display).orElse(e.getKey()), e.getValue()))
                             .toList(),
-                    t.overridden == 0 ? null : overriddenDecisions(rule, from, to),
+                    Searches.of(rule, t, from, to),
                     t.overriddenIds.stream().map(facts::get).toList())));
             return new Report(from, to, decisions, uses, new Unattributed(unattributed[0], unattributed[1],
                     unattributed[2]), perVersion, perDay);
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the rule statistics cannot be read", e);
         }
-    }
-
-    /** The decision search (GET /api/v1/decisions) for the overridden decisions a rule decided in the range. */
-    static String overriddenDecisions(String rule, Instant from, Instant to) {
-        return "/api/v1/decisions?decidedBy=" + URLEncoder.encode(rule, StandardCharsets.UTF_8) + "&outcome=overridden"
-                + "&from=" + from + "&to=" + to;
     }
 
     /** The pseudonymised facts of the decisions, by id. */

@@ -93,7 +93,7 @@ class FeedbackTest {
                 .body("rules.find { it.rule == '%s' }.overrideReasons.text".formatted(rule),
                         hasItem("Already referred or under medical care for this"))
                 .body("rules.find { it.rule == '%s' }.overriddenExamples".formatted(rule), not(empty()))
-                .extract().path("rules.find { it.rule == '%s' }.overriddenDecisions".formatted(rule));
+                .extract().path("rules.find { it.rule == '%s' }.decisions.overridden".formatted(rule));
         given().urlEncodingEnabled(false).when().get(decisions).then().statusCode(200)
                 .body("decisions.card", hasItem(card));
     }

@@ -55,13 +55,16 @@ class RuleStatisticsTest {
         assertEquals(List.of(new RuleStatistics.ReasonCount("patient-declined", "The patient declined", 1)),
                 flare.overrideReasons());
         assertEquals("/api/v1/decisions?decidedBy=Flare&outcome=overridden&from=" + from + "&to=" + to,
-                flare.overriddenDecisions());
+                flare.decisions().overridden());
+        assertEquals("/api/v1/decisions?rule=Flare&from=" + from + "&to=" + to, flare.decisions().fired());
         assertEquals(1, flare.overriddenExamples().size());
         assertEquals(flare2.facts().painScore(), flare.overriddenExamples().get(0).get("painScore").asInt());
         RuleStatistics.RuleUse plan = use(report, "Plan");
         assertEquals(List.of(4L, 0L, 0L, 0L), List.of(plan.fired(), plan.cards(), plan.accepted(), plan.overridden()),
                 "the plan's rule shaped the plan: the overrides are not its");
         assertEquals(List.of(0L, 0L), List.of(use(report, "Never").fired(), use(report, "Never").overridden()));
+        assertEquals(new RuleStatistics.Searches(null, null, null, null), use(report, "Never").decisions(),
+                "no count, nothing to lead to");
         assertEquals(new RuleStatistics.Unattributed(1, 0, 1), report.unattributed(),
                 "feedback on a decision kept before deciding rules were recorded is counted apart");
         assertEquals(Map.of("v0", Map.of("CAUTION", 1L), "v1", Map.of("CAUTION", 1L),
