@@ -154,7 +154,7 @@ abstract class DecisionRecordContract {
     @Test
     void aValidateIsRecordedWithWhoAskedWhatItChangedAndItsDiff() throws Exception {
         String positions = java.nio.file.Files.readString(java.nio.file.Path.of("rules/positions.drl"));
-        String draft = positions.replace("\"10-20 minutes during work\",", "\"10-25 minutes during work\",");
+        String draft = positions.replace("\"10-20 minutes during work\", 10, 20,", "\"10-25 minutes during work\", 10, 25,");
         given().contentType("application/json").body(java.util.Map.of("files", java.util.Map.of("positions.drl", draft)))
                 .when().post("/api/v1/ruleset/validate").then().statusCode(200);
 
@@ -164,7 +164,7 @@ abstract class DecisionRecordContract {
         assertTrue(((String) event.get("actor")).contains("anonymous"), "open mode: " + event.get("actor"));
         String diff = (String) event.get("diff");
         assertTrue(diff.contains("--- a/positions.drl\n+++ b/positions.drl\n@@ -"), diff);
-        assertTrue(diff.contains("\n-        \"10-20 minutes during work\",\n+        \"10-25 minutes during work\",\n"), diff);
+        assertTrue(diff.contains("\n-        \"10-20 minutes during work\", 10, 20,\n+        \"10-25 minutes during work\", 10, 25,\n"), diff);
         assertNotNull(row("SELECT id FROM ruleset_event WHERE kind = ?", "LOAD").get("id"), "the startup load is kept");
 
         int id = given().queryParam("kind", "VALIDATE").when().get("/api/v1/ruleset/events").then().statusCode(200)
@@ -173,7 +173,7 @@ abstract class DecisionRecordContract {
                 .extract().path("events[0].id");
         given().when().get("/api/v1/ruleset/events/" + id).then().statusCode(200)
                 .body("event.id", org.hamcrest.Matchers.equalTo(id))
-                .body("diff", org.hamcrest.Matchers.containsString("+        \"10-25 minutes during work\","));
+                .body("diff", org.hamcrest.Matchers.containsString("+        \"10-25 minutes during work\", 10, 25,"));
         assertNotNull(row("SELECT reader FROM record_read WHERE query = ?", "GET /api/v1/ruleset/events/" + id)
                 .get("reader"), "the read is recorded");
     }

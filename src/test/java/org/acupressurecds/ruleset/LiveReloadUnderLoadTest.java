@@ -59,7 +59,7 @@ class LiveReloadUnderLoadTest {
         }
         try {
             Thread.sleep(300);
-            Files.writeString(positions, original.replace("\"15-20 minutes\",", "\"15-25 minutes\","));
+            Files.writeString(positions, original.replace("\"15-20 minutes\", 15, 20,", "\"15-25 minutes\", 15, 25,"));
             String versionB = awaitVersionOtherThan(versionA);
 
             Files.writeString(positions, original.replace("PatientFacts( sedentaryWork == true )", "PatientFacts( sedentryWork == true )"));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reload on a copy of the real rules: what an author sees when editing them while the service runs. */
 class RuleReloaderTest {
 
-    private static final String PRIMARY_DURATION = "\"15-20 minutes\",";
+    private static final String PRIMARY_DURATION = "\"15-20 minutes\", 15, 20,";
 
     @TempDir
     Path rules;
@@ -118,7 +118,7 @@ class RuleReloaderTest {
     @Test
     void aFolderEditedAfterTheEarlyCheckIsCheckedAgainAtStartup() throws Exception {
         RuleCheck.Candidate stale = EarlyCheck.begin(rules).join();
-        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
 
         start(false);
 
@@ -133,7 +133,7 @@ class RuleReloaderTest {
     @Test
     void aReloadAndAValidationEachReadTheFolderOnce() throws Exception {
         start(false);
-        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
 
         double before = folderReads();
         ReloadOutcome outcome = reloader.reload(false, "a test");
@@ -160,7 +160,7 @@ class RuleReloaderTest {
     void anEditedRuleIsServedAsANewVersionOnReload() throws Exception {
         start(false);
         String before = service.current().version();
-        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
 
         ReloadOutcome outcome = reloader.reload(false, "a test");
 
@@ -357,7 +357,7 @@ class RuleReloaderTest {
     @Test
     void everyAttemptIsJournalledWithWhoAskedAndTheDiffOfWhatChanged() throws Exception {
         start(false);
-        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
 
         reloader.reload(false, "'author1'");
         reloader.reload(false, "'author1'");
@@ -369,7 +369,7 @@ class RuleReloaderTest {
         assertEquals("SERVED", served.outcome());
         assertEquals(journal.get(0).versionAfter(), served.versionBefore());
         assertTrue(served.before().get("positions.drl").contains(PRIMARY_DURATION));
-        assertTrue(served.after().get("positions.drl").contains("\"15-25 minutes\","));
+        assertTrue(served.after().get("positions.drl").contains("\"15-25 minutes\", 15, 25,"));
         assertEquals("UNCHANGED", journal.get(2).outcome());
         assertEquals(served.after(), journal.get(2).before(), "the served files are what the next attempt compares with");
     }
@@ -389,7 +389,7 @@ class RuleReloaderTest {
         start(true);
         String before = service.current().version();
 
-        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (service.current().version().equals(before) && System.nanoTime() < deadline) {
@@ -410,7 +410,7 @@ class RuleReloaderTest {
         String before = service.current().version();
         assertEquals("15-20 minutes", primaryDuration());
 
-        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\",");
+        edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
         kubeletWrites(mount, rules, "02");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

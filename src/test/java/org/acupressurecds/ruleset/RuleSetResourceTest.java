@@ -116,7 +116,7 @@ class RuleSetResourceTest {
     @Test
     void validateAcceptsAGoodDraftAndNamesItsVersion() throws Exception {
         given().contentType("application/json")
-                .body(Map.of("files", Map.of("positions.drl", positionsWith("\"15-20 minutes\",", "\"15-20 minutes\", // ok"))))
+                .body(Map.of("files", Map.of("positions.drl", positionsWith("\"15-20 minutes\", 15, 20,", "\"15-20 minutes\", 15, 20, // ok"))))
                 .when().post("/api/v1/ruleset/validate").then()
                 .statusCode(200)
                 .body("valid", equalTo(true))
