@@ -103,7 +103,7 @@ public class RuleStatistics {
         Map<String, Map<String, Long>> perVersion = new TreeMap<>();
         Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
         long decisions = 0;
-        long[] unattributed = new long[3];
+        long[] unattributed = new long[3]; // cards, accepted, overridden of decisions kept before V8
         String sql = "SELECT d.id, d.decided_at, d.verdict, d.ruleset_version, c.uuid, "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'ACCEPTED'), "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'OVERRIDDEN'), "
@@ -142,11 +142,11 @@ public class RuleStatistics {
                         t.source = r.getString(3);
                     }
                     t.fired++;
-                    CardTally card = cards.get(r.getString(1));
-                    if (!r.getBoolean(4)) {
+                    if (!r.getBoolean(4)) { // it shaped the plan (or it is not known): the card's feedback is not its
                         continue;
                     }
                     t.decided++;
+                    CardTally card = cards.get(r.getString(1));
                     if (card != null) {
                         t.cards++;
                         t.accepted += card.accepted();
