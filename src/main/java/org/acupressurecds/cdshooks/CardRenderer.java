@@ -8,6 +8,7 @@ import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Link;
 import org.acupressurecds.cdshooks.CdsJson.Source;
+import org.acupressurecds.cdshooks.CdsJson.Suggestion;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.ExpectedResponse;
@@ -39,7 +40,7 @@ final class CardRenderer {
      * notRead: what of the record was set aside, said at the summary's end and right after the verdict line.
      */
     static Card render(Assessment answer, boolean unscreened, List<String> notes, FhirReading.NotRead notRead,
-            Link page) {
+            Link page, List<Suggestion> suggestions) {
         boolean critical = Indicator.of(answer.verdict()) == Indicator.CRITICAL;
         String verdict = answer.verdict().label();
         return new Card(TimeOrderedUuid.next().toString(),
@@ -50,6 +51,8 @@ final class CardRenderer {
                 detail(answer, notes, notRead),
                 Indicator.of(answer.verdict()),
                 SOURCE,
+                suggestions.isEmpty() ? null : suggestions,
+                suggestions.isEmpty() ? null : "at-most-one",
                 overrideReasons(answer.verdict()),
                 page == null ? null : List.of(page));
     }
@@ -68,7 +71,7 @@ final class CardRenderer {
                 .append(rulesetVersion).append("_");
         return new Card(TimeOrderedUuid.next().toString(),
                 "Acupressure-mat check not possible: the patient's conditions could not be read",
-                detail.toString(), Indicator.WARNING, SOURCE, null, null);
+                detail.toString(), Indicator.WARNING, SOURCE, null, null, null, null);
     }
 
     static String summary(String text) {

@@ -109,8 +109,16 @@ public final class CdsJson {
     public record Cards(List<Card> cards) {
     }
 
+    /** selectionBehavior: "at-most-one" where there are suggestions (the spec requires it then), else absent. */
     public record Card(String uuid, String summary, String detail, Indicator indicator, Source source,
-            List<Coding> overrideReasons, List<Link> links) {
+            List<Suggestion> suggestions, String selectionBehavior, List<Coding> overrideReasons, List<Link> links) {
+    }
+
+    /** What the EHR creates when the clinician accepts it: actions, each with a FHIR resource. */
+    public record Suggestion(String label, String uuid, Boolean isRecommended, List<Action> actions) {
+    }
+
+    public record Action(String type, String description, JsonNode resource) {
     }
 
     public record Source(String label, String url, Coding topic) {

@@ -1,20 +1,29 @@
 package org.acupressurecds.cdshooks;
 
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.acupressurecds.cdshooks.CdsJson.Action;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Coding;
 import org.acupressurecds.cdshooks.CdsJson.Link;
+import org.acupressurecds.cdshooks.CdsJson.Suggestion;
 import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.fhir.ActionableResources;
 import org.acupressurecds.fhir.FhirPatientReader;
 import org.acupressurecds.fhir.FhirReading;
 import org.acupressurecds.fhir.Prefetched;
@@ -34,16 +43,43 @@ import org.acupressurecds.request.PageLink;
 @ApplicationScoped
 public class PatientView {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FhirContext fhir;
     private final RuleService rules;
     private final DecisionPipeline pipeline;
     private final Clock clock;
     private final Optional<URI> pageBase;
 
-    PatientView(RuleService rules, DecisionPipeline pipeline, Clock clock, CdsConfig config) {
+    PatientView(RuleService rules, DecisionPipeline pipeline, Clock clock, CdsConfig config, FhirContext fhir) {
+        this.fhir = fhir;
         this.rules = rules;
         this.pipeline = pipeline;
         this.clock = clock;
         this.pageBase = config.publicUrl();
+    }
+
+    /**
+     * What the answer proposes the EHR create, as one suggestion: its uuid is derived from the card's decision and the
+     * kind of proposal, so it names the same suggestion whenever it is read back.
+     */
+    private List<Suggestion> suggestions(DecisionPipeline.Decided decided, String patientId) {
+        return ActionableResources.of(decided.answer(), decided.facts(), patientId, decided.decisionId())
+                .map(p -> List.of(new Suggestion(p.label(), suggestionUuid(decided.decisionId(), p.kind()), true,
+                        List.of(new Action("create", p.description(), resource(p.resource()))))))
+                .orElse(List.of());
+    }
+
+    static String suggestionUuid(String decisionId, String kind) {
+        return UUID.nameUUIDFromBytes((decisionId + "/" + kind).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private JsonNode resource(org.hl7.fhir.r4.model.Resource resource) {
+        try {
+            return JSON.readTree(fhir.newJsonParser().encodeResourceToString(resource));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a proposed resource is not JSON", e);
+        }
     }
 
     /**
@@ -73,7 +109,7 @@ public class PatientView {
                     Card shown = CardRenderer.render(decided.answer(),
                             !facts.redFlagsScreened() && facts.redFlags().isEmpty(), reading.notes(), reading.notRead(),
                             pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
-                                    "absolute")).orElse(null));
+                                    "absolute")).orElse(null), suggestions(decided, patientId));
                     return new DecisionPipeline.Shown<>(shown, new DecisionRecord.IssuedCard(shown.uuid(),
                             shown.indicator(), shown.overrideReasons() == null ? List.of()
                                     : shown.overrideReasons().stream().map(Coding::code).toList()));

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.store.TimeOrderedUuid;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.http.Requester;
 import org.acupressurecds.knowledge.Assessment;
@@ -36,8 +37,8 @@ public class DecisionPipeline {
         }
     }
 
-    /** The answer chosen, and the facts it was decided on. */
-    public record Decided(PatientFacts facts, Assessment answer) {
+    /** The answer chosen, the facts it was decided on, and the id its record will have (for what it proposes). */
+    public record Decided(PatientFacts facts, Assessment answer, String decisionId) {
     }
 
     /** What the channel sends, and the card it issued (null for a channel without cards), for the record. */
@@ -59,12 +60,14 @@ public class DecisionPipeline {
      * is an emergency or an urgent referral (else {@link DecisionRecorder.NotKept}, a 503).
      */
     public <T> T decide(Question question, Function<Decided, Shown<T>> show) {
+        Instant at = Instant.now(clock);
+        String id = TimeOrderedUuid.at(at.toEpochMilli()).toString();
         Decided decided = question.candidates().stream()
-                .map(facts -> new Decided(facts, rules.assess(question.rules(), facts)))
+                .map(facts -> new Decided(facts, rules.assess(question.rules(), facts), id))
                 .max(Comparator.comparing(Decided::answer, Assessment.MOST_CAUTIOUS)).orElseThrow();
         Shown<T> shown = show.apply(decided);
-        recorder.keep(DecisionRecord.of(question.channel(), question.requester(), decided.facts(), decided.answer(),
-                question.requestDigest(), Instant.now(clock), shown.card()));
+        recorder.keep(DecisionRecord.of(id, question.channel(), question.requester(), decided.facts(),
+                decided.answer(), question.requestDigest(), at, shown.card()));
         return shown.answer();
     }
 }

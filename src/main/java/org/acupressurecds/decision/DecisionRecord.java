@@ -42,7 +42,14 @@ public record DecisionRecord(
 
     public static DecisionRecord of(Channel channel, Requester requester, PatientFacts facts, Assessment answer,
             String requestDigest, Instant decidedAt, IssuedCard card) {
-        return new DecisionRecord(TimeOrderedUuid.at(decidedAt.toEpochMilli()).toString(), decidedAt, channel, requester, answer.rulesetVersion(),
+        return of(TimeOrderedUuid.at(decidedAt.toEpochMilli()).toString(), channel, requester, facts, answer,
+                requestDigest, decidedAt, card);
+    }
+
+    /** id: given where the answer already names its decision (a resource it proposes carries it). */
+    public static DecisionRecord of(String id, Channel channel, Requester requester, PatientFacts facts,
+            Assessment answer, String requestDigest, Instant decidedAt, IssuedCard card) {
+        return new DecisionRecord(id, decidedAt, channel, requester, answer.rulesetVersion(),
                 answer.verdict(), answer.assessmentDate(), RecordedFacts.of(facts),
                 answer.reasons().stream().map(r -> new FiredRule(r.rule(), r.source(), answer.decidedBy().contains(r.rule())))
                         .distinct().toList(),
