@@ -90,6 +90,7 @@ async function showStatistics() {
   document.querySelector('#statistics tbody').replaceChildren(...s.rules.map((r) => el('tr', { 'data-rule': r.rule },
     el('td', {}, r.rule), el('td', {}, String(r.fired)), el('td', {}, `${Math.round(r.share * 100)}%`),
     el('td', {}, String(r.decided)), el('td', {}, String(r.cards)), el('td', {}, String(r.accepted)),
+    el('td', {}, String(r.suggestionsAccepted)),
     el('td', {}, overridden(r)),
     el('td', {}, r.overrideReasons.map((reason) => `${reason.text}: ${reason.count}`).join('; ')))));
 }

@@ -1,5 +1,6 @@
 package org.acupressurecds.cdshooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -70,8 +71,18 @@ public class CardFeedback {
                             + " characters"));
                 }
             }
-            if (f.acceptedSuggestions() != null && !f.acceptedSuggestions().isEmpty()) {
-                errors.add(new FieldError(at + "acceptedSuggestions", "must be empty: this service's cards have no suggestions"));
+            List<JsonNode> accepted = f.acceptedSuggestions() == null ? List.of() : f.acceptedSuggestions();
+            if (!accepted.isEmpty() && outcome.orElse(null) != Outcome.ACCEPTED) {
+                errors.add(new FieldError(at + "acceptedSuggestions", "go only with the outcome accepted"));
+            } else if (accepted.size() > 1) {
+                errors.add(new FieldError(at + "acceptedSuggestions", "name at most one: a card offers at most one "
+                        + "(its selectionBehavior is at-most-one)"));
+            } else if (!accepted.isEmpty()) {
+                List<String> offered = card.map(IssuedCard::suggestions).orElse(List.of());
+                if (!offered.contains(accepted.get(0).path("id").asText(null))) {
+                    errors.add(new FieldError(at + "acceptedSuggestions[0].id", "must be the uuid of a suggestion this "
+                            + "card offered", offered));
+                }
             }
             if (f.outcomeTimestamp() == null || !isTimestamp(f.outcomeTimestamp())) {
                 errors.add(new FieldError(at + "outcomeTimestamp", "is required: an ISO 8601 date-time with offset"));
@@ -94,7 +105,9 @@ public class CardFeedback {
             IssuedCard card = cards.find(f.card()).orElseThrow();
             cards.record(new CardRecords.Feedback(f.card(), Outcome.fromWire(f.outcome()).orElseThrow(),
                     f.overrideReason() == null || f.overrideReason().reason() == null ? null
-                            : f.overrideReason().reason().code(), f.outcomeTimestamp(), sender), card.rulesetVersion());
+                            : f.overrideReason().reason().code(), f.outcomeTimestamp(), sender,
+                    f.acceptedSuggestions() == null || f.acceptedSuggestions().isEmpty() ? null
+                            : f.acceptedSuggestions().get(0).path("id").asText()), card.rulesetVersion());
         }
     }
 

@@ -112,7 +112,9 @@ public class PatientView {
                                     "absolute")).orElse(null), suggestions(decided, patientId));
                     return new DecisionPipeline.Shown<>(shown, new DecisionRecord.IssuedCard(shown.uuid(),
                             shown.indicator(), shown.overrideReasons() == null ? List.of()
-                                    : shown.overrideReasons().stream().map(Coding::code).toList()));
+                                    : shown.overrideReasons().stream().map(Coding::code).toList(),
+                            shown.suggestions() == null ? List.of() : shown.suggestions().stream()
+                                    .map(g -> new DecisionRecord.OfferedSuggestion(g.uuid(), g.label())).toList()));
                 });
         return new Cards(List.of(card));
     }

@@ -27,17 +27,20 @@ public class CardRecords {
      * A card with the rule-set version that decided it, the override reasons it offered, and the issuer of the EHR
      * client it was issued to (null in open mode).
      */
-    public record IssuedCard(String uuid, String rulesetVersion, List<String> overrideReasons, String issuedTo) {
+    public record IssuedCard(String uuid, String rulesetVersion, List<String> overrideReasons, String issuedTo,
+            List<String> suggestions) {
     }
 
     /**
      * Feedback as kept: outcome (accepted, overridden), the override reason's code, the EHR's timestamp, and who sent
      * it (anonymous in open mode, and for feedback kept before senders were).
      */
-    public record Feedback(String card, Outcome outcome, String overrideReason, String outcomeAt, Requester sender) {
+    /** acceptedSuggestion: the uuid of the suggestion the clinician accepted, null where none. */
+    public record Feedback(String card, Outcome outcome, String overrideReason, String outcomeAt, Requester sender,
+            String acceptedSuggestion) {
 
         public Feedback(String card, Outcome outcome, String overrideReason, String outcomeAt) {
-            this(card, outcome, overrideReason, outcomeAt, Requester.ANONYMOUS);
+            this(card, outcome, overrideReason, outcomeAt, Requester.ANONYMOUS, null);
         }
     }
 
@@ -56,10 +59,26 @@ public class CardRecords {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new IssuedCard(uuid, r.getString(1), overrideReasons(c, uuid), r.getString(2)));
+                return Optional.of(new IssuedCard(uuid, r.getString(1), overrideReasons(c, uuid), r.getString(2),
+                        suggestions(c, uuid)));
             }
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the card records cannot be read", e);
+        }
+    }
+
+    /** The uuids of the suggestions a card offered. */
+    static List<String> suggestions(Connection c, String card) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT suggestion_uuid FROM card_suggestion WHERE card_uuid = ? "
+                + "ORDER BY ordinal")) {
+            q.setString(1, card);
+            List<String> found = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    found.add(r.getString(1));
+                }
+            }
+            return found;
         }
     }
 
@@ -81,8 +100,8 @@ public class CardRecords {
     public void record(Feedback feedback, String rulesetVersion) {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO feedback (card_uuid, outcome, "
-                        + "override_reason, outcome_at, recorded_at, sender_issuer, sender_subject) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "override_reason, outcome_at, recorded_at, sender_issuer, sender_subject, accepted_suggestion) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, feedback.card());
             insert.setString(2, feedback.outcome().name());
             insert.setString(3, feedback.overrideReason());
@@ -90,24 +109,27 @@ public class CardRecords {
             insert.setTimestamp(5, Timestamp.from(Instant.now()));
             insert.setString(6, feedback.sender().issuer());
             insert.setString(7, feedback.sender().subject());
+            insert.setString(8, feedback.acceptedSuggestion());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new RecordStore.Unavailable("the feedback cannot be recorded", e);
         }
         LOG.infof("CDS feedback: card %s %s%s (rule set %s)", feedback.card(), feedback.outcome().wire(),
-                feedback.overrideReason() == null ? "" : ", reason " + feedback.overrideReason(), rulesetVersion);
+                (feedback.overrideReason() == null ? "" : ", reason " + feedback.overrideReason())
+                        + (feedback.acceptedSuggestion() == null ? "" : ", suggestion " + feedback.acceptedSuggestion()
+                        + " accepted"), rulesetVersion);
     }
 
     public List<Feedback> feedbackOn(String card) {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement q = c.prepareStatement("SELECT outcome, override_reason, outcome_at, sender_issuer, "
-                        + "sender_subject FROM feedback WHERE card_uuid = ? ORDER BY id")) {
+                        + "sender_subject, accepted_suggestion FROM feedback WHERE card_uuid = ? ORDER BY id")) {
             q.setString(1, card);
             List<Feedback> found = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     found.add(new Feedback(card, Outcome.valueOf(r.getString(1)), r.getString(2), r.getString(3),
-                            new Requester(r.getString(4), r.getString(5))));
+                            new Requester(r.getString(4), r.getString(5)), r.getString(6)));
                 }
             }
             return found;

@@ -36,8 +36,20 @@ public record DecisionRecord(
     public record FiredRule(String rule, String source, Boolean decided) {
     }
 
-    /** A card as issued: indicator, and the override reasons it offered (the only ones its feedback may give). */
-    public record IssuedCard(String uuid, Indicator indicator, List<String> overrideReasons) {
+    /**
+     * A card as issued: indicator, the override reasons it offered (the only ones its feedback may give), and the
+     * suggestions it offered (the only ones feedback may accept).
+     */
+    public record IssuedCard(String uuid, Indicator indicator, List<String> overrideReasons,
+            List<OfferedSuggestion> suggestions) {
+
+        public IssuedCard(String uuid, Indicator indicator, List<String> overrideReasons) {
+            this(uuid, indicator, overrideReasons, List.of());
+        }
+    }
+
+    /** A suggestion a card offered: its uuid, and its label in clinical words. */
+    public record OfferedSuggestion(String uuid, String label) {
     }
 
     public static DecisionRecord of(Channel channel, Requester requester, PatientFacts facts, Assessment answer,

@@ -325,7 +325,9 @@ public class DecisionRecorder {
                 PreparedStatement card = c.prepareStatement(
                         "INSERT INTO card (uuid, decision_id, indicator) VALUES (?, ?, ?)");
                 PreparedStatement reason = c.prepareStatement(
-                        "INSERT INTO card_override_reason (card_uuid, ordinal, reason_code) VALUES (?, ?, ?)")) {
+                        "INSERT INTO card_override_reason (card_uuid, ordinal, reason_code) VALUES (?, ?, ?)");
+                PreparedStatement suggestion = c.prepareStatement("INSERT INTO card_suggestion (card_uuid, ordinal, "
+                        + "suggestion_uuid, label) VALUES (?, ?, ?, ?)")) {
             boolean cards = false;
             for (DecisionRecord r : records) {
                 d.setString(1, r.id());
@@ -359,6 +361,13 @@ public class DecisionRecorder {
                         reason.setString(3, r.card().overrideReasons().get(i));
                         reason.addBatch();
                     }
+                    for (int i = 0; i < r.card().suggestions().size(); i++) {
+                        suggestion.setString(1, r.card().uuid());
+                        suggestion.setInt(2, i);
+                        suggestion.setString(3, r.card().suggestions().get(i).uuid());
+                        suggestion.setString(4, r.card().suggestions().get(i).label());
+                        suggestion.addBatch();
+                    }
                     cards = true;
                 }
             }
@@ -367,6 +376,7 @@ public class DecisionRecorder {
             if (cards) {
                 card.executeBatch();
                 reason.executeBatch();
+                suggestion.executeBatch();
             }
         }
     }

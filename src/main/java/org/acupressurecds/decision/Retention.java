@@ -87,6 +87,7 @@ public class Retention {
                 String oldCards = "SELECT uuid FROM card WHERE decision_id IN (" + oldDecisions + ")";
                 long feedback = delete(c, "DELETE FROM feedback WHERE card_uuid IN (" + oldCards + ")", before);
                 delete(c, "DELETE FROM card_override_reason WHERE card_uuid IN (" + oldCards + ")", before);
+                delete(c, "DELETE FROM card_suggestion WHERE card_uuid IN (" + oldCards + ")", before);
                 long cards = delete(c, "DELETE FROM card WHERE decision_id IN (" + oldDecisions + ")", before);
                 delete(c, "DELETE FROM decision_rule WHERE decision_id IN (" + oldDecisions + ")", before);
                 long decisions = delete(c, "DELETE FROM decision WHERE decided_at < ?", before);

@@ -39,13 +39,14 @@ public class RuleStatistics {
 
     /**
      * One rule: decisions it fired in (and their share), decisions whose verdict it decided, and of the cards of those:
-     * how many, accepted, overridden and why (code and text); decisions: the decision searches that list those
+     * how many, accepted (suggestionsAccepted: with the card's suggestion taken, e.g. its care plan), overridden and
+     * why (code and text); decisions: the decision searches that list those
      * counted (for auditors); overriddenExamples: the pseudonymised facts of a few overridden ones (for rule authors,
      * who may not read decisions).
      */
     public record RuleUse(String rule, String source, long fired, double share, long decided, long cards,
-            long accepted, long overridden, List<ReasonCount> overrideReasons, Searches decisions,
-            List<JsonNode> overriddenExamples) {
+            long accepted, long suggestionsAccepted, long overridden, List<ReasonCount> overrideReasons,
+            Searches decisions, List<JsonNode> overriddenExamples) {
     }
 
     /**
@@ -85,6 +86,7 @@ public class RuleStatistics {
         long decided;
         long cards;
         long accepted;
+        long suggestionsAccepted;
         long overridden;
         final Map<String, Long> reasons = new TreeMap<>();
         final List<String> overriddenIds = new ArrayList<>();
@@ -107,7 +109,8 @@ public class RuleStatistics {
         String sql = "SELECT d.id, d.decided_at, d.verdict, d.ruleset_version, c.uuid, "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'ACCEPTED'), "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'OVERRIDDEN'), "
-                + "(SELECT COUNT(*) FROM decision_rule r WHERE r.decision_id = d.id AND r.decided IS NOT NULL) "
+                + "(SELECT COUNT(*) FROM decision_rule r WHERE r.decision_id = d.id AND r.decided IS NOT NULL), "
+                + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.accepted_suggestion IS NOT NULL) "
                 + "FROM decision d LEFT JOIN card c ON c.decision_id = d.id WHERE d.decided_at >= ? AND d.decided_at < ?";
         String fired = "SELECT r.decision_id, r.rule_name, r.rule_source, r.decided FROM decision_rule r "
                 + "JOIN decision d ON d.id = r.decision_id WHERE d.decided_at >= ? AND d.decided_at < ?";
@@ -129,7 +132,8 @@ public class RuleStatistics {
                         unattributed[1] += r.getLong(6);
                         unattributed[2] += r.getLong(7);
                     } else if (r.getString(5) != null) {
-                        cards.put(r.getString(1), new CardTally(r.getString(5), r.getLong(6), r.getLong(7)));
+                        cards.put(r.getString(1), new CardTally(r.getString(5), r.getLong(6), r.getLong(7),
+                                r.getLong(9)));
                     }
                 }
             }
@@ -150,6 +154,7 @@ public class RuleStatistics {
                     if (card != null) {
                         t.cards++;
                         t.accepted += card.accepted();
+                        t.suggestionsAccepted += card.suggestionsAccepted();
                         t.overridden += card.overridden();
                         if (card.overridden() > 0 && t.overriddenIds.size() < EXAMPLES) {
                             t.overriddenIds.add(r.getString(1));
@@ -163,7 +168,8 @@ public class RuleStatistics {
             long total = decisions;
             List<RuleUse> uses = new ArrayList<>();
             byRule.forEach((rule, t) -> uses.add(new RuleUse(rule, t.source, t.fired,
-                    total == 0 ? 0 : (double) t.fired / total, t.decided, t.cards, t.accepted, t.overridden,
+                    total == 0 ? 0 : (double) t.fired / total, t.decided, t.cards, t.accepted, t.suggestionsAccepted,
+                    t.overridden,
                     t.reasons.entrySet().stream().map(e -> new ReasonCount(e.getKey(),
                             OverrideReason.ofCode(e.getKey()).map(OverrideReason::display).orElse(e.getKey()), e.getValue()))
                             .toList(),
@@ -199,7 +205,7 @@ public class RuleStatistics {
     }
 
     /** The card that showed a decision, and its feedback: how often accepted and overridden. */
-    private record CardTally(String uuid, long accepted, long overridden) {
+    private record CardTally(String uuid, long accepted, long overridden, long suggestionsAccepted) {
     }
 
     /** Card to override reason to count, for the cards of decisions in the range. */

@@ -69,14 +69,12 @@ class FeedbackTest {
     @Test
     void anOverrideCountsAgainstTheRulesThatDecidedTheVerdictAndLeadsToTheDecision() {
         Ehr ehr = Ehr.record().condition(ICD10CM, "M51.16").condition(ICD10CM, "M21.371").painScore(9, 0);
-        FhirReading reading = ehr.read(rules.current().codes(), clock.getZone(), LocalDate.now(clock));
-        Assessment answer = reading.candidates().stream().map(rules::assess)
-                .max(Assessment.MOST_CAUTIOUS).orElseThrow();
+        Assessment answer = answerFor(ehr);
         List<String> notDeciding = answer.reasons().stream().map(Reason::rule)
                 .filter(r -> !answer.decidedBy().contains(r)).distinct().toList();
         assertFalse(answer.decidedBy().isEmpty());
         assertFalse(notDeciding.isEmpty(), "the flare fired and did not decide");
-        Map<String, Integer> before = overridden();
+        Map<String, Integer> before = counts("overridden");
         String card = CdsHooksResourceTest.call(ehr).statusCode(200).extract().path("cards[0].uuid");
 
         given().contentType("application/json").body("""
@@ -85,7 +83,7 @@ class FeedbackTest {
                   "code":"already-managed"}}}]}""".formatted(card))
                 .when().post(FEEDBACK).then().statusCode(200);
 
-        Map<String, Integer> after = overridden();
+        Map<String, Integer> after = counts("overridden");
         answer.decidedBy().forEach(rule -> assertEquals(before.getOrDefault(rule, 0) + 1, after.get(rule), rule));
         notDeciding.forEach(rule -> assertEquals(before.getOrDefault(rule, 0), after.get(rule), rule));
         String rule = answer.decidedBy().get(0);
@@ -98,12 +96,60 @@ class FeedbackTest {
                 .body("decisions.card", hasItem(card));
     }
 
-    /** Rule to times overridden, every rule of the serving set listed. */
-    private static Map<String, Integer> overridden() {
+    @Test
+    void anAcceptedSuggestionIsKeptWithTheDecisionAndCountedInTheStatistics() {
+        Ehr ehr = Ehr.record().condition(ICD10CM, "G57.02").painScore(4, 2);
+        Assessment answer = answerFor(ehr);
+        Map<String, Integer> before = counts("suggestionsAccepted");
+        var card = CdsHooksResourceTest.call(ehr).statusCode(200).extract().jsonPath();
+        String uuid = card.getString("cards[0].uuid");
+        String suggestion = card.getString("cards[0].suggestions[0].uuid");
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"accepted","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "acceptedSuggestions":[{"id":"%s"}]}]}""".formatted(uuid, suggestion))
+                .when().post(FEEDBACK).then().statusCode(200);
+
+        assertEquals(suggestion, cards.feedbackOn(uuid).get(0).acceptedSuggestion());
+        String rule = answer.decidedBy().get(0);
+        String decision = given().when().get("/api/v1/decisions?decidedBy=" + rule + "&outcome=accepted")
+                .then().statusCode(200).extract().path("decisions.find { it.card == '%s' }.id".formatted(uuid));
+        given().when().get("/api/v1/decisions/" + decision).then().statusCode(200)
+                .body("feedback[0].acceptedSuggestion", equalTo(suggestion));
+        Map<String, Integer> after = counts("suggestionsAccepted");
+        answer.decidedBy().forEach(r -> assertEquals(before.getOrDefault(r, 0) + 1, after.get(r), r));
+    }
+
+    @Test
+    void aSuggestionTheCardDidNotOfferOrOneWithAnOverrideIsRefused() {
+        String card = issueCriticalCard();
+        String urgent = CdsHooksResourceTest.call(Ehr.record().condition(ICD10CM, "M51.17").condition(ICD10CM, "M21.372"))
+                .statusCode(200).extract().path("cards[0].uuid");
+
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"accepted","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "acceptedSuggestions":[{"id":"00000000-0000-0000-0000-000000000000"}]}]}""".formatted(card))
+                .when().post(FEEDBACK).then().statusCode(400)
+                .body("errors[0].field", equalTo("feedback[0].acceptedSuggestions[0].id"));
+        given().contentType("application/json").body("""
+                {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:15:00Z",
+                  "acceptedSuggestions":[{"id":"00000000-0000-0000-0000-000000000000"}]}]}""".formatted(urgent))
+                .when().post(FEEDBACK).then().statusCode(400)
+                .body("errors[0].field", equalTo("feedback[0].acceptedSuggestions"));
+        assertTrue(cards.feedbackOn(card).isEmpty() && cards.feedbackOn(urgent).isEmpty());
+    }
+
+    private Assessment answerFor(Ehr ehr) {
+        FhirReading reading = ehr.read(rules.current().codes(), clock.getZone(), LocalDate.now(clock));
+        return reading.candidates().stream().map(rules::assess).max(Assessment.MOST_CAUTIOUS).orElseThrow();
+    }
+
+    /** Rule to a count of the statistics, every rule of the serving set listed. */
+    private static Map<String, Integer> counts(String count) {
         List<Map<String, Object>> uses = given().when().get("/api/v1/ruleset/statistics").then().statusCode(200)
                 .extract().path("rules");
         Map<String, Integer> counts = new HashMap<>();
-        uses.forEach(u -> counts.put((String) u.get("rule"), (Integer) u.get("overridden")));
+        uses.forEach(u -> counts.put((String) u.get("rule"), (Integer) u.get(count)));
         return counts;
     }
 

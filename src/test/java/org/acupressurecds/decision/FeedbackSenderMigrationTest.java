@@ -33,7 +33,7 @@ class FeedbackSenderMigrationTest {
 
         CardRecords cards = new CardRecords(new RecordStore(h2, "test"));
         assertEquals(List.of(new CardRecords.Feedback("card-1", Outcome.ACCEPTED, null, "2026-11-24T10:00:00Z",
-                Requester.ANONYMOUS)), cards.feedbackOn("card-1"));
+                Requester.ANONYMOUS, null)), cards.feedbackOn("card-1"));
         assertEquals("https://ehr.example.test", cards.find("card-1").orElseThrow().issuedTo());
     }
 }

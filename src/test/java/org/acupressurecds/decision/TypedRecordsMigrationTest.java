@@ -96,7 +96,7 @@ class TypedRecordsMigrationTest {
         assertEquals(new DecisionRecords.Card("card-1", Indicator.CRITICAL, "already-managed,patient-declined"),
                 whole.card());
         assertEquals(List.of(new CardRecords.Feedback("card-1", Outcome.OVERRIDDEN, "patient-declined",
-                "2026-11-24T10:00:00Z", Requester.ANONYMOUS)), whole.feedback());
+                "2026-11-24T10:00:00Z", Requester.ANONYMOUS, null)), whole.feedback());
         assertEquals(List.of("already-managed", "patient-declined"), cards.find("card-1").orElseThrow()
                 .overrideReasons());
     }
