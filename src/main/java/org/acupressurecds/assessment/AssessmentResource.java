@@ -1,5 +1,6 @@
 package org.acupressurecds.assessment;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +13,7 @@ import java.util.List;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Context;
 import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.fhir.AnswerBundle;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.decision.Channel;
 import org.acupressurecds.decision.DecisionPipeline;
@@ -35,6 +37,9 @@ public class AssessmentResource {
             {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT",\
             "assessmentDate":"2026-11-24"}""";
 
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private final FhirContext fhir;
     private final RuleService rules;
     private final AssessmentReader reader;
     private final DecisionPipeline pipeline;
@@ -43,7 +48,8 @@ public class AssessmentResource {
     static final String CLIENT_HEADER = "X-CDS-Client";
 
     AssessmentResource(RuleService rules, AssessmentReader reader, DecisionPipeline pipeline,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, FhirContext fhir) {
+        this.fhir = fhir;
         this.rules = rules;
         this.reader = reader;
         this.pipeline = pipeline;
@@ -68,9 +74,26 @@ public class AssessmentResource {
                     value = EXAMPLE)))
     public Assessment assess(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
             throws IOException {
+        return decide(http, client, decided -> decided.answer());
+    }
+
+    /** The same decision as FHIR, for Accept: application/fhir+json (the JSON answer stays the default). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(FHIR_JSON)
+    @Operation(summary = "The same decision as a FHIR R4 Bundle: a GuidanceResponse (verdict, reasons with their guide "
+            + "sections, data requirements for what is missing) and the CarePlan or ServiceRequest it proposes")
+    public String assessAsFhir(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
+            throws IOException {
+        return decide(http, client, decided -> fhir.newJsonParser().encodeResourceToString(
+                AnswerBundle.of(decided.answer(), decided.facts(), decided.decisionId())));
+    }
+
+    private <T> T decide(RoutingContext http, String client, java.util.function.Function<DecisionPipeline.Decided, T> show)
+            throws IOException {
         AssessmentReader.Read request = reader.read(http);
         return pipeline.decide(new DecisionPipeline.Question("page".equals(client) ? Channel.PAGE : Channel.API,
                 Requester.of(identity), rules.current(), List.of(request.facts()), RequestDigest.of(request.tree())),
-                decided -> new DecisionPipeline.Shown<>(decided.answer(), null));
+                decided -> new DecisionPipeline.Shown<>(show.apply(decided), null));
     }
 }

@@ -64,7 +64,9 @@ public class PatientView {
      * kind of proposal, so it names the same suggestion whenever it is read back.
      */
     private List<Suggestion> suggestions(DecisionPipeline.Decided decided, String patientId) {
-        return ActionableResources.of(decided.answer(), decided.facts(), patientId, decided.decisionId())
+        return ActionableResources.patient(patientId)
+                .flatMap(patient -> ActionableResources.of(decided.answer(), decided.facts(), patient,
+                        decided.decisionId()))
                 .map(p -> List.of(new Suggestion(p.label(), suggestionUuid(decided.decisionId(), p.kind()), true,
                         List.of(new Action("create", p.description(), resource(p.resource()))))))
                 .orElse(List.of());

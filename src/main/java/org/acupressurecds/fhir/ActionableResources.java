@@ -40,12 +40,14 @@ public final class ActionableResources {
     private ActionableResources() {
     }
 
-    /** The proposal for the answer, if its verdict has one and the patient's id is a FHIR id. */
-    public static Optional<Proposal> of(Assessment answer, PatientFacts facts, String patientId, String decisionId) {
-        if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
-            return Optional.empty();
-        }
-        Reference patient = new Reference("Patient/" + patientId);
+    /** A reference to the EHR's patient, where its id is a FHIR id (anything else is not put in a resource). */
+    public static Optional<Reference> patient(String patientId) {
+        return patientId == null || !FHIR_ID.matcher(patientId).matches() ? Optional.empty()
+                : Optional.of(new Reference("Patient/" + patientId));
+    }
+
+    /** The proposal for the answer, if its verdict has one, for the patient (a reference, or a display only). */
+    public static Optional<Proposal> of(Assessment answer, PatientFacts facts, Reference patient, String decisionId) {
         return switch (answer.verdict()) {
             case SUITABLE, CAUTION -> Optional.of(new Proposal("care-plan",
                     "Add the acupressure-mat home programme to the care plan",
