@@ -104,6 +104,7 @@ function showProblems(problems) {
   box.hidden = false;
   result.hidden = true;
   document.getElementById('print').disabled = true; // nothing to print until there is an answer
+  document.getElementById('download-plan').disabled = true;
   box.focus();
 }
 
@@ -111,10 +112,11 @@ async function submit(event) {
   event.preventDefault();
   clearProblems();
   let response;
+  lastRequest = JSON.stringify(request());
   try {
     response = await fetch('api/v1/assessments', {
       method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CDS-Client': 'page' },
-      body: JSON.stringify(request()),
+      body: lastRequest,
     });
   } catch (e) {
     showProblems([{ field: 'service', message: 'could not be reached; try again.' }]);
@@ -185,7 +187,33 @@ function render(a, screened, words) {
   result.replaceChildren(...parts);
   result.hidden = false;
   document.getElementById('print').disabled = false;
+  document.getElementById('download-plan').disabled = !a.positions; // a plan only for suitable and caution
   result.focus();
+}
+
+// The plan as the EHR would take it: the same patient asked again as FHIR (a decision of its own, recorded as every
+// answer is), its CarePlan saved as a file.
+let lastRequest = null;
+
+async function downloadPlan() {
+  const response = await fetch('api/v1/assessments', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/fhir+json', 'X-CDS-Client': 'page' },
+    body: lastRequest,
+  });
+  if (!response.ok) {
+    showProblems([{ field: 'The service', message: `answered ${response.status} to the plan's download` }]);
+    return;
+  }
+  const bundle = await response.json();
+  const plan = (bundle.entry || []).map((e) => e.resource).find((r) => r.resourceType === 'CarePlan');
+  if (!plan) {
+    showProblems([{ field: 'The service', message: 'gave no plan to download' }]);
+    return;
+  }
+  const file = document.getElementById('plan-file');
+  if (file.href.startsWith('blob:')) URL.revokeObjectURL(file.href);
+  file.href = URL.createObjectURL(new Blob([JSON.stringify(plan, null, 2)], { type: 'application/fhir+json' }));
+  file.click();
 }
 
 /** The service says whether anyone signs in; without sign-in, the page says so plainly. */
@@ -202,5 +230,7 @@ async function showSecurityMode() {
 
 form.addEventListener('submit', submit);
 document.getElementById('print').addEventListener('click', () => window.print());
+document.getElementById('download-plan').addEventListener('click', () => downloadPlan().catch(() =>
+  showProblems([{ field: 'service', message: 'could not be reached; try again.' }])));
 prefill();
 showSecurityMode();

@@ -193,6 +193,34 @@ class PhysiotherapistPageTest extends InBrowser {
         assertTrue(find("#link-problems").getText().contains("Pain score: \"11\" is not one of the choices."));
     }
 
+    /** Beside the print, the plan as the EHR would take it: a FHIR CarePlan file, valid R4; none without a plan. */
+    @Test
+    void thePlanDownloadsAsAValidFhirCarePlan() throws Exception {
+        open("?sciaticaType=DISC_HERNIATION&painScore=4&laterality=LEFT");
+        press("#screened");
+        submitWithEnter();
+        awaitResult();
+        assertTrue(find("#download-plan").isEnabled(), "a plan can be downloaded");
+
+        find("#download-plan").click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> String.valueOf(find("#plan-file")
+                .getDomAttribute("href")).startsWith("blob:"));
+        String plan = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1]; "
+                + "fetch(document.getElementById('plan-file').href).then(r => r.text()).then(done);");
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan);
+        assertEquals(List.of("CarePlan", "draft", "proposal"), List.of(json.path("resourceType").asText(),
+                json.path("status").asText(), json.path("intent").asText()));
+        assertEquals("acupressure-mat-plan.json", find("#plan-file").getDomAttribute("download"));
+        assertEquals(List.of(), org.acupressurecds.cdshooks.R4Validator.errors(plan), plan);
+
+        open("?sciaticaType=DISC_HERNIATION&redFlags=FOOT_DROP");
+        press("#screened");
+        submitWithEnter();
+        awaitResult();
+        assertFalse(find("#download-plan").isEnabled(), "no plan after a red flag, nothing to download");
+    }
+
     @Test
     void printViewIsTheCleanPatientPlanOnTwoPagesAtMost() throws Exception {
         open("?sciaticaType=DISC_HERNIATION&painScore=4&laterality=LEFT&sedentaryWork=true&referredLegPain=true");
