@@ -63,10 +63,10 @@ public class PatientView {
      * What the answer proposes the EHR create, as one suggestion: its uuid is derived from the card's decision and the
      * kind of proposal, so it names the same suggestion whenever it is read back.
      */
-    private List<Suggestion> suggestions(DecisionPipeline.Decided decided, String patientId) {
+    private List<Suggestion> suggestions(DecisionPipeline.Decided decided, String patientId, List<String> conditions) {
         return ActionableResources.patient(patientId)
                 .flatMap(patient -> ActionableResources.of(decided.answer(), decided.facts(), patient,
-                        decided.decisionId()))
+                        decided.decisionId(), conditions))
                 .map(p -> List.of(new Suggestion(p.label(), suggestionUuid(decided.decisionId(), p.kind()), true,
                         List.of(new Action("create", p.description(), resource(p.resource()))))))
                 .orElse(List.of());
@@ -111,7 +111,8 @@ public class PatientView {
                     Card shown = CardRenderer.render(decided.answer(),
                             !facts.redFlagsScreened() && facts.redFlags().isEmpty(), reading.notes(), reading.notRead(),
                             pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
-                                    "absolute")).orElse(null), suggestions(decided, patientId));
+                                    "absolute")).orElse(null), suggestions(decided, patientId,
+                            reading.sciaticaConditionIds()));
                     return new DecisionPipeline.Shown<>(shown, new DecisionRecord.IssuedCard(shown.uuid(),
                             shown.indicator(), shown.overrideReasons() == null ? List.of()
                                     : shown.overrideReasons().stream().map(Coding::code).toList(),

@@ -1,5 +1,6 @@
 package org.acupressurecds.fhir;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,17 +43,26 @@ public final class ActionableResources {
 
     /** A reference to the EHR's patient, where its id is a FHIR id (anything else is not put in a resource). */
     public static Optional<Reference> patient(String patientId) {
-        return patientId == null || !FHIR_ID.matcher(patientId).matches() ? Optional.empty()
-                : Optional.of(new Reference("Patient/" + patientId));
+        return isFhirId(patientId) ? Optional.of(new Reference("Patient/" + patientId)) : Optional.empty();
+    }
+
+    static boolean isFhirId(String id) {
+        return id != null && FHIR_ID.matcher(id).matches();
     }
 
     /** The proposal for the answer, if its verdict has one, for the patient (a reference, or a display only). */
     public static Optional<Proposal> of(Assessment answer, PatientFacts facts, Reference patient, String decisionId) {
+        return of(answer, facts, patient, decisionId, List.of());
+    }
+
+    /** addresses: the ids of the patient's sciatica conditions (FHIR ids), which a care plan addresses. */
+    public static Optional<Proposal> of(Assessment answer, PatientFacts facts, Reference patient, String decisionId,
+            List<String> addresses) {
         return switch (answer.verdict()) {
             case SUITABLE, CAUTION -> Optional.of(new Proposal("care-plan",
                     "Add the acupressure-mat home programme to the care plan",
                     "Create a draft care plan: the 6-week acupressure-mat programme, week by week", carePlan(answer,
-                            patient, decisionId)));
+                            patient, decisionId, addresses)));
             case URGENT_REFERRAL -> Optional.of(new Proposal("referral", "Refer for medical evaluation",
                     "Create a draft referral for an urgent medical evaluation", request(answer, facts, patient,
                             decisionId, "Urgent medical evaluation of sciatica with a red flag",
@@ -66,11 +76,13 @@ public final class ActionableResources {
         };
     }
 
-    private static CarePlan carePlan(Assessment answer, Reference patient, String decisionId) {
+    private static CarePlan carePlan(Assessment answer, Reference patient, String decisionId, List<String> addresses) {
         CarePlan plan = new CarePlan().setStatus(CarePlan.CarePlanStatus.DRAFT)
                 .setIntent(CarePlan.CarePlanIntent.PROPOSAL).setSubject(patient)
                 .setTitle("Acupressure-mat home programme for sciatica")
                 .setDescription(answer.action());
+        addresses.stream().filter(ActionableResources::isFhirId)
+                .forEach(id -> plan.addAddresses(new Reference("Condition/" + id)));
         identify(plan.addIdentifier(), plan.addIdentifier(), answer, decisionId);
         for (ProtocolWeek week : answer.protocol()) {
             plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)

@@ -144,7 +144,7 @@ public final class FhirPatientReader {
         findings.redFlags.forEach(flag -> record.redFlag(flag.getKey(), flag.getValue()));
         findings.mentioned.forEach(record::redFlagMentioned);
         List<PatientFacts> facts = candidates.stream().map(type -> record.sciaticaType(type).build()).toList();
-        return new FhirReading(facts, notes, account.notRead(), false);
+        return new FhirReading(facts, notes, account.notRead(), false, List.copyOf(findings.sciaticaConditions));
     }
 
     private record PainScore(int value, LocalDate date, Instant taken) {
@@ -161,6 +161,8 @@ public final class FhirPatientReader {
         final List<Map.Entry<RedFlag, LocalDate>> redFlags = new ArrayList<>();
         final Set<RedFlag> mentioned = EnumSet.noneOf(RedFlag.class);
         final Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
+        /** The ids (FHIR ids only) of this patient's conditions that coded a sciatica type, for a care plan to address. */
+        final Set<String> sciaticaConditions = new java.util.LinkedHashSet<>();
         Boolean medicalClearance;
         LocalDate medicalClearanceDate;
         Boolean largeDisc;
@@ -191,6 +193,10 @@ public final class FhirPatientReader {
             boolean subjectSaid = account.subject(condition) == RecordAccount.Subject.THIS_PATIENT;
             meanings.forEach(m -> record(m, condition, subjectSaid, today, suspected, notes));
             if (meanings.stream().anyMatch(m -> m.fact() == Fact.SCIATICA_TYPE)) {
+                String id = condition.getIdElement().getIdPart();
+                if (subjectSaid && id != null && ActionableResources.isFhirId(id)) {
+                    sciaticaConditions.add(id);
+                }
                 // The body site of another condition (a knee, say) says nothing of the sciatica's side.
                 condition.getBodySite().stream().flatMap(site -> site.getCoding().stream())
                         .map(c -> codes.lookup(c.getSystem(), c.getCode()))

@@ -9,7 +9,13 @@ import org.acupressurecds.knowledge.PatientFacts;
  * was not read.
  */
 public record FhirReading(List<PatientFacts> candidates, List<String> notes, NotRead notRead,
-        boolean conditionsUnavailable) {
+        boolean conditionsUnavailable, List<String> sciaticaConditionIds) {
+
+    /** sciaticaConditionIds: the ids of the patient's own conditions that coded the sciatica, as FHIR ids. */
+    public FhirReading(List<PatientFacts> candidates, List<String> notes, NotRead notRead,
+            boolean conditionsUnavailable) {
+        this(candidates, notes, notRead, conditionsUnavailable, List.of());
+    }
 
     public boolean hasSciatica() {
         return !candidates.isEmpty();

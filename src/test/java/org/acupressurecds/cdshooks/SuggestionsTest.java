@@ -80,6 +80,10 @@ class SuggestionsTest {
                 resource.path("intent").asText(), resource.path("subject").path("reference").asText()));
         assertTrue(resource.path("identifier").findValuesAsText("system")
                 .contains("https://acupressure-cds.org/fhir/NamingSystem/decision"), resource.toString());
+        if (resourceType.equals("CarePlan")) {
+            assertTrue(resource.path("addresses").findValuesAsText("reference").stream()
+                    .anyMatch(r -> r.matches("Condition/[A-Za-z0-9.-]+")), "it addresses the sciatica: " + resource);
+        }
         assertEquals(List.of(), R4Validator.errors(resource.toString()), resource.toPrettyString());
     }
 
