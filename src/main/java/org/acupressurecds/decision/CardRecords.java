@@ -69,8 +69,17 @@ public class CardRecords {
 
     /** The uuids of the suggestions a card offered. */
     static List<String> suggestions(Connection c, String card) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT suggestion_uuid FROM card_suggestion WHERE card_uuid = ? "
-                + "ORDER BY ordinal")) {
+        return offered(c, "SELECT suggestion_uuid FROM card_suggestion WHERE card_uuid = ? ORDER BY ordinal", card);
+    }
+
+    /** The override reasons a card offered, in the order it offered them. */
+    static List<String> overrideReasons(Connection c, String card) throws SQLException {
+        return offered(c, "SELECT reason_code FROM card_override_reason WHERE card_uuid = ? ORDER BY ordinal", card);
+    }
+
+    /** What a card offered, one row of its own table each, in the card's order. */
+    private static List<String> offered(Connection c, String sql, String card) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, card);
             List<String> found = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
@@ -79,21 +88,6 @@ public class CardRecords {
                 }
             }
             return found;
-        }
-    }
-
-    /** The override reasons a card offered, in the order it offered them. */
-    static List<String> overrideReasons(Connection c, String card) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT reason_code FROM card_override_reason WHERE card_uuid = ? "
-                + "ORDER BY ordinal")) {
-            q.setString(1, card);
-            List<String> reasons = new ArrayList<>();
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    reasons.add(r.getString(1));
-                }
-            }
-            return reasons;
         }
     }
 
