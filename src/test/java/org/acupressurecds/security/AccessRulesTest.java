@@ -68,6 +68,17 @@ class AccessRulesTest {
     }
 
     @Test
+    void thePublishedKnowledgeIsReadByCliniciansAndRuleAuthors() {
+        String plan = "/fhir/PlanDefinition/acupressure-mat-sciatica";
+        given().when().get(plan).then().statusCode(401);
+        as("auditor").when().get(plan).then().statusCode(403);
+        as("clinician").when().get(plan).then().statusCode(200).contentType("application/fhir+json");
+        as("rule-author").when().get(plan).then().statusCode(200);
+        as("clinician", "rule-author").contentType("application/json").body("{}").when().post(plan).then()
+                .statusCode(403);
+    }
+
+    @Test
     void theDecisionRecordIsForAuditors() {
         given().when().get("/api/v1/decisions").then().statusCode(401);
         as("clinician", "rule-author").when().get("/api/v1/decisions").then().statusCode(403);
