@@ -162,7 +162,7 @@ public final class FhirPatientReader {
         final Set<RedFlag> mentioned = EnumSet.noneOf(RedFlag.class);
         final Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
         /** The ids (FHIR ids only) of this patient's conditions that coded a sciatica type, for a care plan to address. */
-        final Set<String> sciaticaConditions = new java.util.LinkedHashSet<>();
+        final Set<String> sciaticaConditions = new LinkedHashSet<>();
         Boolean medicalClearance;
         LocalDate medicalClearanceDate;
         Boolean largeDisc;

@@ -60,6 +60,16 @@ public final class GuideCitation {
                 + "): quote more of the one you mean");
     }
 
+    /**
+     * What a rule's citation says: the change its local policy makes, or the guide's words it cites (the item, or the
+     * whole section); null for a citation that is neither.
+     */
+    public static String cites(String source, List<LocalPolicy> policies, Guide guide) {
+        String cited = source == null ? "" : source;
+        return policies.stream().filter(p -> cited.equals(LocalPolicy.SOURCE + p.name())).map(LocalPolicy::changes)
+                .findFirst().orElseGet(() -> text(cited, guide).orElse(null));
+    }
+
     /** The guide text a citation points at (the item, or the whole section); empty for a local policy or a bad one. */
     public static Optional<String> text(String source, Guide guide) {
         if (source == null || source.startsWith(LocalPolicy.SOURCE) || problem(source, guide).isPresent()) {

@@ -46,15 +46,13 @@ public final class PublishedKnowledge {
         for (RuleSet.RuleInfo rule : rules.rules()) {
             PlanDefinition.PlanDefinitionActionComponent action = plan.addAction().setTitle(rule.name())
                     .setTextEquivalent(rule.name());
-            String source = rule.source() == null ? "" : rule.source();
-            String cites = rules.policies().stream().filter(p -> source.equals(LocalPolicy.SOURCE + p.name()))
-                    .map(LocalPolicy::changes).findFirst()
-                    .orElseGet(() -> GuideCitation.text(source, Guide.shipped()).orElse(null));
+            String cites = GuideCitation.cites(rule.source(), rules.policies(), Guide.shipped());
             if (cites != null) {
                 action.setDescription(cites);
             }
-            if (!source.isEmpty()) {
-                action.addDocumentation().setType(RelatedArtifact.RelatedArtifactType.CITATION).setCitation(source);
+            if (rule.source() != null && !rule.source().isBlank()) {
+                action.addDocumentation().setType(RelatedArtifact.RelatedArtifactType.CITATION)
+                        .setCitation(rule.source());
             }
         }
         return plan;

@@ -75,11 +75,7 @@ public class RuleSetResource {
     public record CitedRule(@JsonUnwrapped RuleSet.RuleInfo rule, String cites) {
 
         static CitedRule of(RuleSet.RuleInfo rule, List<LocalPolicy> policies) {
-            String source = rule.source() == null ? "" : rule.source();
-            String cites = policies.stream().filter(p -> source.equals(LocalPolicy.SOURCE + p.name()))
-                    .map(LocalPolicy::changes).findFirst()
-                    .orElseGet(() -> GuideCitation.text(source, Guide.shipped()).orElse(null));
-            return new CitedRule(rule, cites);
+            return new CitedRule(rule, GuideCitation.cites(rule.source(), policies, Guide.shipped()));
         }
     }
 
