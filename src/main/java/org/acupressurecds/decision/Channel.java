@@ -4,5 +4,7 @@ package org.acupressurecds.decision;
 public enum Channel {
     API,
     PAGE,
-    CDS_HOOKS
+    CDS_HOOKS,
+    /** The published PlanDefinition's $apply, with the patient's FHIR data. */
+    FHIR_APPLY
 }

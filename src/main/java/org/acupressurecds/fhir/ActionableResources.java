@@ -110,7 +110,7 @@ public final class ActionableResources {
         return request;
     }
 
-    private static void identify(Identifier decision, Identifier ruleset, Assessment answer, String decisionId) {
+    static void identify(Identifier decision, Identifier ruleset, Assessment answer, String decisionId) {
         decision.setSystem(DECISION_SYSTEM).setValue(decisionId);
         ruleset.setSystem(RULESET_SYSTEM).setValue(answer.rulesetVersion());
     }

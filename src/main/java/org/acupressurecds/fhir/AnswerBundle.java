@@ -39,6 +39,27 @@ public final class AnswerBundle {
     public static Bundle of(Assessment answer, PatientFacts facts, String decisionId) {
         Reference patient = new Reference().setDisplay("The patient assessed");
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        GuidanceResponse guidance = guidance(answer, patient, decisionId);
+        ActionableResources.of(answer, facts, patient, decisionId).ifPresent(proposal -> {
+            String url = add(bundle, proposal.resource());
+            if (!(proposal.resource() instanceof org.hl7.fhir.r4.model.CarePlan)) {
+                // A guidance response's result is a care plan or a request group: a request goes in a group.
+                RequestGroup group = requestGroup(patient);
+                group.addAction().setTitle(proposal.label()).setDescription(proposal.description())
+                        .setResource(new Reference(url));
+                url = add(bundle, group);
+            }
+            guidance.setResult(new Reference(url).setDisplay(proposal.label()));
+        });
+        bundle.getEntry().add(0, new Bundle.BundleEntryComponent().setFullUrl(urn()).setResource(guidance));
+        return bundle;
+    }
+
+    /**
+     * The decision as a GuidanceResponse: the verdict, the action, every reason with its guide section, and a data
+     * requirement with a note for each fact not known; traced to its decision and rule set by identifiers.
+     */
+    static GuidanceResponse guidance(Assessment answer, Reference patient, String decisionId) {
         GuidanceResponse guidance = new GuidanceResponse().setModule(new org.hl7.fhir.r4.model.UriType(MODULE))
                 .setStatus(answer.missingData().isEmpty() ? GuidanceResponse.GuidanceResponseStatus.SUCCESS
                         : GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED)
@@ -60,20 +81,13 @@ public final class AnswerBundle {
             requirement.addMustSupport(missing.field());
             guidance.addNote(new Annotation().setText("Not known: " + missing.field() + ". " + missing.reason()));
         }
-        ActionableResources.of(answer, facts, patient, decisionId).ifPresent(proposal -> {
-            String url = add(bundle, proposal.resource());
-            if (!(proposal.resource() instanceof org.hl7.fhir.r4.model.CarePlan)) {
-                // A guidance response's result is a care plan or a request group: a request goes in a group.
-                RequestGroup group = new RequestGroup().setStatus(RequestGroup.RequestStatus.DRAFT)
-                        .setIntent(RequestGroup.RequestIntent.PROPOSAL).setSubject(patient);
-                group.addAction().setTitle(proposal.label()).setDescription(proposal.description())
-                        .setResource(new Reference(url));
-                url = add(bundle, group);
-            }
-            guidance.setResult(new Reference(url).setDisplay(proposal.label()));
-        });
-        bundle.getEntry().add(0, new Bundle.BundleEntryComponent().setFullUrl(urn()).setResource(guidance));
-        return bundle;
+        return guidance;
+    }
+
+    /** A draft proposal of requests for the patient, as a guidance response's result holds them. */
+    static RequestGroup requestGroup(Reference patient) {
+        return new RequestGroup().setStatus(RequestGroup.RequestStatus.DRAFT)
+                .setIntent(RequestGroup.RequestIntent.PROPOSAL).setSubject(patient);
     }
 
     private static String add(Bundle bundle, Resource resource) {

@@ -41,36 +41,53 @@ public record CodedRecord(LocalDate assessmentDate, LocalDate birthDate, List<Co
     public record RecordedPainScore(int value, LocalDate taken) {
     }
 
-    private static final String PATIENT = "scenario";
     private static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+
+    /** The id of the record's patient, whom every resource is about. */
+    public static final String PATIENT = "scenario";
 
     /** The record as the reader reads it on its assessment date, with the given code table. */
     public FhirReading read(CodeTable codes) {
         Map<String, Prefetched> data = new LinkedHashMap<>();
-        if (birthDate != null) {
-            data.put(PrefetchKey.PATIENT.key(), Prefetched.of(new Patient().setBirthDateElement(
-                    new DateType(birthDate.toString())).setId(PATIENT)));
-        }
-        put(data, PrefetchKey.CONDITIONS, conditions, CodedRecord::condition);
-        put(data, PrefetchKey.PROCEDURES, procedures, CodedRecord::procedure);
-        put(data, PrefetchKey.PAIN_SCORES, painScores, CodedRecord::painScore);
+        lists().forEach((key, resources) -> {
+            if (key == PrefetchKey.PATIENT) {
+                data.put(key.key(), Prefetched.of(resources.get(0)));
+                return;
+            }
+            Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+            resources.forEach(r -> bundle.addEntry().setResource(r).getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+            bundle.setTotal(resources.size());
+            data.put(key.key(), Prefetched.of(bundle, key.needsWholeList()));
+        });
         return new FhirPatientReader(codes, ZoneOffset.UTC).read(data, PATIENT, assessmentDate);
     }
 
-    private static <T> void put(Map<String, Prefetched> data, PrefetchKey key, List<T> items,
+    /** The record's FHIR resources, by the list a hook's prefetch carries them in; a list left out is not there. */
+    public Map<PrefetchKey, List<Resource>> lists() {
+        Map<PrefetchKey, List<Resource>> lists = new LinkedHashMap<>();
+        if (birthDate != null) {
+            lists.put(PrefetchKey.PATIENT, List.of(new Patient().setBirthDateElement(new DateType(birthDate.toString()))
+                    .setId(PATIENT)));
+        }
+        put(lists, PrefetchKey.CONDITIONS, conditions, CodedRecord::condition);
+        put(lists, PrefetchKey.PROCEDURES, procedures, CodedRecord::procedure);
+        put(lists, PrefetchKey.PAIN_SCORES, painScores, CodedRecord::painScore);
+        return lists;
+    }
+
+    private static <T> void put(Map<PrefetchKey, List<Resource>> lists, PrefetchKey key, List<T> items,
             Function<T, Resource> resource) {
         if (items == null) {
             return;
         }
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        List<Resource> resources = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Resource r = resource.apply(items.get(i));
             r.setId(key.key() + "-" + (i + 1));
-            bundle.addEntry().setResource(r).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            resources.add(r);
         }
-        bundle.setTotal(items.size());
-        data.put(key.key(), Prefetched.of(bundle, key.needsWholeList()));
+        lists.put(key, resources);
     }
 
     private static Resource condition(CodedCondition c) {

@@ -99,8 +99,18 @@ public final class FhirPatientReader {
 
     /** patientId: the context patient's id; a resource about another patient is left out and counted. */
     public FhirReading read(Map<String, Prefetched> data, String patientId, LocalDate today) {
+        return read(data, patientId, today, Map.of());
+    }
+
+    /**
+     * kindsNotRead: how many resources of each type no list holds came with the record (a record sent whole, as to
+     * $apply), which the reading counts among what it did not read.
+     */
+    public FhirReading read(Map<String, Prefetched> data, String patientId, LocalDate today,
+            Map<String, Integer> kindsNotRead) {
         List<String> notes = new ArrayList<>();
         RecordAccount account = new RecordAccount(patientId);
+        account.kindsNotRead(kindsNotRead);
         Findings findings = new Findings();
         Prefetched conditions = data.get(CONDITIONS);
         if (conditions instanceof Prefetched.Unavailable unavailable) {

@@ -49,6 +49,8 @@ final class RecordAccount {
 
     private final Map<Kind, Integer> counts = new LinkedHashMap<>();
     private final List<String> gaps = new ArrayList<>();
+    /** Resources of types no list holds, by type: a record sent whole (to $apply) holds many, none of them read. */
+    private final Map<String, Integer> kindsNotRead = new java.util.TreeMap<>();
     private boolean unreadable;
     private boolean incomplete;
 
@@ -88,6 +90,11 @@ final class RecordAccount {
         unreadable |= why.unreadable;
     }
 
+    /** Resources of types this service reads nothing of (Encounters, Claims…): counted, never a gap in the record. */
+    void kindsNotRead(Map<String, Integer> byType) {
+        byType.forEach((type, n) -> kindsNotRead.merge(type, n, Integer::sum));
+    }
+
     /** Whether the patient's subject is this patient, another, or not said (no reference to a Patient). */
     Subject subject(DomainResource resource) {
         Reference subject = resource instanceof Condition c ? c.getSubject()
@@ -114,6 +121,13 @@ final class RecordAccount {
             int n = count.getValue();
             lines.add(n + " " + count.getKey().resourceType() + (n == 1 ? " " + why.one : "s " + why.several) + ".");
             entries += n;
+        }
+        int others = kindsNotRead.values().stream().mapToInt(Integer::intValue).sum();
+        if (others > 0) {
+            lines.add(others + (others == 1 ? " entry is" : " entries are") + " of a kind this service does not read ("
+                    + String.join(", ", kindsNotRead.entrySet().stream().map(k -> k.getKey() + " " + k.getValue())
+                    .toList()) + ") and " + (others == 1 ? "was" : "were") + " left out.");
+            entries += others;
         }
         lines.addAll(gaps);
         return new FhirReading.NotRead(List.copyOf(lines), entries, gaps.size());

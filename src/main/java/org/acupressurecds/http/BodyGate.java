@@ -50,14 +50,15 @@ public class BodyGate {
             }
             if (!isJson(request.getHeader("Content-Type"))) {
                 refuse(ctx, 415, "unsupported-media-type", "Unsupported media type", "This service takes JSON "
-                        + "only: send Content-Type: application/json (a charset and other parameters are fine).");
+                        + "only: send Content-Type: application/json, or application/fhir+json to FHIR endpoints (a "
+                        + "charset and other parameters are fine).");
                 return;
             }
             new Read(ctx, vertx, limits).start();
         });
     }
 
-    /** The media type is application/json, whatever its parameters. */
+    /** The media type is JSON (application/json, or FHIR's application/fhir+json), whatever its parameters. */
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
@@ -65,7 +66,7 @@ public class BodyGate {
         int parameters = contentType.indexOf(';');
         String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
                 .toLowerCase(Locale.ROOT);
-        return type.equals("application/json");
+        return type.equals("application/json") || type.equals("application/fhir+json");
     }
 
     private record Limits(long maxSize, long minRatePerSecond, long graceNanos, int maxSlow) {

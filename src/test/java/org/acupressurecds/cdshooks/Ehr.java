@@ -279,6 +279,65 @@ public final class Ehr {
         return request.toString();
     }
 
+    /**
+     * The record as a call of the published PlanDefinition's $apply: subject the patient, data one Bundle of every
+     * resource (a list omitted is not in it, as a record with none).
+     */
+    public String applyParameters() {
+        Bundle data = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        resources().forEach((key, resource) -> {
+            if (omittedKeys.contains(key)) {
+                return;
+            }
+            if (resource instanceof Bundle list) {
+                list.getEntry().forEach(e -> data.addEntry().setResource(e.getResource()));
+            } else {
+                data.addEntry().setResource(resource);
+            }
+        });
+        ObjectNode call = JSON.createObjectNode().put("resourceType", "Parameters");
+        com.fasterxml.jackson.databind.node.ArrayNode parameters = call.putArray("parameter");
+        parameters.addObject().put("name", "subject").put("valueString", "Patient/" + patientId());
+        parameters.addObject().put("name", "data").set("resource", tree(data));
+        return call.toString();
+    }
+
+    /**
+     * The facts of a patient as an EHR would code them: the sciatica type (unknown where not given), each red flag and
+     * each finding in the service's own CodeSystem, the pain score, a lumbar microdiscectomy for spinal surgery, and
+     * a birth date for the age, each dated as the facts date it. What an EHR cannot say (a red-flag screening, an
+     * acute flare in words) it does not.
+     */
+    public static Ehr ofFacts(org.acupressurecds.knowledge.PatientFacts facts) {
+        LocalDate day = facts.assessmentDate();
+        Ehr ehr = record().condition(FINDING, facts.sciaticaType() == null ? "UNKNOWN" : facts.sciaticaType().name());
+        facts.redFlags().forEach(flag -> ehr.condition(FINDING, flag.name()).noted(null,
+                facts.redFlagsNotedOn().getOrDefault(flag, day)));
+        if (Boolean.TRUE.equals(facts.largeDiscHerniationWithImpingement())) {
+            ehr.condition(FINDING, "LARGE_DISC_HERNIATION_WITH_IMPINGEMENT");
+        }
+        if (Boolean.TRUE.equals(facts.medicalClearance())) {
+            ehr.condition(FINDING, "MEDICAL_CLEARANCE").noted(null, facts.medicalClearanceDate());
+        }
+        if (Boolean.TRUE.equals(facts.referredLegPain())) {
+            ehr.condition(FINDING, "REFERRED_LEG_PAIN");
+        }
+        if (Boolean.TRUE.equals(facts.sedentaryWork())) {
+            ehr.condition(FINDING, "SEDENTARY_WORK");
+        }
+        if (facts.painScore() != null) {
+            ehr.painScore(facts.painScore(), (facts.painScoreDate() == null ? day : facts.painScoreDate()).toString());
+        }
+        if (Boolean.TRUE.equals(facts.spinalSurgery())) {
+            ehr.procedure("178625001", facts.spinalSurgeryDate() == null ? day : facts.spinalSurgeryDate());
+        }
+        if (facts.age() != null) {
+            ehr.patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(day.minusYears(facts.age())
+                    .minusDays(1).toString()));
+        }
+        return ehr;
+    }
+
     public static com.fasterxml.jackson.databind.JsonNode tree(Resource resource) {
         try {
             return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(resource));

@@ -20,8 +20,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Any body, any shape, on every JSON entry point: a 2xx, or a 4xx that is problem+json (412: a FHIR
- * OperationOutcome, as CDS Hooks says), never a 5xx, never an answer of more than a few KB. The seeds are the
+ * Any body, any shape, on every JSON entry point: a 2xx, or a 4xx that is problem+json (a FHIR OperationOutcome for
+ * CDS Hooks' 412 and $apply's 400), never a 5xx, never an answer of more than a few KB. The seeds are the
  * bodies that once got a 5xx; the rest are generated from valid bodies by seeded mutation, so a failure replays.
  */
 @QuarkusTest
@@ -31,6 +31,7 @@ class FuzzedBodiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MUTANTS_PER_SEED = 60;
     private static final int MAX_ERROR_BYTES = 8 * 1024;
+    private static final String APPLY = "/fhir/PlanDefinition/acupressure-mat-sciatica/$apply";
 
     private record Entry(String path, String seed) {
     }
@@ -133,7 +134,9 @@ class FuzzedBodiesTest {
                         {"feedback":[{"card":"%s","outcome":"overridden","outcomeTimestamp":"2026-11-24T10:00:00Z",
                           "overrideReason":{"reason":{"system":"https://acupressure-cds.org/fhir/CodeSystem/override-reason",
                           "code":"already-managed"},"userComment":"seen"}}]}""".formatted(card)),
-                new Entry("/api/v1/ruleset/validate", "{\"files\":{\"positions.drl\":42}}"));
+                new Entry("/api/v1/ruleset/validate", "{\"files\":{\"positions.drl\":42}}"),
+                new Entry(APPLY, Ehr.record().condition(ICD10CM, "M51.16").painScore(6, 2)
+                        .procedure("387731002", java.time.LocalDate.of(2026, 10, 1)).applyParameters()));
         Random random = new Random(20261125);
         for (Entry entry : entries) {
             JsonNode seed = JSON.readTree(entry.seed());
@@ -145,13 +148,16 @@ class FuzzedBodiesTest {
 
     /** The status, once the answer is checked to be no 5xx and, as a 4xx, a small problem. */
     private static int check(String path, String body) {
-        Response response = given().contentType("application/json").body(body).when().post(path);
+        Response response = given().urlEncodingEnabled(false).contentType("application/json").body(body).when()
+                .post(path);
         int status = response.statusCode();
         String shown = body.length() > 300 ? body.substring(0, 300) + "…" : body;
         assertTrue(status < 500, () -> path + " answered " + status + " to " + shown);
         if (status >= 400) {
             String type = response.contentType();
-            assertTrue(type.startsWith(status == 412 ? "application/fhir+json" : "application/problem+json"),
+            // A FHIR answer's errors are OperationOutcomes: a hook's 412, and $apply's 400.
+            boolean fhir = status == 412 || status == 400 && path.equals(APPLY);
+            assertTrue(type.startsWith(fhir ? "application/fhir+json" : "application/problem+json"),
                     () -> path + " answered " + status + " as " + type + " to " + shown);
             int size = response.asByteArray().length;
             assertTrue(size <= MAX_ERROR_BYTES, () -> path + " answered " + size + " bytes to " + shown);

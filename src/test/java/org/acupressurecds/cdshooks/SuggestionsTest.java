@@ -29,6 +29,9 @@ class SuggestionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    org.acupressurecds.http.StrictBinder binder;
+
     static Stream<Arguments> records() throws Exception {
         LocalDate today = LocalDate.now();
         Stream<Arguments> verdicts = Stream.of(
@@ -85,6 +88,50 @@ class SuggestionsTest {
                     .anyMatch(r -> r.matches("Condition/[A-Za-z0-9.-]+")), "it addresses the sciatica: " + resource);
         }
         assertEquals(List.of(), R4Validator.errors(resource.toString()), resource.toPrettyString());
+    }
+
+    static Stream<org.acupressurecds.ruleset.Scenario.Located> scenarioPatients() throws Exception {
+        return ScenarioPatients.withPatients();
+    }
+
+    /**
+     * Every scenario patient, moved to today and coded as an EHR would code them, through CDS Hooks: one card, and what
+     * it suggests is valid FHIR R4.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarioPatients")
+    void everyScenarioPatientsCardSuggestsValidFhir(org.acupressurecds.ruleset.Scenario.Located scenario)
+            throws Exception {
+        Ehr ehr = Ehr.ofFacts(org.acupressurecds.request.AssessmentRequest.factsOf(binder,
+                ScenarioPatients.today(scenario), LocalDate.now()));
+        JsonNode cards = JSON.readTree(CdsHooksResourceTest.call(ehr).statusCode(200).extract().asString())
+                .path("cards");
+
+        assertEquals(1, cards.size(), cards.toString());
+        assertSuggestionsAreValid(cards.path(0));
+    }
+
+    /** The README's hook call, as the README shows it: its card suggests the home programme, valid FHIR R4. */
+    @org.junit.jupiter.api.Test
+    void theReadmesHookExampleSuggestsAValidCarePlan() throws Exception {
+        JsonNode card = JSON.readTree(io.restassured.RestAssured.given().contentType("application/json")
+                .body(CdsHooksResource.EXAMPLE).when().post(CdsHooksResourceTest.SERVICE).then().statusCode(200)
+                .extract().asString()).path("cards").path(0);
+
+        assertEquals("CarePlan", card.path("suggestions").path(0).path("actions").path(0).path("resource")
+                .path("resourceType").asText(), card.toString());
+        assertSuggestionsAreValid(card);
+    }
+
+    private static void assertSuggestionsAreValid(JsonNode card) {
+        for (JsonNode suggestion : card.path("suggestions")) {
+            for (JsonNode action : suggestion.path("actions")) {
+                JsonNode resource = action.path("resource");
+                assertTrue(List.of("CarePlan", "ServiceRequest").contains(resource.path("resourceType").asText()),
+                        resource.toString());
+                assertEquals(List.of(), R4Validator.errors(resource.toString()), resource.toPrettyString());
+            }
+        }
     }
 
     /** The validator is no formality: a care plan without its required status is an error. */

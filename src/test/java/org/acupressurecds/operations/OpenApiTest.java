@@ -62,11 +62,42 @@ class OpenApiTest {
         Object hook = example(api.getPaths().get("/cds-services/{id}").getPost());
         given().contentType("application/json").body(hook).when().post("/cds-services/acupressure-mat-sciatica").then()
                 .statusCode(200).body("cards[0].indicator", org.hamcrest.Matchers.equalTo("warning"));
+        Object apply = example(api.getPaths().get("/fhir/PlanDefinition/acupressure-mat-sciatica/$apply").getPost(),
+                "application/fhir+json");
+        given().urlEncodingEnabled(false).contentType("application/fhir+json").body(apply).when()
+                .post("/fhir/PlanDefinition/acupressure-mat-sciatica/$apply").then().statusCode(200)
+                .body("resourceType", org.hamcrest.Matchers.equalTo("CarePlan"));
+    }
+
+    /** The README's calls of the hook and of $apply are the documented examples, which the test above sends. */
+    @Test
+    void theReadmesCallsAreTheDocumentedExamples() throws Exception {
+        OpenAPI api = document();
+        String readme = Files.readString(java.nio.file.Path.of("README.md"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Object hook = example(api.getPaths().get("/cds-services/{id}").getPost());
+        Object apply = example(api.getPaths().get("/fhir/PlanDefinition/acupressure-mat-sciatica/$apply").getPost(),
+                "application/fhir+json");
+        assertEquals(hook instanceof String text ? json.readTree(text) : json.valueToTree(hook),
+                json.readTree(readmeBlock(readme, "\n{\n  \"hook\": \"patient-view\"")));
+        assertEquals(apply instanceof String text ? json.readTree(text) : json.valueToTree(apply),
+                json.readTree(readmeBlock(readme, "\n{\n  \"resourceType\": \"Parameters\"")));
+    }
+
+    /** The JSON of a README here-document, from where it starts to its EOF. */
+    private static String readmeBlock(String readme, String start) {
+        int at = readme.indexOf(start);
+        assertTrue(at >= 0, "the README has no block starting " + start);
+        return readme.substring(at, readme.indexOf("\nEOF\n", at));
     }
 
     private static Object example(Operation operation) {
-        return operation.getRequestBody().getContent().get("application/json").getExamples().values().iterator()
-                .next().getValue();
+        return example(operation, "application/json");
+    }
+
+    private static Object example(Operation operation, String mediaType) {
+        return operation.getRequestBody().getContent().get(mediaType).getExamples().values().iterator().next()
+                .getValue();
     }
 
     /** Every resource method in the service's classes, as "METHOD /path". */

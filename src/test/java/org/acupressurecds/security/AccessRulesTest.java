@@ -78,6 +78,23 @@ class AccessRulesTest {
                 .statusCode(403);
     }
 
+    /** Applying the knowledge to a patient is a decision, as an assessment is: clinicians only, and only by POST. */
+    @Test
+    void applyingTheKnowledgeToAPatientIsForClinicians() {
+        String apply = "/fhir/PlanDefinition/acupressure-mat-sciatica/$apply";
+        String call = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"subject\","
+                + "\"valueString\":\"Patient/pat-42\"}]}";
+        given().urlEncodingEnabled(false).contentType("application/fhir+json").body(call).when().post(apply).then()
+                .statusCode(401);
+        as("rule-author", "auditor").urlEncodingEnabled(false).contentType("application/fhir+json").body(call).when().post(apply).then()
+                .statusCode(403);
+        as("clinician").urlEncodingEnabled(false).contentType("application/fhir+json").body(call).when().post(apply)
+                .then().statusCode(200)
+                .contentType("application/fhir+json").body("resourceType", equalTo("RequestGroup"));
+        as("clinician", "rule-author", "auditor").urlEncodingEnabled(false).when().get(apply).then().statusCode(anyOf(equalTo(403),
+                equalTo(405)));
+    }
+
     @Test
     void theDecisionRecordIsForAuditors() {
         given().when().get("/api/v1/decisions").then().statusCode(401);
