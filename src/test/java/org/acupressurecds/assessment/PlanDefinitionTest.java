@@ -40,4 +40,19 @@ class PlanDefinitionTest {
                 .contains("docs/guide/sciatica-acupressure-guide.txt"), "the guide behind it");
         assertEquals(List.of(), R4Validator.errors(response.asString()), plan.toPrettyString());
     }
+
+    /** A FHIR client asks what the endpoint does before its first call: the PlanDefinition read and its $apply. */
+    @Test
+    void theFhirEndpointSaysWhatItDoes() throws Exception {
+        Response response = given().when().get("/fhir/metadata");
+
+        assertEquals(200, response.statusCode(), response.asString());
+        JsonNode statement = new ObjectMapper().readTree(response.asString());
+        JsonNode plans = statement.path("rest").path(0).path("resource").path(0);
+        assertEquals(List.of("CapabilityStatement", "4.0.1", "PlanDefinition", "read", "apply"), List.of(
+                statement.path("resourceType").asText(), statement.path("fhirVersion").asText(),
+                plans.path("type").asText(), plans.path("interaction").path(0).path("code").asText(),
+                plans.path("operation").path(0).path("name").asText()));
+        assertEquals(List.of(), R4Validator.errors(response.asString()), statement.toPrettyString());
+    }
 }

@@ -76,6 +76,10 @@ class AccessRulesTest {
         as("rule-author").when().get(plan).then().statusCode(200);
         as("clinician", "rule-author").contentType("application/json").body("{}").when().post(plan).then()
                 .statusCode(403);
+        given().when().get("/fhir/metadata").then().statusCode(401);
+        as("auditor").when().get("/fhir/metadata").then().statusCode(403);
+        as("rule-author").when().get("/fhir/metadata").then().statusCode(200)
+                .body("resourceType", equalTo("CapabilityStatement"));
     }
 
     /** Applying the knowledge to a patient is a decision, as an assessment is: clinicians only, and only by POST. */

@@ -144,6 +144,25 @@ class NoPatientDataInLogsTest {
                           "overrideReason":{"reason":{"system":"x","code":"%s\\nERROR forged"}}}]}""".formatted(cardId, NAME))
                 .when().post(service + "/feedback").then().statusCode(400);
 
+        // $apply: an answer from the same record as data, an unknown code, another Patient, JSON that breaks.
+        String apply = "/fhir/PlanDefinition/acupressure-mat-sciatica/$apply";
+        String prefetch = hookRequest(null, "M51.16", "G83.4");
+        String data = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"subject\",\"valueString\":"
+                + "\"Patient/" + PATIENT_ID + "\"},{\"name\":\"data\",\"resource\":{\"resourceType\":\"Bundle\","
+                + "\"type\":\"collection\",\"entry\":[{\"resource\":%s},%s]}}]}";
+        String patient = prefetch.substring(prefetch.indexOf("{\"resourceType\":\"Patient\""),
+                prefetch.indexOf(",\n  \"conditions\""));
+        String conditions = prefetch.substring(prefetch.indexOf("\"entry\":[") + 9, prefetch.lastIndexOf("]},"));
+        for (String[] call : new String[][] {{data.formatted(patient, conditions), "200"},
+                {data.formatted(patient, conditions.replace("G83.4", MRN).replace("http://hl7.org/fhir/sid/icd-10-cm",
+                        "https://acupressure-cds.org/fhir/CodeSystem/sciatica-finding")), "400"},
+                {data.formatted(patient.replace("\"id\":\"" + PATIENT_ID, "\"id\":\"" + MRN), conditions), "400"},
+                {data.formatted(patient, conditions).substring(0, 200), "400"}}) {
+            given().header("Authorization", "Bearer " + clinician).urlEncodingEnabled(false)
+                    .contentType("application/fhir+json").body(call[0]).when().post(apply).then()
+                    .statusCode(Integer.parseInt(call[1]));
+        }
+
         // The rule author's endpoints, with a draft that quotes the values.
         given().header("Authorization", "Bearer " + author).contentType("application/json")
                 .body(Map.of("files", Map.of("draft.drl", "package rules;\nrule \"" + NAME + "\" when then Runtime.exec(\""
