@@ -48,6 +48,13 @@ class FullSpoolTest {
                     {"sciaticaType":"DISC_HERNIATION","redFlags":["FOOT_DROP"]}""")
                     .when().post("/api/v1/assessments").then()
                     .statusCode(200).body("verdict", equalTo("URGENT_REFERRAL"));
+            String apply = "/fhir/PlanDefinition/acupressure-mat-sciatica/$apply";
+            given().urlEncodingEnabled(false).contentType("application/fhir+json")
+                    .body(Ehr.record().condition(ICD10CM, "M51.16").applyParameters()).when().post(apply).then()
+                    .statusCode(503);
+            given().urlEncodingEnabled(false).contentType("application/fhir+json")
+                    .body(Ehr.record().condition(ICD10CM, "M54.16").condition(ICD10CM, "G83.4").applyParameters())
+                    .when().post(apply).then().statusCode(200).body("priority", equalTo("stat"));
             given().contentType("application/json").body("""
                     {"feedback":[{"card":"8c8a2a3c-0000-4000-8000-000000000000","outcome":"accepted",
                       "outcomeTimestamp":"2026-11-24T10:15:00Z"}]}""")
@@ -57,7 +64,7 @@ class FullSpoolTest {
                     .body("checks.find { it.name == 'decision-record' }.data.state", equalTo("full"));
             given().when().get("/q/metrics").then().statusCode(200)
                     .body(containsString("cds_records_spool_full 1.0"))
-                    .body(containsString("cds_records_not_kept_total 5.0"));
+                    .body(containsString("cds_records_not_kept_total 7.0"));
         } finally {
             PostgresServer.running.resume();
         }
