@@ -49,7 +49,7 @@ fi
 app=target/bench-app
 if [ ! -f "$app/quarkus-run.jar" ] || [ -n "$(find src/main pom.xml -newer "$app/quarkus-run.jar" -print -quit)" ]; then
     echo "Building the service with the benchmark baselines (profile bench) into $app ..."
-    ./mvnw -B -q package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app
+    ./mvnw -B -q package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app -Dcds.package.folder=bench-app
 fi
 
 work=$(mktemp -d)

@@ -34,10 +34,11 @@ public final class RuleCheck {
 
     /**
      * A rule set built off to the side, with what its checks found; tooSlow: an evaluation or the whole check ran out
-     * of time, so the rules are not run on anything more (no impact).
+     * of time, so the rules are not run on anything more (no impact); passedAtPackaging: its scenarios and the safety
+     * gate were not run again, as this very build passed them on these very rules when it was packaged.
      */
     public record Candidate(RuleSet rules, List<Scenario.Located> scenarios, List<RuleProblem> problems,
-            boolean tooSlow) {
+            boolean tooSlow, boolean passedAtPackaging) {
 
         /** The draft's impact on the decisions of the period, or null when it is too slow to replay. */
         public ImpactAnalysis.Impact impact(ImpactAnalysis analysis, Period period) {
@@ -72,8 +73,18 @@ public final class RuleCheck {
         try (BoundedRun bounded = runner.bounded()) {
             problems.addAll(runner.run(candidate, scenarios, bounded));
             problems.addAll(SafetyGate.check(candidate, bounded, rules.folder()));
-            return new Candidate(candidate, scenarios, problems, bounded.timedOut());
+            return new Candidate(candidate, scenarios, problems, bounded.timedOut(), false);
         }
+    }
+
+    /**
+     * Compiles and lints the snapshot, whose scenarios and safety gate this build passed when it was packaged
+     * ({@link PackagedCheck}): the rest of the check is what a rule set's compile and lint cannot change.
+     */
+    static Candidate passedAtPackaging(RuleSetLoader loader, RulesSnapshot rules) throws RuleSetException {
+        RuleSet candidate = loader.load(rules);
+        return new Candidate(candidate, ScenarioFiles.read(rules), RuleLint.check(candidate, rules.folder()), false,
+                true);
     }
 
     private static final ObjectMapper FACTS_JSON = new ObjectMapper()

@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
 public class RuleReloader {
 
     private static final Logger LOG = Logger.getLogger(RuleReloader.class);
-    /** A cold rule base answers its first requests slowly; this many evaluations before serving warm it. */
+    /** A cold rule base answers its first requests slowly; this many evaluations warm it (before a reload serves). */
     static final int WARM_UP_EVALUATIONS = 300;
 
     private final RuleService rules;
@@ -122,9 +122,14 @@ public class RuleReloader {
                 RuleCheck.Candidate candidate = early != null && early.rules().version().equals(snapshot.version())
                         ? early : RuleCheck.check(loader, scenarios, snapshot);
                 boolean serve = candidate.problems().isEmpty();
+                if (candidate.passedAtPackaging()) {
+                    LOG.infof("Rules %s passed their scenarios and the safety gate when this build was packaged (%s): "
+                            + "compiled and linted now, not gated again", candidate.rules().version(),
+                            PackagedCheck.RECORD);
+                }
                 if (serve) {
-                    scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);
                     rules.serve(candidate.rules());
+                    warmUpBeside(candidate);
                 }
                 outcome = outcome(serve ? ReloadOutcome.Status.SERVED : ReloadOutcome.Status.REJECTED, null,
                         candidate.rules().version(), started, force, candidate.problems());
@@ -150,6 +155,23 @@ public class RuleReloader {
             servingSources = sources;
         }
         return outcome;
+    }
+
+    /**
+     * The first rule set's warm-up, beside the first requests: nothing serves before it, so serving at once gives the
+     * first answer a second sooner, and a warm-up held back would only delay it. A reload warms up before it serves,
+     * as requests are then being answered by the rules it replaces.
+     */
+    private void warmUpBeside(RuleCheck.Candidate candidate) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                scenarios.warmUp(candidate.rules(), candidate.scenarios(), WARM_UP_EVALUATIONS);
+            } catch (RuntimeException e) { // the rules passed their checks: only a slower first request is at stake
+                LOG.warnf("The first rule set's warm-up stopped: %s", e.getClass().getName());
+            }
+        }, "rules-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /**

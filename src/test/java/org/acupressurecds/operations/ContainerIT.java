@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.acupressurecds.ruleset.RulesFolder;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,22 @@ class ContainerIT {
                 "QUARKUS_HTTP_PORT", String.valueOf(port), "CDS_SECURITY_OPEN", "true", "QUARKUS_SHUTDOWN_DELAY", "0S"));
         readOnlyButData(data);
 
+        // The class-data sharing archive, made as the image build makes it (as root, before USER): a start to readiness.
+        PackagedService.Ran trained = run(List.of("dash", "-c", image(List.of(
+                DeploymentFilesTest.shellForm("ArchiveClassesAtExit"))).get(0)), false);
+        assertEquals(0, trained.exit(), trained.output());
+        Path archive = deployments.resolve("app/app-cds.jsa");
+        assertTrue(Files.size(archive) > 1_000_000, "an archive of the classes loaded");
+        try (Stream<Path> left = Files.list(data)) {
+            assertEquals(0, left.count(), "the training start leaves no record behind");
+        }
+
         try (PackagedService service = start(image(DeploymentFilesTest.execForm("ENTRYPOINT")), port)) {
+            List<String> health = new ArrayList<>(image(DeploymentFilesTest.execForm("ENTRYPOINT")));
+            health.add(1, "-Xshare:on"); // refuses to start unless the archive maps: it serves this JVM and jar
+            health.add("health");
+            PackagedService.Ran mapped = run(health);
+            assertEquals(0, mapped.exit(), "the archive serves the image's JVM and jar: " + mapped.output());
             service.http().contentType("application/json").body("""
                     {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT"}""")
                     .post("/api/v1/assessments").then().statusCode(200);
@@ -90,7 +106,13 @@ class ContainerIT {
     }
 
     private PackagedService.Ran run(List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(asServiceUser(command)).directory(deployments.toFile())
+        return run(command, true);
+    }
+
+    /** asService: as the service's user, as the image runs it; otherwise as the image build runs a step (root). */
+    private PackagedService.Ran run(List<String> command, boolean asService) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(asService ? asServiceUser(command) : command)
+                .directory(deployments.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process p = builder.start();

@@ -50,6 +50,14 @@ class DeploymentFilesTest {
         return command;
     }
 
+    /** The Dockerfile's RUN in shell form that holds a phrase, its lines joined: what the image build runs. */
+    static String shellForm(String phrase) throws IOException {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile")).replace("\\\n", " ");
+        Matcher m = Pattern.compile("(?m)^RUN (.*" + Pattern.quote(phrase) + ".*)$").matcher(dockerfile);
+        assertTrue(m.find(), "a RUN with " + phrase);
+        return m.group(1);
+    }
+
     /** The value the Dockerfile's ENV gives a variable, e.g. JAVA_TOOL_OPTIONS: the image's own setting. */
     static String env(String variable) throws IOException {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
@@ -77,7 +85,8 @@ class DeploymentFilesTest {
             }
         }
         assertTrue(copies >= 5, "the build context's files are checked");
-        assertEquals(List.of("java", "-jar", "/deployments/app/quarkus-run.jar"), execForm("ENTRYPOINT"));
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=/deployments/app/app-cds.jsa", "-jar",
+                "/deployments/app/quarkus-run.jar"), execForm("ENTRYPOINT"));
         List<String> health = execForm("HEALTHCHECK");
         assertEquals("java", health.get(0));
         assertEquals("health", health.get(health.size() - 1));
