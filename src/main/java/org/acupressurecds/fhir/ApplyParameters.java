@@ -24,9 +24,9 @@ import org.hl7.fhir.r4.model.Bundle;
  * What a call of the published PlanDefinition's $apply asks, read from its FHIR Parameters: the subject, one Patient
  * named by its FHIR id, and the patient's record as a data Bundle, split into the lists a CDS Hooks prefetch carries so
  * that one reader reads both. A type of resource absent from data is none on record (the reader then says what is not
- * known), never a reason to refuse. Resources of types no list holds are counted, for the answer to say; the
- * operation's other parameters are accepted and named in the answer as not used; a name $apply does not define, a
- * second subject, or a Patient other than the subject in data is a 400 naming the parameter.
+ * known), never a reason to refuse. Resources of types no list holds, and entries with none, are counted, for the
+ * answer to say; the operation's other parameters are accepted and named in the answer as not used; a name $apply does
+ * not define, a second subject, or a Patient other than the subject in data is a 400 naming the parameter.
  */
 public record ApplyParameters(String patientId, Map<String, Prefetched> data, Map<String, Integer> kindsNotRead,
         List<String> notUsed) {
@@ -134,6 +134,10 @@ public record ApplyParameters(String patientId, Map<String, Prefetched> data, Ma
             for (int j = 0; j < list.size(); j++) {
                 JsonNode resource = list.get(j).path("resource");
                 String type = resource.path("resourceType").asText();
+                if (resource.isMissingNode() && list.get(j).isObject()) {
+                    kindsNotRead.merge("entry with no resource", 1, Integer::sum); // a transaction's delete, say
+                    continue;
+                }
                 if (!(resource instanceof ObjectNode object) || type.isEmpty()) {
                     throw invalid(new FieldError(at + ".entry[" + j + "].resource", "is not a FHIR resource"));
                 }

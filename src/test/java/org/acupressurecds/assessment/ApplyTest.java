@@ -172,13 +172,15 @@ class ApplyTest {
                 "http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"code":{"coding":[\
                 {"system":"%s","code":"G57.01"}]},"subject":{"reference":"urn:uuid:%s"}}""".formatted(ICD10CM,
                 patientId)));
+        ((ArrayNode) record.path("entry")).addObject().putObject("request").put("method", "DELETE")
+                .put("url", "Observation/gone"); // an entry with no resource: counted, never a reason to refuse
         JsonNode plan = answered(call(patientId, record));
         assertEquals("CarePlan", plan.path("resourceType").asText(), plan.toPrettyString());
         assertEquals("Condition/sciatica-1", plan.path("addresses").path(0).path("reference").asText());
         assertEquals("Patient/" + patientId, plan.path("subject").path("reference").asText());
         List<String> notes = decision(plan).path("note").findValuesAsText("text");
         assertTrue(notes.stream().anyMatch(n -> n.matches("Not read: \\d+ entries are of a kind this service does not "
-                + "read \\(.*Encounter \\d+.*\\) and were left out\\.")), notes.toString());
+                + "read \\(.*Encounter \\d+.*entry with no resource 1.*\\) and were left out\\.")), notes.toString());
     }
 
     /** Data without Observations, Procedures or the Patient: none on record, said as what is not known, never a 412. */
