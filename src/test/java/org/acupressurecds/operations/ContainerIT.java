@@ -56,6 +56,9 @@ class ContainerIT {
             health.add("health");
             PackagedService.Ran mapped = run(health);
             assertEquals(0, mapped.exit(), "the archive serves the image's JVM and jar: " + mapped.output());
+            // The bundled rules start on the build's pass (rules-checked.json); PackagedCheckTest: nothing else does.
+            assertTrue(service.log().contains("passed their scenarios and the safety gate when this build was "
+                    + "packaged"), service.log());
             service.http().contentType("application/json").body("""
                     {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT"}""")
                     .post("/api/v1/assessments").then().statusCode(200);

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.restassured.response.Response;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,27 +66,6 @@ class PackagedOperationsIT {
     }
 
     /** The EHR's FHIR server answers slowly: the call is in flight when the service is told to stop. */
-    /**
-     * The bundled rules start on the build's pass (rules-checked.json, kept when the jar was packaged), not gated again;
-     * rules that differ by a byte get the whole check, as any other snapshot does.
-     */
-    @Test
-    void theBundledRulesStartOnTheBuildsPassAndOtherRulesGetTheWholeCheck(@TempDir Path temp) throws Exception {
-        String pass = "passed their scenarios and the safety gate when this build was packaged";
-        assertTrue(Files.exists(PackagedService.JAR.resolveSibling("rules-checked.json")), "kept by the build");
-        try (PackagedService service = PackagedService.start(temp.resolve("bundled"), Map.of())) {
-            assertTrue(service.log().contains(pass), service.log());
-        }
-        Path edited = temp.resolve("rules");
-        org.acupressurecds.ruleset.RulesFolder.copyTo(edited);
-        Files.writeString(edited.resolve("mats.drl"), Files.readString(edited.resolve("mats.drl")) + "\n// edited\n");
-        try (PackagedService service = PackagedService.start(temp.resolve("edited"), Map.of("cds.rules.dir",
-                edited.toString()))) {
-            assertTrue(service.log().contains("Rule reload SERVED: nothing -> "), service.log());
-            assertTrue(!service.log().contains(pass), "the whole check: " + service.log());
-        }
-    }
-
     @Test
     void aStopDuringACallFinishesTheCallAndReadinessIsDownMeanwhile(@TempDir Path temp) throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
