@@ -73,10 +73,11 @@ final class ConsequenceCheck {
             "retract", "'retract' is not used in these rules: conclude facts with insertLogical, so they go when their "
                     + "reason goes");
 
-    private static final JavaParser JAVA = new JavaParser(new ParserConfiguration()
+    /** A JavaParser keeps its state between parses, so each parse gets its own: rules are checked on many threads. */
+    private static final ParserConfiguration JAVA_17 = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
             .setPreprocessUnicodeEscapes(true)
-            .setAttributeComments(false));
+            .setAttributeComments(false);
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(new DefaultPrinterConfiguration()
             .removeOption(new DefaultConfigurationOption(DefaultPrinterConfiguration.ConfigOption.PRINT_COMMENTS)));
 
@@ -135,7 +136,7 @@ final class ConsequenceCheck {
     }
 
     private static BlockStmt parse(String text, int firstLine, BiConsumer<Integer, String> problem) {
-        ParseResult<BlockStmt> parsed = JAVA.parseBlock("{" + text + "\n}");
+        ParseResult<BlockStmt> parsed = new JavaParser(JAVA_17).parseBlock("{" + text + "\n}");
         if (parsed.isSuccessful() && parsed.getResult().isPresent()) {
             return parsed.getResult().get();
         }

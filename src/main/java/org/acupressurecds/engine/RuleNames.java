@@ -37,8 +37,9 @@ public record RuleNames(String rule, String file, int line, String source, Set<S
         Set<String> inConditions, Set<String> inConsequence, Set<String> concludes) {
 
     private static final ParseStart<DrlxExpression> DRLX = DrlxParser.buildDrlxParserWithArguments(List.of());
-    private static final JavaParser JAVA = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setAttributeComments(false));
+    /** A JavaParser keeps its state between parses, so each parse gets its own: rules are checked on many threads. */
+    private static final ParserConfiguration JAVA_17 = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setAttributeComments(false);
 
     /** Whether the rule names the term: a fact it matches, a name in a condition or in its consequence. */
     public boolean uses(String term) {
@@ -75,7 +76,7 @@ public record RuleNames(String rule, String file, int line, String source, Set<S
                 Set<String> consequence = new TreeSet<>();
                 Set<String> concludes = new TreeSet<>();
                 if (rule.getConsequence() instanceof String text) {
-                    ParseResult<BlockStmt> block = JAVA.parseBlock("{" + text + "\n}");
+                    ParseResult<BlockStmt> block = new JavaParser(JAVA_17).parseBlock("{" + text + "\n}");
                     block.getResult().ifPresent(b -> {
                         names(b, consequence);
                         b.findAll(ObjectCreationExpr.class).forEach(n -> concludes.add(n.getType().getNameAsString()));

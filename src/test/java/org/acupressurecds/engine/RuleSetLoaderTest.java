@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +57,22 @@ class RuleSetLoaderTest {
 
         assertTrue(problems.stream().anyMatch(p -> p.message().equals(
                 "Duplicate rule name: Every patient is suitable in this minimal rule set") && p.line() == 5), problems::toString);
+    }
+
+    /** A reload, an author's validate and a draft's check may read rules at the same time: each reads them as alone. */
+    @Test
+    void rulesReadOnSeveralThreadsAtOnceReadAsTheyDoAlone() throws Exception {
+        String alone = loader.load(Path.of("rules")).version();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RuleSet>> loads = IntStream.range(0, 8)
+                    .mapToObj(i -> threads.submit(() -> new RuleSetLoader().load(Path.of("rules")))).toList();
+            for (Future<RuleSet> load : loads) {
+                assertEquals(alone, load.get().version()); // a problem read into them would throw here
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
