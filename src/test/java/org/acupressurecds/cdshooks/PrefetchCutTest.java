@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.CodeTable;
 import org.acupressurecds.engine.RuleSetException;
 import org.acupressurecds.engine.RulesSnapshot;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * HAPI FHIR parses the prefetch only as far as the reader reads it (FhirPatientReader.onlyWhatIsRead). Real records,
  * with every element the reader reads, must read the same cut as whole.
  */
+@BesideTheService
 class PrefetchCutTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.ruleset.ImpactAnalysis;
 import org.acupressurecds.ruleset.RulesFolder;
 import org.acupressurecds.engine.Evaluator;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A known draft on a seeded history gives the known verdict transitions and the rules that start firing. */
+@BesideTheService
 public class RecordedImpactTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");

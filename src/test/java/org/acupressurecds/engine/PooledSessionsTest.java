@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.RedFlag;
@@ -15,6 +16,7 @@ import org.acupressurecds.knowledge.SciaticaType;
 import org.junit.jupiter.api.Test;
 
 /** Sessions are reused across evaluations: none may remember anything of the patient before. */
+@BesideTheService
 class PooledSessionsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);

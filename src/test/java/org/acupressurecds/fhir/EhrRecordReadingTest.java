@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.cdshooks.Ehr;
 import org.acupressurecds.engine.CodeSystems;
 import org.acupressurecds.engine.Evaluator;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * read or set aside with its reason; what it cannot read gives no plan. The prefetch is cut and parsed as the service
  * cuts and parses it, and the bundled rules decide.
  */
+@BesideTheService
 class EhrRecordReadingTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 4);

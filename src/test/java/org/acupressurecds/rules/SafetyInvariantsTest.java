@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.Laterality;
 import org.acupressurecds.knowledge.RedFlag;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The safety rules stated once and checked on every combination of type, red flags (all 128 subsets), pain,
  * surgery, large herniation and side: about twenty-eight thousand patients.
  */
+@BesideTheService
 class SafetyInvariantsTest {
 
     private static final Set<RedFlag> CAUDA_EQUINA_SIGNS =

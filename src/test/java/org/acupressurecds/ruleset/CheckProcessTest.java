@@ -8,14 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Drafts are checked in a process of their own: a draft that runs away is stopped with its process, and nothing of
- * it keeps running in the service or anywhere else.
+ * it keeps running in the service or anywhere else. That is measured on this whole process, so no
+ * {@link BesideTheService} class runs meanwhile.
  */
+@ResourceLock(BesideTheService.SECOND_CORE)
 class CheckProcessTest {
 
     private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.decision.RecordedImpactTest;
 import org.acupressurecds.ruleset.RuleCheck;
 import org.acupressurecds.ruleset.RulesFolder;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The rule author's check with --impact, reading the store the service is configured with, as the service is not running. */
+@BesideTheService
 class CommandLineImpactTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();

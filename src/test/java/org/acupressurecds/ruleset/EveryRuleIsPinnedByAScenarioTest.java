@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The DRL version of killing mutants: for every rule, the rule set without it must fail some shipped scenario. A rule
  * whose removal no scenario notices is either dead or untested.
  */
+@BesideTheService
 class EveryRuleIsPinnedByAScenarioTest {
 
     private static final Path RULES = Path.of("rules");

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.Evaluator;
 import org.acupressurecds.engine.RuleProblem;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "Over 70 with spinal stenosis: sessions of at most 10 minutes": a clinic's departure from the guide, on the record. The
  * test adds its own policy, rule and scenario beside the bundled rules, so it reads the same whatever they say.
  */
+@BesideTheService
 class LocalPolicyTest {
 
     private static final String POLICY = """

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.QuotingTricks;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A rule file that hides a command by quoting is refused wherever rules are checked: by the command-line check, at
  * startup, and at reload (validate: RuleSetResourceTest); the command never runs.
  */
+@BesideTheService
 class QuotingTricksTest {
 
     private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.engine.LocalPolicy;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line check an author runs before committing, without a server. */
+@BesideTheService
 class RuleCheckTest {
 
     /** Where no impact is asked for, none is computed. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.ruleset.ReloadOutcome.Status;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleService;
@@ -29,7 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reload on a copy of the real rules: what an author sees when editing them while the service runs. */
+/**
+ * Reload on a copy of the real rules: what an author sees when editing them while the service runs. Runs beside the
+ * service's tests (its own folder, check process and rule service); a runaway's reload, which measures the whole
+ * process's CPU, is {@link RunawayReloadTest}.
+ */
+@BesideTheService
 class RuleReloaderTest {
 
     private static final String PRIMARY_DURATION = "\"15-20 minutes\", 15, 20,";
@@ -230,22 +236,6 @@ class RuleReloaderTest {
             assertTrue(outcome.problems().stream().anyMatch(p -> p.message().startsWith(
                     "safety invariant any red flag must give no mat plan: ")), outcome.problems()::toString);
         }
-    }
-
-    /** A runaway saved into the folder is checked in its own process: rejected, stopped, and the service idle. */
-    @Test
-    void aDraftThatRunsAwayIsRejectedStoppedAndTheOldRulesServe() throws Exception {
-        start(false);
-        RuleSet serving = service.current();
-        Files.writeString(rules.resolve(Runaway.FILE), Runaway.DRAFT);
-
-        ReloadOutcome outcome = reloader.reload(false, "a test");
-
-        assertEquals(Status.REJECTED, outcome.status());
-        assertSame(serving, service.current());
-        assertTrue(!Runaway.checkProcessRunning(), "the process that ran the draft was ended");
-        double cpu = Runaway.cpuSecondsOver(Duration.ofSeconds(2));
-        assertTrue(cpu < 0.5, "CPU back to idle: " + cpu + " s used in 2 s");
     }
 
     @Test

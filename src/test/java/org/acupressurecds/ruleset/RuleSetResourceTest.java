@@ -12,14 +12,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** The rule author's endpoints on the running service. */
+/**
+ * The rule author's endpoints on the running service. The runaway draft's end is measured on this whole process,
+ * so no {@link BesideTheService} class runs meanwhile.
+ */
 @QuarkusTest
+@ResourceLock(BesideTheService.SECOND_CORE)
 class RuleSetResourceTest {
 
     /** The line of the first occurrence, so a test does not break when an author edits the bundled rules. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A rule set that gives a red-flag patient a plan does not serve, however the condition that lets it is hidden: the
  * gate tries every fact on both sides of what the rules compare it with, pairwise, on several days.
  */
+@BesideTheService
 class SafetyGateTest {
 
     /**

@@ -1,0 +1,53 @@
+package org.acupressurecds.ruleset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.acupressurecds.BesideTheService;
+import org.acupressurecds.engine.RuleService;
+import org.acupressurecds.engine.RuleSet;
+import org.acupressurecds.ruleset.ReloadOutcome.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * A runaway saved into the rules folder is checked in its own process: rejected, stopped, and the service idle.
+ * Idle is measured on this whole process, so no {@link BesideTheService} class runs meanwhile.
+ */
+@ResourceLock(BesideTheService.SECOND_CORE)
+class RunawayReloadTest {
+
+    @TempDir
+    Path rules;
+
+    @Test
+    void aDraftThatRunsAwayIsRejectedStoppedAndTheOldRulesServe() throws Exception {
+        RulesFolder.copyTo(rules);
+        RuleService service = new RuleService();
+        try (CheckProcess checks = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2))) {
+            RuleReloader reloader = new RuleReloader(service, entry -> { }, RuleReloaderTest.NO_IMPACT, checks, rules,
+                    false, Duration.ofMillis(100));
+            reloader.start();
+            try {
+                RuleSet serving = service.current();
+                Files.writeString(rules.resolve(Runaway.FILE), Runaway.DRAFT);
+
+                ReloadOutcome outcome = reloader.reload(false, "a test");
+
+                assertEquals(Status.REJECTED, outcome.status());
+                assertSame(serving, service.current());
+                assertFalse(Runaway.checkProcessRunning(), "the process that ran the draft was ended");
+                double cpu = Runaway.cpuSecondsOver(Duration.ofSeconds(2));
+                assertTrue(cpu < 0.5, "CPU back to idle: " + cpu + " s used in 2 s");
+            } finally {
+                reloader.stop();
+            }
+        }
+    }
+}
