@@ -160,6 +160,23 @@ stop_service() {
     service=
 }
 
+# phase: what the decision record keeps per decision (record-size.sql), and the embedded store's file per decision
+store_report() {
+    local sql result
+    sql=$(grep -v '^--' src/bench/record-size.sql | tr '\n' ' ')
+    if [ "$1" = postgresql ]; then
+        result=$(runuser_pg "$postgres/psql" -h 127.0.0.1 -p "$pg_port" -U cds -d postgres -At -F ' ' -c "$sql")
+    else
+        result=$(java -cp "$(ls "$app"/lib/main/com.h2database.h2-*.jar)" org.h2.tools.Shell \
+            -url "jdbc:h2:file:$work/data/records" -user cds -password '' -sql "$sql" | sed -n 2p | tr -d '|')
+    fi
+    read -r decisions own shared lists <<< "$result"
+    echo "Record: $decisions decisions, $own bytes of their own each, $shared bytes each of the $lists shared lists of fired rules"
+    if [ "$1" != postgresql ] && [ "$decisions" -gt 0 ]; then
+        echo "Embedded store under load: $(( store_file / 1024 / 1024 )) MB, $(( store_file / decisions )) bytes per decision"
+    fi
+}
+
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 hwm() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 seconds() { local d=$1; case $d in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
@@ -268,5 +285,7 @@ for phase in $PHASES; do
         exit 2
         ;;
     esac
+    store_file=$(stat -c %s "$work/data/records.mv.db" 2>/dev/null || echo 0) # the embedded store, under load
     stop_service
+    store_report "$phase"
 done

@@ -20,7 +20,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -61,6 +60,7 @@ public class DecisionRecorder {
 
     private final RecordStore store;
     private final Spool spool;
+    private final FiredLists firedLists = new FiredLists();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private ScheduledExecutorService replayer;
@@ -172,6 +172,7 @@ public class DecisionRecorder {
     private void insertMissing(List<DecisionRecord> records) throws SQLException {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
+            long[] lists = registerLists(c, records);
             try {
                 java.util.Set<String> present = new java.util.HashSet<>();
                 try (PreparedStatement q = c.prepareStatement("SELECT id FROM decision WHERE id = ?")) {
@@ -184,7 +185,14 @@ public class DecisionRecorder {
                         }
                     }
                 }
-                insert(c, records.stream().filter(r -> !present.contains(r.id())).toList());
+                List<Integer> missing = new ArrayList<>();
+                for (int i = 0; i < records.size(); i++) {
+                    if (!present.contains(records.get(i).id())) {
+                        missing.add(i);
+                    }
+                }
+                insert(c, missing.stream().map(records::get).toList(),
+                        missing.stream().mapToLong(i -> lists[i]).toArray());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -287,8 +295,10 @@ public class DecisionRecorder {
         long started = System.nanoTime();
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
+            List<DecisionRecord> records = batch.stream().map(Pending::record).toList();
+            long[] lists = registerLists(c, records);
             try {
-                insert(c, batch.stream().map(Pending::record).toList());
+                insert(c, records, lists);
                 c.commit();
                 commits.incrementAndGet();
                 commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -316,12 +326,36 @@ public class DecisionRecorder {
         }
     }
 
-    static void insert(Connection c, List<DecisionRecord> records) throws SQLException {
+    /**
+     * The list of rules each record fired, registered and committed where new, before the records' own transaction:
+     * where another replica registers the same list at the same moment, this registration fails alone, and the second
+     * try finds the other's.
+     */
+    long[] registerLists(Connection c, List<DecisionRecord> records) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                FiredLists.Registration registration = firedLists.registration(c);
+                long[] ids = new long[records.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = registration.list(records.get(i).rulesetVersion(), records.get(i).rulesFired());
+                }
+                c.commit();
+                registration.keep();
+                return ids;
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** lists: the id of each record's list of fired rules ({@link #registerLists}). */
+    static void insert(Connection c, List<DecisionRecord> records, long[] lists) throws SQLException {
         try (PreparedStatement d = c.prepareStatement("INSERT INTO decision (id, decided_at, channel, caller_issuer, "
-                + "caller_subject, ruleset_version, verdict, assessment_date, facts, missing_data, request_digest) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement fired = c.prepareStatement("INSERT INTO decision_rule (decision_id, ordinal, "
-                        + "rule_name, rule_source, decided) VALUES (?, ?, ?, ?, ?)");
+                + "caller_subject, ruleset_version, verdict, assessment_date, facts, missing_data, request_digest, "
+                + "fired_list_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement card = c.prepareStatement(
                         "INSERT INTO card (uuid, decision_id, indicator) VALUES (?, ?, ?)");
                 PreparedStatement reason = c.prepareStatement(
@@ -329,7 +363,8 @@ public class DecisionRecorder {
                 PreparedStatement suggestion = c.prepareStatement("INSERT INTO card_suggestion (card_uuid, ordinal, "
                         + "suggestion_uuid, label) VALUES (?, ?, ?, ?)")) {
             boolean cards = false;
-            for (DecisionRecord r : records) {
+            for (int n = 0; n < records.size(); n++) {
+                DecisionRecord r = records.get(n);
                 d.setString(1, r.id());
                 d.setTimestamp(2, Timestamp.from(r.decidedAt()));
                 d.setString(3, r.channel().name());
@@ -338,18 +373,11 @@ public class DecisionRecorder {
                 d.setString(6, r.rulesetVersion());
                 d.setString(7, r.verdict().name());
                 d.setDate(8, Date.valueOf(r.assessmentDate()));
-                d.setString(9, json(r.facts()));
+                d.setString(9, r.facts().kept());
                 d.setString(10, json(r.missingData()));
                 d.setString(11, r.requestDigest());
+                d.setLong(12, lists[n]);
                 d.addBatch();
-                for (int i = 0; i < r.rulesFired().size(); i++) {
-                    fired.setString(1, r.id());
-                    fired.setInt(2, i);
-                    fired.setString(3, r.rulesFired().get(i).rule());
-                    fired.setString(4, r.rulesFired().get(i).source());
-                    fired.setObject(5, r.rulesFired().get(i).decided(), Types.BOOLEAN);
-                    fired.addBatch();
-                }
                 if (r.card() != null) {
                     card.setString(1, r.card().uuid());
                     card.setString(2, r.id());
@@ -372,7 +400,6 @@ public class DecisionRecorder {
                 }
             }
             d.executeBatch();
-            fired.executeBatch(); // after the decisions they refer to
             if (cards) {
                 card.executeBatch();
                 reason.executeBatch();

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.acupressurecds.http.Requester;
 import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.store.RecordReads;
+import org.acupressurecds.store.RecordedFacts;
 import org.acupressurecds.store.RecordStore;
 
 /**
@@ -63,12 +64,12 @@ public class DecisionRecords {
         condition(where, values, " AND d.decided_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
         condition(where, values, " AND d.channel = ?", q.channel() == null ? null : q.channel().name());
         condition(where, values, " AND d.verdict = ?", q.verdict() == null ? null : q.verdict().name());
-        condition(where, values, " AND EXISTS (SELECT 1 FROM decision_rule r WHERE r.decision_id = d.id "
-                + "AND r.rule_name = ?)", q.rule());
-        condition(where, values, " AND EXISTS (SELECT 1 FROM decision_rule r WHERE r.decision_id = d.id "
-                + "AND r.rule_name = ? AND r.decided = TRUE)", q.decidedBy());
-        condition(where, values, " AND EXISTS (SELECT 1 FROM card k JOIN feedback f ON f.card_uuid = k.uuid "
-                + "WHERE k.decision_id = d.id AND f.outcome = ?)", q.outcome() == null ? null : q.outcome().name());
+        // Each as a subquery of its own, not bound to the decision's row: the store reads it once, not once a row.
+        condition(where, values, " AND d.fired_list_id IN (" + LISTS_WITH_RULE + ")", q.rule());
+        condition(where, values, " AND d.fired_list_id IN (" + LISTS_WITH_RULE + " AND f.decided = TRUE)",
+                q.decidedBy());
+        condition(where, values, " AND d.id IN (SELECT k.decision_id FROM card k JOIN feedback f "
+                + "ON f.card_uuid = k.uuid WHERE f.outcome = ?)", q.outcome() == null ? null : q.outcome().name());
         condition(where, values, " AND d.ruleset_version = ?", q.version());
         condition(where, values, " AND d.caller_subject = ?", q.caller());
         try (Connection c = store.dataSource().getConnection()) {
@@ -95,7 +96,7 @@ public class DecisionRecords {
                 Card card = summary.card() == null ? null : new Card(summary.card(),
                         Indicator.valueOf(r.getString("indicator")),
                         String.join(",", CardRecords.overrideReasons(c, summary.card())));
-                return Optional.of(new Whole(summary, JSON.readTree(r.getString("facts")), rulesFired(c, id),
+                return Optional.of(new Whole(summary, RecordedFacts.readable(r.getString("facts")), rulesFired(c, id),
                         JSON.readTree(r.getString("missing_data")), r.getString("request_digest"), card,
                         summary.card() == null ? List.of() : cards.feedbackOn(summary.card())));
             }
@@ -103,6 +104,9 @@ public class DecisionRecords {
             throw new RecordStore.Unavailable("the decision record cannot be read", e);
         }
     }
+
+    private static final String LISTS_WITH_RULE = "SELECT f.fired_list_id FROM fired_list_rule f "
+            + "JOIN ruleset_rule k ON k.id = f.rule_id WHERE k.rule_name = ?";
 
     private static final String SUMMARY = "SELECT d.id, d.decided_at, d.channel, d.caller_issuer, d.caller_subject, "
             + "d.ruleset_version, d.verdict, d.assessment_date, c.uuid AS card_uuid FROM decision d "
@@ -118,8 +122,9 @@ public class DecisionRecords {
 
     /** The rules that fired for a decision, in the order of its answer's reasons, with their guide sections. */
     static List<DecisionRecord.FiredRule> rulesFired(Connection c, String decision) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT rule_name, rule_source, decided FROM decision_rule "
-                + "WHERE decision_id = ? ORDER BY ordinal")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT k.rule_name, k.rule_source, f.decided FROM decision d "
+                + "JOIN fired_list_rule f ON f.fired_list_id = d.fired_list_id JOIN ruleset_rule k ON k.id = f.rule_id "
+                + "WHERE d.id = ? ORDER BY f.ordinal")) {
             q.setString(1, decision);
             List<DecisionRecord.FiredRule> fired = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {

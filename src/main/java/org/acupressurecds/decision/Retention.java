@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Records are kept for cds.records.retention (default six years, ISO 8601, e.g. P6Y) and purged once a day, at
- * startup and every 24 hours after; each purge is itself recorded with what it removed.
+ * startup and every 24 hours after; each purge is itself recorded with what it removed. The lists of fired rules
+ * ({@link FiredLists}) stay: they hold rule names of a rule-set version, nothing of a patient, and are shared.
  */
 @ApplicationScoped
 public class Retention {
@@ -89,7 +90,6 @@ public class Retention {
                 delete(c, "DELETE FROM card_override_reason WHERE card_uuid IN (" + oldCards + ")", before);
                 delete(c, "DELETE FROM card_suggestion WHERE card_uuid IN (" + oldCards + ")", before);
                 long cards = delete(c, "DELETE FROM card WHERE decision_id IN (" + oldDecisions + ")", before);
-                delete(c, "DELETE FROM decision_rule WHERE decision_id IN (" + oldDecisions + ")", before);
                 long decisions = delete(c, "DELETE FROM decision WHERE decided_at < ?", before);
                 long reads = delete(c, "DELETE FROM record_read WHERE read_at < ?", before);
                 long events = delete(c, "DELETE FROM ruleset_event WHERE happened_at < ?", before);

@@ -123,9 +123,10 @@ public class RecordedImpact implements ImpactAnalysis {
         Instant to = Instant.now(clock);
         Instant from = to.atZone(clock.getZone()).minus(period).toInstant();
         try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT d.id, d.verdict, d.assessment_date, d.facts, r.rule_name FROM decision d "
-                        + "LEFT JOIN decision_rule r ON r.decision_id = d.id WHERE d.decided_at >= ? "
-                        + "AND d.decided_at < ? ORDER BY d.decided_at, d.id, r.ordinal")) {
+                "SELECT d.id, d.verdict, d.assessment_date, d.facts, k.rule_name FROM decision d "
+                        + "LEFT JOIN fired_list_rule f ON f.fired_list_id = d.fired_list_id "
+                        + "LEFT JOIN ruleset_rule k ON k.id = f.rule_id WHERE d.decided_at >= ? "
+                        + "AND d.decided_at < ? ORDER BY d.decided_at, d.id, f.ordinal")) {
             c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
             q.setFetchSize(CHUNK);
             q.setTimestamp(1, Timestamp.from(from));
@@ -237,7 +238,7 @@ public class RecordedImpact implements ImpactAnalysis {
 
     private static Replayed replay(Evaluator evaluator, RuleSet draft, Row row) {
         try {
-            RecordedFacts facts = JSON.readValue(row.facts(), RecordedFacts.class);
+            RecordedFacts facts = RecordedFacts.ofKept(row.facts());
             Assessment after = evaluator.evaluate(draft, facts.toFacts(row.assessmentDate()));
             return new Replayed(facts, row.verdict(), new LinkedHashSet<>(row.rulesFired()), after.verdict().name(),
                     new LinkedHashSet<>(after.reasons().stream().map(Reason::rule).toList()));

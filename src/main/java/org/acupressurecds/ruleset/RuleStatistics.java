@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.acupressurecds.knowledge.OverrideReason;
 import org.acupressurecds.store.RecordStore;
+import org.acupressurecds.store.RecordedFacts;
 
 /**
  * What the record says of each rule over a time range: how often it fired and in what share of decisions, how often
@@ -34,7 +35,6 @@ public class RuleStatistics {
 
     /** How many overridden decisions a rule shows as examples, by their pseudonymised facts. */
     static final int EXAMPLES = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DECISIONS = "/api/v1/decisions";
 
     /**
@@ -109,11 +109,13 @@ public class RuleStatistics {
         String sql = "SELECT d.id, d.decided_at, d.verdict, d.ruleset_version, c.uuid, "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'ACCEPTED'), "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.outcome = 'OVERRIDDEN'), "
-                + "(SELECT COUNT(*) FROM decision_rule r WHERE r.decision_id = d.id AND r.decided IS NOT NULL), "
+                + "(SELECT COUNT(*) FROM fired_list_rule f WHERE f.fired_list_id = d.fired_list_id "
+                + "AND f.decided IS NOT NULL), "
                 + "(SELECT COUNT(*) FROM feedback f WHERE f.card_uuid = c.uuid AND f.accepted_suggestion IS NOT NULL) "
                 + "FROM decision d LEFT JOIN card c ON c.decision_id = d.id WHERE d.decided_at >= ? AND d.decided_at < ?";
-        String fired = "SELECT r.decision_id, r.rule_name, r.rule_source, r.decided FROM decision_rule r "
-                + "JOIN decision d ON d.id = r.decision_id WHERE d.decided_at >= ? AND d.decided_at < ?";
+        String fired = "SELECT d.id, k.rule_name, k.rule_source, f.decided FROM decision d "
+                + "JOIN fired_list_rule f ON f.fired_list_id = d.fired_list_id JOIN ruleset_rule k ON k.id = f.rule_id "
+                + "WHERE d.decided_at >= ? AND d.decided_at < ?";
         Map<String, Map<String, Long>> reasonsByCard = overrideReasons(from, to);
         Map<String, CardTally> cards = new HashMap<>();
         try (Connection c = store.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(sql);
@@ -195,7 +197,7 @@ public class RuleStatistics {
             }
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    found.put(r.getString(1), JSON.readTree(r.getString(2)));
+                    found.put(r.getString(1), RecordedFacts.readable(r.getString(2)));
                 }
             }
         } catch (JsonProcessingException e) {

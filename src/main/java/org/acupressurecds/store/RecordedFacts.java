@@ -1,5 +1,9 @@
 package org.acupressurecds.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +40,29 @@ public record RecordedFacts(
 
     /** The age from which a record keeps only "90+". */
     static final int OLDEST_RECORDED = 90;
+
+    /** As kept: a fact not known is left out rather than written as null, which is most of a record's facts. */
+    private static final ObjectMapper KEPT = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper READ = new ObjectMapper();
+
+    /** The facts as the decision record keeps them, in JSON. */
+    public String kept() {
+        try {
+            return KEPT.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a record's facts as JSON", e);
+        }
+    }
+
+    /** Kept facts read back, as an impact replay reads them: a fact left out is not known. */
+    public static RecordedFacts ofKept(String kept) throws JsonProcessingException {
+        return READ.readValue(kept, RecordedFacts.class);
+    }
+
+    /** Kept facts as an auditor reads them: every fact named, those not known as null, however they were kept. */
+    public static JsonNode readable(String kept) throws JsonProcessingException {
+        return READ.valueToTree(ofKept(kept));
+    }
 
     public static RecordedFacts of(PatientFacts f) {
         Map<RedFlag, Long> noted = new TreeMap<>();

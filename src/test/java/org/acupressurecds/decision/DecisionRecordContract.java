@@ -97,7 +97,9 @@ abstract class DecisionRecordContract {
         assertTrue(facts.contains("\"painScore\":9"), facts);
         assertFalse(CALENDAR_DATE.matcher(facts).find(), "no calendar date of the patient: " + facts);
         assertFalse(answered.isEmpty());
-        List<String> fired = column("SELECT rule_name FROM decision_rule WHERE decision_id = ? ORDER BY ordinal", id);
+        List<String> fired = column("SELECT k.rule_name FROM decision d JOIN fired_list_rule f "
+                + "ON f.fired_list_id = d.fired_list_id JOIN ruleset_rule k ON k.id = f.rule_id WHERE d.id = ? "
+                + "ORDER BY f.ordinal", id);
         assertEquals(answered.stream().distinct().toList(), fired,
                 "the record names every rule the answer gives as a reason, in its order");
         assertTrue(((String) decision.get("missing_data")).contains("largeDiscHerniationWithImpingement"));

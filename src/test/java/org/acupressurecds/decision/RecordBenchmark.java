@@ -90,7 +90,8 @@ public final class RecordBenchmark {
         line(store + ": decide + record, one commit each", facts -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                DecisionRecorder.insert(c, List.of(decision(facts, Instant.now())));
+                List<DecisionRecord> one = List.of(decision(facts, Instant.now()));
+                DecisionRecorder.insert(c, one, recorder.registerLists(c, one));
                 c.commit();
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);

@@ -40,8 +40,10 @@ class RetentionTest {
         assertEquals(List.of(1L, 1L, 1L), List.of(purged.decisions(), purged.cards(), purged.feedback()));
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM decision WHERE id = '" + recent.id() + "'"));
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM feedback"));
-        assertEquals(0, count(h2, "SELECT COUNT(*) FROM decision_rule WHERE decision_id = '" + old.id() + "'"));
-        assertEquals(1, count(h2, "SELECT COUNT(*) FROM decision_rule"), "the recent decision's rule only");
+        assertEquals(1, count(h2, "SELECT COUNT(*) FROM decision d JOIN fired_list_rule f "
+                + "ON f.fired_list_id = d.fired_list_id"), "the recent decision's rule, read through its list");
+        assertEquals(1, count(h2, "SELECT COUNT(*) FROM fired_list"),
+                "the list the two decisions shared stays: rule names of a version, nothing of a patient");
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM card_override_reason"), "the recent card's reason only");
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM record_purge WHERE decisions = 1"));
     }

@@ -69,13 +69,15 @@ class FactCopiesTest {
 
     @ParameterizedTest(name = "screened: {0}")
     @ValueSource(booleans = {true, false})
-    void everyCopyOfTheFactModelKeepsEveryFact(boolean screened) throws ReflectiveOperationException {
+    void everyCopyOfTheFactModelKeepsEveryFact(boolean screened) throws Exception {
         PatientFacts facts = everyFactSet(screened);
         List<String> lost = new ArrayList<>();
 
         lost.addAll(lostIn("the builder (PatientFacts.toBuilder)", facts, facts.toBuilder().build(), Set.of()));
         lost.addAll(lostIn("the decision record (RecordedFacts, which impact replays read)", facts,
                 RecordedFacts.of(facts).toFacts(TODAY), Set.of()));
+        lost.addAll(lostIn("the decision record as kept in the store (RecordedFacts.kept and ofKept)", facts,
+                RecordedFacts.ofKept(RecordedFacts.of(facts).kept()).toFacts(TODAY), Set.of()));
         Set<String> apiFields = names(AssessmentRequest.class.getRecordComponents());
         for (RecordComponent field : PatientFacts.class.getRecordComponents()) {
             if (!apiFields.contains(field.getName()) && !NOT_IN_THE_API.contains(field.getName())) {

@@ -1,0 +1,140 @@
+package org.acupressurecds.decision;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.acupressurecds.store.MigratedH2;
+import org.acupressurecds.store.RecordStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules a decision fired are kept once per distinct list, as ids of the rule-set version's rules, and every
+ * decision reads its own rules back, in order, with their guide sections and whether they decided.
+ */
+class FiredListsTest {
+
+    @TempDir
+    Path spool;
+
+    private static final DecisionRecord.FiredRule RESPONDS = new DecisionRecord.FiredRule(
+            "Piriformis syndrome responds well to the mat", "Response matrix > Piriformis syndrome", true);
+    private static final DecisionRecord.FiredRule HEAT = new DecisionRecord.FiredRule(
+            "Heat before the mat session amplifies its effect", "Combine with These Complementary Treatments > Heat",
+            false);
+
+    @Test
+    void decisionsThatFiredTheSameRulesShareOneListAndEachReadsItsOwnRulesBack() throws Exception {
+        JdbcDataSource h2 = MigratedH2.create();
+        RecordStore store = new RecordStore(h2, "test");
+        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
+        recorder.start(null);
+        DecisionRecord first = firing("v1", RESPONDS, HEAT);
+        DecisionRecord same = firing("v1", RESPONDS, HEAT);
+        DecisionRecord otherOrder = firing("v1", HEAT, RESPONDS);
+        DecisionRecord otherVersion = firing("v2", RESPONDS, HEAT);
+        DecisionRecord none = firing("v1");
+        for (DecisionRecord r : List.of(first, same, otherOrder, otherVersion, none)) {
+            recorder.record(r);
+        }
+        recorder.stop(null);
+
+        DecisionRecords records = new DecisionRecords(store, new CardRecords(store));
+        for (DecisionRecord r : List.of(first, same, otherOrder, otherVersion, none)) {
+            assertEquals(r.rulesFired(), records.find(r.id(), "a test", "id").orElseThrow().rulesFired(), r.id());
+        }
+        assertEquals(4, count(h2, "SELECT COUNT(*) FROM fired_list"), "the first two share one; order and version count");
+        assertEquals(4, count(h2, "SELECT COUNT(*) FROM ruleset_rule"), "each rule once per version");
+        assertEquals(0, recorder.spooled());
+    }
+
+    @Test
+    void aSearchByRuleFindsTheDecisionsThatFiredItAndByDecidingRuleOnlyThoseItDecided() throws Exception {
+        JdbcDataSource h2 = MigratedH2.create();
+        RecordStore store = new RecordStore(h2, "test");
+        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
+        recorder.start(null);
+        DecisionRecord heatDecided = firing("v1", new DecisionRecord.FiredRule(HEAT.rule(), HEAT.source(), true));
+        DecisionRecord heatShaped = firing("v1", RESPONDS, HEAT);
+        DecisionRecord neither = firing("v1", RESPONDS);
+        for (DecisionRecord r : List.of(heatDecided, heatShaped, neither)) {
+            recorder.record(r);
+        }
+        recorder.stop(null);
+
+        DecisionRecords records = new DecisionRecords(store, new CardRecords(store));
+        assertEquals(List.of(heatDecided.id(), heatShaped.id()).stream().sorted().toList(),
+                ids(records.search(new DecisionQuery(null, null, null, null, HEAT.rule(), null, null, null, null, 0,
+                        50), "a test", "rule")));
+        assertEquals(List.of(heatDecided.id()), ids(records.search(new DecisionQuery(null, null, null, null, null,
+                HEAT.rule(), null, null, null, 0, 50), "a test", "decidedBy")));
+    }
+
+    /**
+     * Two replicas meet a new list at the same moment: the second's insert of the list fails on the first's, and its
+     * second try finds the first's list, so its records are kept in the store, not spooled.
+     */
+    @Test
+    void twoReplicasRegisteringTheSameNewListAtOnceBothUseOneList() throws Exception {
+        JdbcDataSource h2 = MigratedH2.create();
+        DecisionRecorder first = new DecisionRecorder(new RecordStore(h2, "test"), new Spool(spool.resolve("a"), 1_000));
+        DecisionRecorder second = new DecisionRecorder(new RecordStore(h2, "test"), new Spool(spool.resolve("b"), 1_000));
+        List<DecisionRecord> records = List.of(firing("v1", RESPONDS, HEAT));
+        long[][] firstIds = new long[1][];
+
+        long[] secondIds;
+        try (Connection real = h2.getConnection()) {
+            boolean[] raced = new boolean[1];
+            // The second replica has looked for the list and not found it; just before it adds it, the first does.
+            Connection racing = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement") && !raced[0]
+                                && ((String) args[0]).startsWith("INSERT INTO fired_list (")) {
+                            raced[0] = true;
+                            try (Connection c = h2.getConnection()) {
+                                c.setAutoCommit(false);
+                                firstIds[0] = first.registerLists(c, records);
+                            }
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            racing.setAutoCommit(false);
+            secondIds = second.registerLists(racing, records);
+            assertTrue(raced[0], "the race happened");
+        }
+
+        assertArrayEquals(firstIds[0], secondIds);
+        assertEquals(1, count(h2, "SELECT COUNT(*) FROM fired_list"));
+    }
+
+    private static DecisionRecord firing(String version, DecisionRecord.FiredRule... fired) {
+        DecisionRecord d = GroupCommitTest.aDecision();
+        return new DecisionRecord(java.util.UUID.randomUUID().toString(), d.decidedAt(), d.channel(), d.requester(),
+                version, d.verdict(), d.assessmentDate(), d.facts(), List.of(fired), d.missingData(),
+                d.requestDigest(), null);
+    }
+
+    private static List<String> ids(DecisionRecords.Page page) {
+        return page.decisions().stream().map(DecisionRecords.Summary::id).sorted().toList();
+    }
+
+    private static int count(JdbcDataSource h2, String sql) throws SQLException {
+        try (Connection c = h2.getConnection(); ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}
