@@ -162,7 +162,8 @@ stop_service() {
 
 # phase: what the decision record keeps per decision (record-size.sql), and the embedded store's file per decision
 store_report() {
-    local sql result
+    local sql result closed
+    closed=$(stat -c %s "$work/data/records.mv.db" 2>/dev/null || echo 0) # once the service has closed it
     sql=$(grep -v '^--' src/bench/record-size.sql | tr '\n' ' ')
     if [ "$1" = postgresql ]; then
         result=$(runuser_pg "$postgres/psql" -h 127.0.0.1 -p "$pg_port" -U cds -d postgres -At -F ' ' -c "$sql")
@@ -173,7 +174,8 @@ store_report() {
     read -r decisions own shared lists <<< "$result"
     echo "Record: $decisions decisions, $own bytes of their own each, $shared bytes each of the $lists shared lists of fired rules"
     if [ "$1" != postgresql ] && [ "$decisions" -gt 0 ]; then
-        echo "Embedded store under load: $(( store_file / 1024 / 1024 )) MB, $(( store_file / decisions )) bytes per decision"
+        echo "Embedded store under load: $(( store_file / 1024 / 1024 )) MB, $(( store_file / decisions )) bytes per decision;" \
+            "closed: $(( closed / 1024 / 1024 )) MB, $(( closed / decisions )) bytes per decision"
     fi
 }
 

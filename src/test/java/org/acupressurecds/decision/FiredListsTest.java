@@ -35,43 +35,29 @@ class FiredListsTest {
     @Test
     void decisionsThatFiredTheSameRulesShareOneListAndEachReadsItsOwnRulesBack() throws Exception {
         JdbcDataSource h2 = MigratedH2.create();
-        RecordStore store = new RecordStore(h2, "test");
-        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
-        recorder.start(null);
         DecisionRecord first = firing("v1", RESPONDS, HEAT);
         DecisionRecord same = firing("v1", RESPONDS, HEAT);
         DecisionRecord otherOrder = firing("v1", HEAT, RESPONDS);
         DecisionRecord otherVersion = firing("v2", RESPONDS, HEAT);
         DecisionRecord none = firing("v1");
-        for (DecisionRecord r : List.of(first, same, otherOrder, otherVersion, none)) {
-            recorder.record(r);
-        }
-        recorder.stop(null);
 
-        DecisionRecords records = new DecisionRecords(store, new CardRecords(store));
+        DecisionRecords records = recordedIn(h2, first, same, otherOrder, otherVersion, none);
+
         for (DecisionRecord r : List.of(first, same, otherOrder, otherVersion, none)) {
             assertEquals(r.rulesFired(), records.find(r.id(), "a test", "id").orElseThrow().rulesFired(), r.id());
         }
         assertEquals(4, count(h2, "SELECT COUNT(*) FROM fired_list"), "the first two share one; order and version count");
         assertEquals(4, count(h2, "SELECT COUNT(*) FROM ruleset_rule"), "each rule once per version");
-        assertEquals(0, recorder.spooled());
     }
 
     @Test
     void aSearchByRuleFindsTheDecisionsThatFiredItAndByDecidingRuleOnlyThoseItDecided() throws Exception {
-        JdbcDataSource h2 = MigratedH2.create();
-        RecordStore store = new RecordStore(h2, "test");
-        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
-        recorder.start(null);
         DecisionRecord heatDecided = firing("v1", new DecisionRecord.FiredRule(HEAT.rule(), HEAT.source(), true));
         DecisionRecord heatShaped = firing("v1", RESPONDS, HEAT);
         DecisionRecord neither = firing("v1", RESPONDS);
-        for (DecisionRecord r : List.of(heatDecided, heatShaped, neither)) {
-            recorder.record(r);
-        }
-        recorder.stop(null);
 
-        DecisionRecords records = new DecisionRecords(store, new CardRecords(store));
+        DecisionRecords records = recordedIn(MigratedH2.create(), heatDecided, heatShaped, neither);
+
         assertEquals(List.of(heatDecided.id(), heatShaped.id()).stream().sorted().toList(),
                 ids(records.search(new DecisionQuery(null, null, null, null, HEAT.rule(), null, null, null, null, 0,
                         50), "a test", "rule")));
@@ -118,6 +104,19 @@ class FiredListsTest {
 
         assertArrayEquals(firstIds[0], secondIds);
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM fired_list"));
+    }
+
+    /** The decisions recorded as the service records them, every one in the store (none spooled), to be read. */
+    private DecisionRecords recordedIn(JdbcDataSource h2, DecisionRecord... decisions) throws InterruptedException {
+        RecordStore store = new RecordStore(h2, "test");
+        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
+        recorder.start(null);
+        for (DecisionRecord r : decisions) {
+            recorder.record(r);
+        }
+        recorder.stop(null);
+        assertEquals(0, recorder.spooled());
+        return new DecisionRecords(store, new CardRecords(store));
     }
 
     private static DecisionRecord firing(String version, DecisionRecord.FiredRule... fired) {
