@@ -31,7 +31,7 @@ public final class FiredLists {
     /** Distinct lists and rules remembered; beyond it they are forgotten and looked up again. */
     private static final int REMEMBERED = 10_000;
 
-    private final Map<Listed, Long> lists = new ConcurrentHashMap<>();
+    private final Map<String, Long> lists = new ConcurrentHashMap<>();
     private final Map<String, Long> rules = new ConcurrentHashMap<>();
 
     /** A registration of lists, on one connection and not committed by it; {@link Registration#keep} once it is. */
@@ -41,7 +41,7 @@ public final class FiredLists {
 
     public final class Registration {
         private final Connection c;
-        private final Map<Listed, Long> newLists = new HashMap<>();
+        private final Map<String, Long> newLists = new HashMap<>();
         private final Map<String, Long> newRules = new HashMap<>();
 
         private Registration(Connection c) {
@@ -50,16 +50,11 @@ public final class FiredLists {
 
         /** The id of the list of rules a decision on this rule-set version fired, added if it is new. */
         public long list(String version, List<DecisionRecord.FiredRule> fired) throws SQLException {
-            Listed listed = new Listed(version, fired);
-            Long known = newLists.get(listed);
-            if (known == null) {
-                known = lists.get(listed);
-            }
-            if (known != null) {
-                return known;
-            }
             String digest = digest(version, fired);
-            known = select("SELECT id FROM fired_list WHERE digest = ?", digest);
+            Long known = newLists.getOrDefault(digest, lists.get(digest));
+            if (known == null) {
+                known = select("SELECT id FROM fired_list WHERE digest = ?", digest);
+            }
             if (known == null) {
                 known = insert("INSERT INTO fired_list (ruleset_version, digest) VALUES (?, ?)", version, digest);
                 try (PreparedStatement row = c.prepareStatement("INSERT INTO fired_list_rule (fired_list_id, "
@@ -74,7 +69,7 @@ public final class FiredLists {
                     row.executeBatch();
                 }
             }
-            newLists.put(new Listed(version, List.copyOf(fired)), known);
+            newLists.put(digest, known);
             return known;
         }
 
@@ -131,14 +126,7 @@ public final class FiredLists {
         }
     }
 
-    /**
-     * A list as remembered: looked up by its rules' names, parts and sections, whose hashes the strings keep, so that
-     * the writer computes a digest only for a list it has not met.
-     */
-    private record Listed(String version, List<DecisionRecord.FiredRule> fired) {
-    }
-
-    /** The list's identity in the store: its version, and each rule's name and part, in order (lengths keep them apart). */
+    /** The list's identity: its version, and each rule's name and part, in order (lengths keep them apart). */
     static String digest(String version, List<DecisionRecord.FiredRule> fired) {
         StringBuilder text = new StringBuilder().append(version.length()).append(':').append(version);
         for (DecisionRecord.FiredRule f : fired) {
