@@ -172,7 +172,6 @@ public class DecisionRecorder {
     private void insertMissing(List<DecisionRecord> records) throws SQLException {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            long[] lists = registerLists(c, records);
             try {
                 java.util.Set<String> present = new java.util.HashSet<>();
                 try (PreparedStatement q = c.prepareStatement("SELECT id FROM decision WHERE id = ?")) {
@@ -185,14 +184,8 @@ public class DecisionRecorder {
                         }
                     }
                 }
-                List<Integer> missing = new ArrayList<>();
-                for (int i = 0; i < records.size(); i++) {
-                    if (!present.contains(records.get(i).id())) {
-                        missing.add(i);
-                    }
-                }
-                insert(c, missing.stream().map(records::get).toList(),
-                        missing.stream().mapToLong(i -> lists[i]).toArray());
+                List<DecisionRecord> missing = records.stream().filter(r -> !present.contains(r.id())).toList();
+                insert(c, missing, registerLists(c, missing));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);

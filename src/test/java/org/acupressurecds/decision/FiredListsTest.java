@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.acupressurecds.store.MigratedH2;
 import org.acupressurecds.store.RecordStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -63,6 +64,38 @@ class FiredListsTest {
                         50), "a test", "rule")));
         assertEquals(List.of(heatDecided.id()), ids(records.search(new DecisionQuery(null, null, null, null, null,
                 HEAT.rule(), null, null, null, 0, 50), "a test", "decidedBy")));
+    }
+
+    /** A record kept in the spool while the store was down names its rules, and is replayed with them. */
+    @Test
+    void aDecisionSpooledWhileTheStoreWasDownReadsItsRulesBackOnceReplayed() throws Exception {
+        JdbcDataSource h2 = MigratedH2.create();
+        boolean[] down = {true};
+        DataSource store = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (down[0] && method.getName().equals("getConnection")) {
+                        throw new SQLException("the store is down");
+                    }
+                    try {
+                        return method.invoke(h2, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RecordStore records = new RecordStore(store, "test");
+        DecisionRecorder recorder = new DecisionRecorder(records, new Spool(spool, 1_000_000));
+        recorder.start(null);
+        DecisionRecord spooled = firing("v1", RESPONDS, HEAT);
+        recorder.record(spooled);
+        assertEquals(1, recorder.spooled());
+
+        down[0] = false;
+        recorder.replay();
+        recorder.stop(null);
+
+        assertEquals(0, recorder.spooled());
+        assertEquals(spooled.rulesFired(), new DecisionRecords(records, new CardRecords(records))
+                .find(spooled.id(), "a test", "id").orElseThrow().rulesFired());
     }
 
     /**
