@@ -12,10 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.acupressurecds.BesideTheService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a rule author sees when the rules do not compile: the file as they know it, the line, and why. */
+@BesideTheService
 class RuleSetLoaderTest {
 
     private static final String FIXTURES = "src/test/resources/rulesets/";

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.acupressurecds.BesideTheService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The worked example of docs/rule-authoring.md, a clinic's session cap, as an author would follow it: its steps
  * (append to a file, create a file) applied to a copy of rules/, then the check.
  */
+@BesideTheService
 class WorkedExampleTest {
 
     private static final Pattern STEP = Pattern.compile("(Append to|Create) `rules/([^`]+)`[^\\n]*:\\n\\n```[a-z]*\\n(.*?)\\n```",
