@@ -9,6 +9,8 @@
 #               does), an EHR's signed JWT for every CDS Hooks call (each with its own jti, made just before its run
 #               by src/bench/Tokens.java), the embedded decision record
 #   postgresql  the same, with the decision record in a PostgreSQL started on this machine
+#   sustained   (only when named) open, assessments alone for SUSTAIN (3m): how the embedded store's file grows past
+#               H2's RETENTION_TIME (45 s), after which it may reuse a place in the file that commits freed
 #
 #   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=30s CONNECTIONS=32 THREADS=2
 #   PHASES=open ROUNDS=1 DURATION=5s src/bench/http.sh  # a quick look
@@ -24,6 +26,7 @@ WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PHASES=${PHASES:-open auth postgresql}
+SUSTAIN=${SUSTAIN:-3m}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
@@ -137,7 +140,7 @@ start_service() {
         java $JVM_OPTIONS -jar "$repo/$app/quarkus-run.jar" > "$work/service.log" 2>&1) &
     service=$!
     local signed=()
-    [ "$phase" != open ] && signed=(-H "Authorization: Bearer $clinician")
+    case $phase in open | sustained) ;; *) signed=(-H "Authorization: Bearer $clinician") ;; esac
     until curl -sf -o /dev/null "${signed[@]}" -H 'Content-Type: application/json' -d "$body" "$url/api/v1/assessments"; do
         if ! kill -0 "$service" 2>/dev/null; then
             cat "$work/service.log" >&2
@@ -152,9 +155,17 @@ start_service() {
     echo "== $phase: first successful assessment ${first} ms after java -jar; the rules' load and checks took ${loaded:-?}"
     pid=$(pgrep -f "$repo/$app/quarkus-run.jar" | head -1)
     echo "RSS after startup: $(rss) MB"
+    # Every 10 s: the decisions kept in the store so far (the service's own counter) and the embedded store's file.
+    : > "$work/store-samples.txt"
+    (while sleep 10; do
+        kept=$(curl -s "$url/q/metrics" | awk '/^cds_records_kept_total\{.*where="store"/ {print int($NF)}')
+        echo "${kept:-0} $(stat -c %s "$work/data/records.mv.db" 2>/dev/null || echo 0)" >> "$work/store-samples.txt"
+    done) &
+    sampler=$!
 }
 
 stop_service() {
+    kill "$sampler"
     kill "$service"
     wait "$service" 2>/dev/null || true
     service=
@@ -176,6 +187,14 @@ store_report() {
     if [ "$1" != postgresql ] && [ "$decisions" -gt 0 ]; then
         echo "Embedded store under load: $(( store_file / 1024 / 1024 )) MB, $(( store_file / decisions )) bytes per decision;" \
             "closed: $(( closed / 1024 / 1024 )) MB, $(( closed / decisions )) bytes per decision"
+        # Past H2's RETENTION_TIME (45 s) a place that commits freed may be reused: this is the growth that stays.
+        awk '{ kept[NR] = $1; size[NR] = $2 } END {
+            if (NR < 8) { print "Embedded store, sustained: the phase was too short to tell (under 80 s)"; exit }
+            max = 0; for (i = 1; i <= NR; i++) if (size[i] > max) max = size[i]
+            printf "Embedded store, sustained: at most %d MB; over the last 60 s of the phase, %d bytes of file per decision kept (%d decisions)\n",
+                max / 1048576, (size[NR] - size[NR - 6]) / (kept[NR] - kept[NR - 6] + 1e-9), kept[NR] - kept[NR - 6] }' \
+            "$work/store-samples.txt"
+        echo "Embedded store, every 10 s (decisions kept, MB): $(awk '{ printf "%d %d, ", $1, $2 / 1048576 }' "$work/store-samples.txt")"
     fi
 }
 
@@ -268,6 +287,10 @@ for phase in $PHASES; do
         start_service auth "${secured[@]}"
         rounds auth
         ;;
+    sustained)
+        start_service sustained CDS_SECURITY_OPEN=true
+        load open api "$SUSTAIN" sustained
+        ;;
     postgresql)
         postgres=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
         mkdir -p "$work/pg"
@@ -283,7 +306,7 @@ for phase in $PHASES; do
         rounds postgresql
         ;;
     *)
-        echo "Unknown phase '$phase': open, auth or postgresql" >&2
+        echo "Unknown phase '$phase': open, auth, postgresql or sustained" >&2
         exit 2
         ;;
     esac
