@@ -61,8 +61,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 port=$(free_port)
 url="http://127.0.0.1:$port"
 service=
+sampler=
 postgres=
 cleanup() {
+    [ -n "$sampler" ] && { kill "$sampler" 2>/dev/null || true; }
     [ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }
     [ -n "$postgres" ] && runuser_pg "$postgres/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -155,17 +157,19 @@ start_service() {
     echo "== $phase: first successful assessment ${first} ms after java -jar; the rules' load and checks took ${loaded:-?}"
     pid=$(pgrep -f "$repo/$app/quarkus-run.jar" | head -1)
     echo "RSS after startup: $(rss) MB"
-    # Every 10 s: the decisions kept in the store so far (the service's own counter) and the embedded store's file.
+    # Every 10 s: the decisions kept in the store so far (the service's own counter) and the embedded store's file;
+    # a sample whose counter could not be read is left out, not counted as none.
     : > "$work/store-samples.txt"
     (while sleep 10; do
-        kept=$(curl -s "$url/q/metrics" | awk '/^cds_records_kept_total\{.*where="store"/ {print int($NF)}')
-        echo "${kept:-0} $(stat -c %s "$work/data/records.mv.db" 2>/dev/null || echo 0)" >> "$work/store-samples.txt"
+        kept=$(curl -s -m 5 "$url/q/metrics" | awk '/^cds_records_kept_total\{.*where="store"/ {print int($NF)}' || true)
+        [ -z "$kept" ] || echo "$kept $(stat -c %s "$work/data/records.mv.db" 2>/dev/null || echo 0)" >> "$work/store-samples.txt"
     done) &
     sampler=$!
 }
 
 stop_service() {
-    kill "$sampler"
+    kill "$sampler" 2>/dev/null || true
+    sampler=
     kill "$service"
     wait "$service" 2>/dev/null || true
     service=
@@ -191,8 +195,10 @@ store_report() {
         awk '{ kept[NR] = $1; size[NR] = $2 } END {
             if (NR < 8) { print "Embedded store, sustained: the phase was too short to tell (under 80 s)"; exit }
             max = 0; for (i = 1; i <= NR; i++) if (size[i] > max) max = size[i]
+            decided = kept[NR] - kept[NR - 6]
+            if (decided == 0) { printf "Embedded store, sustained: at most %d MB; no decision in the last 60 s\n", max / 1048576; exit }
             printf "Embedded store, sustained: at most %d MB; over the last 60 s of the phase, %d bytes of file per decision kept (%d decisions)\n",
-                max / 1048576, (size[NR] - size[NR - 6]) / (kept[NR] - kept[NR - 6] + 1e-9), kept[NR] - kept[NR - 6] }' \
+                max / 1048576, (size[NR] - size[NR - 6]) / decided, decided }' \
             "$work/store-samples.txt"
         echo "Embedded store, every 10 s (decisions kept, MB): $(awk '{ printf "%d %d, ", $1, $2 / 1048576 }' "$work/store-samples.txt")"
     fi
