@@ -9,24 +9,9 @@
 set -euo pipefail
 
 RUNS=${RUNS:-5}
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$repo"
-APP=${APP:-target/quarkus-app}
-JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
 EXTRA=${EXTRA:-}
-if [ ! -f "$APP/quarkus-run.jar" ]; then
-    echo "No $APP/quarkus-run.jar: ./mvnw -B package -DskipTests first" >&2
-    exit 2
-fi
-
-work=$(mktemp -d)
-service=
-cleanup() {
-    [ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }
-    rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# shellcheck source=src/bench/packaged-service.sh
+. "$(dirname "$0")/packaged-service.sh"
 body='{"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5}'
 
 # start: the service on the bundled rules, fresh data, open mode, its extra JVM options given

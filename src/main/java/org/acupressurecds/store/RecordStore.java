@@ -27,7 +27,7 @@ public class RecordStore {
     RecordStore(InjectableInstance<AgroalDataSource> postgresql,
             @io.quarkus.agroal.DataSource("embedded") InjectableInstance<AgroalDataSource> embedded) {
         boolean usePostgresql = postgresql.getHandle().getBean().isActive();
-        this.dataSource = usePostgresql ? postgresql.get() : embedded.get();
+        this.dataSource = usePostgresql ? postgresql.get() : DurableCommits.of(embedded.get());
         this.kind = usePostgresql ? "PostgreSQL" : "the embedded store under data/ (not for production)";
         LOG.infof("Decision records are kept in %s.", kind);
     }
@@ -36,6 +36,11 @@ public class RecordStore {
     public RecordStore(DataSource dataSource, String kind) {
         this.dataSource = dataSource;
         this.kind = kind;
+    }
+
+    /** The embedded store in files, as the service keeps it (each commit written before it returns). */
+    public static RecordStore embedded(DataSource h2, String kind) {
+        return new RecordStore(DurableCommits.of(h2), kind);
     }
 
     public DataSource dataSource() {

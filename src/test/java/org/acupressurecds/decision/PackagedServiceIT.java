@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The record as operators run the service: the packaged jar, real processes. A card issued by one instance gets
- * feedback through another and across a restart; the embedded store keeps every answered decision through kill -9.
+ * feedback through another and across a restart; the embedded store keeps every answered decision and feedback
+ * through kill -9.
  */
 class PackagedServiceIT {
 
@@ -58,9 +59,10 @@ class PackagedServiceIT {
         }
     }
 
+    /** Killed right after its last answer, well within the embedded store's own delay before it writes. */
     @Test
-    void withNoDatabaseConfiguredEveryAnsweredDecisionSurvivesKillMinus9InTheEmbeddedStore(@TempDir Path temp)
-            throws Exception {
+    void withNoDatabaseConfiguredEveryAnsweredDecisionAndFeedbackSurvivesKillMinus9InTheEmbeddedStore(
+            @TempDir Path temp) throws Exception {
         Path folder = temp.resolve("service");
         PackagedService service = PackagedService.start(folder, Map.of());
         for (int pain = 1; pain <= 5; pain++) {
@@ -68,12 +70,19 @@ class PackagedServiceIT {
                     {"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":%d,"laterality":"LEFT"}"""
                     .formatted(pain)).post("/api/v1/assessments").then().statusCode(200);
         }
+        String card = card(service);
+        feedback(service, card);
         service.kill();
 
         assertTrue(Files.exists(folder.resolve("data/records.mv.db")), "the default store is data/ in the folder");
         try (PackagedService restarted = PackagedService.start(folder, Map.of())) {
             restarted.http().queryParam("channel", "API").get("/api/v1/decisions").then()
                     .statusCode(200).body("total", equalTo(5));
+            String id = restarted.http().queryParam("channel", "CDS_HOOKS").get("/api/v1/decisions").then()
+                    .statusCode(200).body("total", equalTo(1)).extract().path("decisions[0].id");
+            restarted.http().get("/api/v1/decisions/" + id).then().statusCode(200)
+                    .body("decision.card", equalTo(card))
+                    .body("feedback[0].outcome", equalTo("overridden"));
         }
     }
 

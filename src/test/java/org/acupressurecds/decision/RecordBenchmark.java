@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.acupressurecds.ruleset.ImpactAnalysis;
 import org.acupressurecds.ruleset.RulesFolder;
 import org.acupressurecds.engine.Evaluator;
@@ -62,15 +63,15 @@ public final class RecordBenchmark {
         line("warm-up: decide only (the JIT compiles; not a figure)", facts -> EVALUATOR.evaluate(RULES, facts));
         line("decide only (no record)", facts -> EVALUATOR.evaluate(RULES, facts));
         Path folder = Files.createTempDirectory("cds-bench-");
-        try (AgroalDataSource h2 = pool("jdbc:h2:file:" + folder.resolve("records") + ";WRITE_DELAY=0", "cds", "")) {
-            measure("embedded H2", h2, folder.resolve("spool-h2"));
+        try (AgroalDataSource h2 = pool("jdbc:h2:file:" + folder.resolve("records"), "cds", "")) {
+            measure(h2, RecordStore.embedded(h2, "embedded H2"), folder.resolve("spool-h2"));
         }
         if (PostgresServer.available()) {
             PostgresServer postgresql = new PostgresServer();
             Map<String, String> settings = postgresql.start();
             try (AgroalDataSource pg = pool(settings.get("quarkus.datasource.jdbc.url"),
                     settings.get("quarkus.datasource.username"), settings.get("quarkus.datasource.password"))) {
-                measure("PostgreSQL (same machine)", pg, folder.resolve("spool-pg"));
+                measure(pg, new RecordStore(pg, "PostgreSQL (same machine)"), folder.resolve("spool-pg"));
             } finally {
                 postgresql.stop();
             }
@@ -79,9 +80,11 @@ public final class RecordBenchmark {
         }
     }
 
-    private static void measure(String store, AgroalDataSource dataSource, Path spool) throws Exception {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        RecordStore records = new RecordStore(dataSource, store);
+    /** The records as the service keeps them, in a store whose pool is migrated first. */
+    private static void measure(AgroalDataSource migrating, RecordStore records, Path spool) throws Exception {
+        Flyway.configure().dataSource(migrating).locations("classpath:db/migration").load().migrate();
+        String store = records.kind();
+        DataSource dataSource = records.dataSource();
         DecisionRecorder recorder = new DecisionRecorder(records, new Spool(spool, 1L << 30));
         recorder.start(null);
         long commitsBefore = recorder.commits();

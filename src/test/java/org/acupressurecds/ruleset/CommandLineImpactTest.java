@@ -29,7 +29,7 @@ class CommandLineImpactTest {
     @Test
     void aDraftFolderIsCheckedAndReplayedOnTheEmbeddedStoreItNames(@TempDir Path temp) throws Exception {
         Path records = temp.resolve("records");
-        RecordedImpactTest.seed(new RecordStore(MigratedH2.inFiles(records), "test"), temp.resolve("spool"),
+        RecordedImpactTest.seed(RecordStore.embedded(MigratedH2.inFiles(records), "test"), temp.resolve("spool"),
                 Instant.now());
         Path draft = temp.resolve("draft");
         RulesFolder.copyTo(draft);
@@ -66,7 +66,7 @@ class CommandLineImpactTest {
     @Test
     void aStoreTheServiceHoldsIsSaidSoWithWhatToDo(@TempDir Path temp) throws Exception {
         Path records = temp.resolve("records");
-        RecordedImpactTest.seed(new RecordStore(MigratedH2.inFiles(records), "test"), temp.resolve("spool"),
+        RecordedImpactTest.seed(RecordStore.embedded(MigratedH2.inFiles(records), "test"), temp.resolve("spool"),
                 Instant.now());
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), HoldStore.class.getName(), records.toString())

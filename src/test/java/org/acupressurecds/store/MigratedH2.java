@@ -15,9 +15,9 @@ public final class MigratedH2 {
         return migrated("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** An embedded store in files, as the service keeps one (cds.records.embedded-path). */
+    /** An embedded store in files, as the service keeps one (cds.records.embedded-path; RecordStore.embedded). */
     public static JdbcDataSource inFiles(Path path) {
-        return migrated("jdbc:h2:file:" + path + ";WRITE_DELAY=0");
+        return migrated("jdbc:h2:file:" + path);
     }
 
     private static JdbcDataSource migrated(String url) {
