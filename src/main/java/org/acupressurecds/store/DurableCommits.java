@@ -9,7 +9,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The embedded store's commits, on disk when they return: no answer leaves before its record is written.
+ * The embedded store's commits, in its file when they return: no answer leaves before its record is written.
  *
  * <p>H2 writes committed changes every {@code WRITE_DELAY} ms on a thread of its own, which also frees the file's old
  * chunks; {@code WRITE_DELAY=0} wrote each commit at once but stopped that thread, and the file grew without bound

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,11 @@ class DurableCommitsTest {
         }
     }
 
+    @AfterEach
+    void closeTheStore() throws SQLException {
+        holder.close();
+    }
+
     @Test
     void aTransactionCommittedThroughTheStoreIsInTheFileWhenTheCommitReturns() throws Exception {
         try (Connection c = RecordStore.embedded(h2, "test").dataSource().getConnection()) {
@@ -47,7 +53,6 @@ class DurableCommitsTest {
             c.commit();
             assertEquals(2, decisionsInTheFile(), "both, before the connection is even closed");
         }
-        holder.close();
     }
 
     @Test
@@ -56,7 +61,6 @@ class DurableCommitsTest {
             insert(c, 1);
         }
         assertEquals(1, decisionsInTheFile());
-        holder.close();
     }
 
     /** Why the store wraps H2: a commit made straight on it would be lost by a crash within WRITE_DELAY. */
@@ -68,7 +72,6 @@ class DurableCommitsTest {
             c.commit();
         }
         assertEquals(0, decisionsInTheFile());
-        holder.close();
     }
 
     private static void insert(Connection c, int id) throws SQLException {
