@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ class DurableCommitsTest {
     Path folder;
 
     private JdbcDataSource h2;
+    private RecordStore store;
     private Connection holder;
 
     @BeforeEach
@@ -34,7 +34,8 @@ class DurableCommitsTest {
         h2.setURL("jdbc:h2:file:" + folder.resolve("records") + ";WRITE_DELAY=60000");
         h2.setUser("cds");
         holder = h2.getConnection(); // the store stays open, as in the running service: closing it would write all
-        try (Connection c = RecordStore.embedded(h2, "test").dataSource().getConnection(); Statement s = c.createStatement()) {
+        store = RecordStore.embedded(h2, "test");
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE decision (id INT PRIMARY KEY)");
         }
     }
@@ -46,7 +47,7 @@ class DurableCommitsTest {
 
     @Test
     void aTransactionCommittedThroughTheStoreIsInTheFileWhenTheCommitReturns() throws Exception {
-        try (Connection c = RecordStore.embedded(h2, "test").dataSource().getConnection()) {
+        try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
             insert(c, 1);
             insert(c, 2);
@@ -57,7 +58,7 @@ class DurableCommitsTest {
 
     @Test
     void aStatementThatCommittedItselfIsInTheFileWhenItsConnectionCloses() throws Exception {
-        try (Connection c = RecordStore.embedded(h2, "test").dataSource().getConnection()) {
+        try (Connection c = store.dataSource().getConnection()) {
             insert(c, 1);
         }
         assertEquals(1, decisionsInTheFile());
