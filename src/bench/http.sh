@@ -2,7 +2,8 @@
 # The packaged service under load on loopback (docs/performance.md). In each phase the service starts afresh, the
 # first successful assessment is timed, then wrk loads POST /api/v1/assessments and the CDS Hooks service with a real
 # record's prefetch, each next to its baseline (the same request read and answered without deciding, in a build for
-# benchmarks only), alternating, in rounds; then the resident memory.
+# benchmarks only), alternating, in rounds, and the assessment decided at every request without its record (what the
+# rules leave of the baseline, apart from what the record takes); then the resident memory.
 #
 #   open        no caller authenticated, the embedded decision record; and p99 while the rules reload every 3 s
 #   auth        the production setup: OpenID Connect bearer tokens for the API (a clinician's, reused as a client
@@ -15,7 +16,7 @@
 #   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=30s CONNECTIONS=32 THREADS=2
 #   PHASES=open ROUNDS=1 DURATION=5s src/bench/http.sh  # a quick look
 #
-# Bounded in time: each phase about 4 x WARMUP + 4 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
+# Bounded in time: each phase about 5 x WARMUP + 5 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
 # the making of their tokens (about 30 s a run); plus a build. It runs as the container does: -XX:MaxRAM=896m (the
 # Kubernetes limit) with the image's JAVA_TOOL_OPTIONS, on a copy of the bundled rules/.
 set -euo pipefail
@@ -123,9 +124,9 @@ LUA
     done
 done
 
-declare -A target=([api]=/api/v1/assessments [baseline]=/bench/assessments
+declare -A target=([api]=/api/v1/assessments [baseline]=/bench/assessments [decided]=/bench/assessments/decided
     [hook]=/cds-services/acupressure-mat-sciatica [hookbase]=/bench/cds-services/acupressure-mat-sciatica)
-declare -A body_of=([api]=assessment [baseline]=assessment [hook]=hook [hookbase]=hook)
+declare -A body_of=([api]=assessment [baseline]=assessment [decided]=assessment [hook]=hook [hookbase]=hook)
 declare -A sum_rps
 hook_rate=3000 # CDS Hooks calls a second, for the number of tokens a run needs; measured by the open phase
 runs=0
@@ -249,19 +250,20 @@ rounds() {
         tail -5 "$work/service.log" >&2
         exit 1
     fi
-    for name in api baseline hook hookbase; do
+    for name in api baseline decided hook hookbase; do
         load "$phase" "$name" "$WARMUP" warm-up > /dev/null
     done
     sum_rps=()
     for round in $(seq 1 "$ROUNDS"); do
-        for name in api baseline hook hookbase; do
+        for name in api baseline decided hook hookbase; do
             load "$phase" "$name" "$DURATION" "round $round"
         done
     done
     echo "RSS under load: $(rss) MB now, $(hwm) MB at most"
-    awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v h="${sum_rps[hook]}" -v hb="${sum_rps[hookbase]}" \
-        -v n="$ROUNDS" -v phase="$phase" 'BEGIN {
+    awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v d="${sum_rps[decided]}" -v h="${sum_rps[hook]}" \
+        -v hb="${sum_rps[hookbase]}" -v n="$ROUNDS" -v phase="$phase" 'BEGIN {
         printf "Mean (%s): assessments %.0f req/s, %.2f x their baseline (%.0f req/s)\n", phase, a / n, a / b, b / n
+        printf "      decided without a record %.0f req/s, %.2f x the baseline (what the rules leave)\n", d / n, d / b
         printf "      CDS Hooks %.0f req/s, %.2f x its baseline (%.0f req/s), %.2f x the assessments baseline\n",
             h / n, h / hb, hb / n, h / b }'
     if [ "$phase" = open ]; then

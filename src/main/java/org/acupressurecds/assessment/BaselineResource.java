@@ -18,7 +18,9 @@ import org.acupressurecds.knowledge.PatientFacts;
 /**
  * The HTTP benchmark's baseline, in a build for benchmarks only (built with the profile "bench"; never in the
  * product): POST /api/v1/assessments without deciding. It reads and checks the request as the real one does and
- * answers the same JSON, decided once for each patient and then taken from memory, with no decision record.
+ * answers the same JSON, decided once for each patient and then taken from memory, with no decision record; and, at
+ * {@code /decided}, decided by the rules at every request, still with no record: what the rules cost, apart from
+ * what the record costs.
  */
 @IfBuildProfile("bench")
 @Path("/bench/assessments")
@@ -38,5 +40,13 @@ public class BaselineResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Assessment assess(@Context RoutingContext http) throws IOException {
         return answers.computeIfAbsent(reader.read(http).facts(), rules::assess);
+    }
+
+    @POST
+    @Path("/decided")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Assessment decide(@Context RoutingContext http) throws IOException {
+        return rules.assess(reader.read(http).facts());
     }
 }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,10 +48,16 @@ public class PrefetchResolver {
     private final FhirServerClient client;
     private final Duration deadline;
 
+    @Inject
     PrefetchResolver(FhirContext fhir, FhirServerClient client, CdsConfig config) {
+        this(fhir, client, config.fhir().timeout());
+    }
+
+    /** deadline: how long the FHIR server may take for what the prefetch left out. */
+    PrefetchResolver(FhirContext fhir, FhirServerClient client, Duration deadline) {
         this.fhir = fhir;
         this.client = client;
-        this.deadline = config.fhir().timeout();
+        this.deadline = deadline;
     }
 
     /** Thrown when some keys can be had neither from prefetch nor from the FHIR server. */
