@@ -11,8 +11,9 @@ import org.drools.tms.TruthMaintenanceSystemImpl;
  * Drools' truth maintenance, with its sessions' systems in a concurrent map. Drools keeps every session's system in
  * one map for the whole JVM behind one lock (a synchronized map), taken at every logical insertion and at every
  * session's reset: with more evaluations at once than cores, a thread holding it is preempted and the others queue
- * behind it (eight threads on two cores waited 1.5 s of 15 for it; docs/performance.md). Registered as a Kie service (META-INF/services) of a higher priority than Drools' own; the
- * systems themselves are Drools', unchanged, and each still belongs to one entry point, by identity, as in Drools.
+ * behind it (eight threads on two cores waited 1.5 s of 15 for it; docs/performance.md). Registered as a Kie
+ * service (META-INF/services) of a higher priority than Drools' own; the systems themselves are Drools', unchanged,
+ * and each still belongs to one entry point, by identity, as in Drools.
  */
 public final class ConcurrentTruthMaintenance extends TruthMaintenanceSystemFactoryImpl {
 
