@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.acupressurecds.http.ServingVersion;
 import org.acupressurecds.knowledge.Assessment;
@@ -23,6 +24,13 @@ public class RuleService implements ServingVersion {
             .description("One patient's facts evaluated by the serving rules").publishPercentileHistogram()
             .register(Metrics.globalRegistry);
     private final AtomicReference<RuleSet> serving = new AtomicReference<>();
+    /**
+     * Requests evaluate one per core at a time: 32 sessions at once on two cores do a third of what two do, each
+     * evicting the others' rule network from the caches (docs/performance.md). Unfair, as a fair queue hands every
+     * permit over through a sleeping thread. Only requests take these: the checks, warm-ups and replays of the rule
+     * authors' tools evaluate beside them, so none can hold a request back.
+     */
+    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     /** The serving rule set; null only before the first one is loaded at startup. */
     public RuleSet current() {
@@ -46,7 +54,12 @@ public class RuleService implements ServingVersion {
 
     /** Evaluates on a snapshot the caller already holds, so one request sees one version throughout. */
     public Assessment assess(RuleSet snapshot, PatientFacts patient) {
-        return net.hold(snapshot, patient, evaluation.record(() -> evaluator.evaluate(snapshot, patient)));
+        cores.acquireUninterruptibly();
+        try {
+            return net.hold(snapshot, patient, evaluation.record(() -> evaluator.evaluate(snapshot, patient)));
+        } finally {
+            cores.release();
+        }
     }
 
     /** Whether the safety net had to correct the answers of a rule-set version, and how often. */

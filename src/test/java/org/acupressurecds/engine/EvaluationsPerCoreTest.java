@@ -1,0 +1,153 @@
+package org.acupressurecds.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.acupressurecds.BesideTheService;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.SciaticaType;
+import org.acupressurecds.knowledge.Verdict;
+import org.junit.jupiter.api.Test;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * Requests evaluate one per core at a time, and only requests take a core's turn: an evaluation of the rule authors'
+ * tools (a replay, a warm-up) never holds a request back.
+ */
+@BesideTheService
+class EvaluationsPerCoreTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final PatientFacts PIRIFORMIS = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, TODAY)
+            .screenedRedFlags(Set.of()).painScore(3, TODAY).spinalSurgery(false, null).build();
+
+    @Test
+    void manyRequestsAtOnceEvaluateNoMoreAtATimeThanThereAreCores() throws Exception {
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        RuleSet rules = watched(guideRules(), () -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            sleep(20); // long enough for every request to be waiting while these run
+            now.decrementAndGet();
+        });
+        RuleService service = new RuleService();
+        service.serve(rules);
+
+        ExecutorService requests = Executors.newFixedThreadPool(4 * CORES);
+        try {
+            List<Future<Verdict>> answers = new ArrayList<>();
+            for (int i = 0; i < 4 * CORES; i++) {
+                answers.add(requests.submit(() -> service.assess(PIRIFORMIS).verdict()));
+            }
+            for (Future<Verdict> answer : answers) {
+                assertEquals(Verdict.SUITABLE, answer.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+        assertEquals(CORES, most.get(), "at most one request evaluating per core, and every core used");
+    }
+
+    @Test
+    void evaluationsBesideTheRequestsTakeNoCoreFromThem() throws Exception {
+        CountDownLatch besideRunning = new CountDownLatch(CORES);
+        CountDownLatch release = new CountDownLatch(1);
+        RuleSet guide = guideRules();
+        RuleSet held = watched(guide, () -> {
+            besideRunning.countDown();
+            await(release);
+        });
+        RuleService service = new RuleService();
+        service.serve(guide);
+
+        ExecutorService beside = Executors.newFixedThreadPool(CORES);
+        ExecutorService requests = Executors.newFixedThreadPool(CORES);
+        try {
+            for (int i = 0; i < CORES; i++) {
+                beside.submit(() -> new Evaluator().evaluate(held, PIRIFORMIS));
+            }
+            assertTrue(besideRunning.await(30, TimeUnit.SECONDS), "as many replays running as there are cores");
+            List<Future<Verdict>> answers = new ArrayList<>();
+            for (int i = 0; i < CORES; i++) {
+                answers.add(requests.submit(() -> service.assess(PIRIFORMIS).verdict()));
+            }
+            for (Future<Verdict> answer : answers) {
+                assertEquals(Verdict.SUITABLE, answer.get(30, TimeUnit.SECONDS), "answered while the replays run");
+            }
+        } finally {
+            release.countDown();
+            beside.shutdownNow();
+            requests.shutdownNow();
+        }
+    }
+
+    private static RuleSet guideRules() throws RuleSetException {
+        return new RuleSetLoader().load(Path.of("rules"));
+    }
+
+    /** The same rules, each session's fireAllRules passing through the watcher first. */
+    private static RuleSet watched(RuleSet r, Runnable watcher) {
+        KieSessionsPool pool = r.sessions();
+        KieSessionsPool watching = proxy(KieSessionsPool.class, (method, args) -> {
+            Object result = method.invoke(pool, args);
+            if (!(result instanceof KieSession session)) {
+                return result;
+            }
+            return proxy(KieSession.class, (m, a) -> {
+                if (m.getName().equals("fireAllRules")) {
+                    watcher.run();
+                }
+                return m.invoke(session, a);
+            });
+        });
+        return new RuleSet(r.version(), r.files(), r.loadedAt(), r.kieBase(), r.codes(), r.rules(), r.policies(),
+                r.terms(), r.sources(), watching);
+    }
+
+    private interface Call {
+        Object on(java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Call call) {
+        return (T) Proxy.newProxyInstance(EvaluationsPerCoreTest.class.getClassLoader(), new Class<?>[] {type},
+                (p, method, args) -> {
+                    try {
+                        return call.on(method, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
