@@ -332,7 +332,9 @@ public class DecisionRecorder {
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = registration.list(records.get(i).rulesetVersion(), records.get(i).rulesFired());
                 }
-                c.commit();
+                if (registration.added()) {
+                    c.commit(); // on the embedded store a commit is also a CHECKPOINT: none where nothing is new
+                }
                 registration.keep();
                 return ids;
             } catch (SQLException e) {

@@ -43,6 +43,7 @@ public final class FiredLists {
         private final Connection c;
         private final Map<String, Long> newLists = new HashMap<>();
         private final Map<String, Long> newRules = new HashMap<>();
+        private boolean added;
 
         private Registration(Connection c) {
             this.c = c;
@@ -71,6 +72,11 @@ public final class FiredLists {
             }
             newLists.put(digest, known);
             return known;
+        }
+
+        /** Whether this registration added a list or a rule, and so has something to commit. */
+        public boolean added() {
+            return added;
         }
 
         /** Remembers what this registration found or added: call once it is committed. */
@@ -111,6 +117,7 @@ public final class FiredLists {
 
         /** Inserts a row whose first column is its generated id, and returns the id. */
         private long insert(String sql, String... values) throws SQLException {
+            added = true;
             try (PreparedStatement q = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 for (int i = 0; i < values.length; i++) {
                     q.setString(i + 1, values[i]);

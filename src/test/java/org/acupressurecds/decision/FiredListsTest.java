@@ -139,6 +139,47 @@ class FiredListsTest {
         assertEquals(1, count(h2, "SELECT COUNT(*) FROM fired_list"));
     }
 
+    /**
+     * A decision whose list is already known costs its batch one commit, not two: on the embedded store every commit
+     * is also a CHECKPOINT, so a registration with nothing new commits nothing.
+     */
+    @Test
+    void aDecisionWhoseRulesWereFiredBeforeIsCommittedInOneTransaction() throws Exception {
+        JdbcDataSource h2 = MigratedH2.create();
+        int[] commits = {0};
+        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(h2, args);
+                    if (!(result instanceof Connection c)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("commit")) {
+                                    commits[0]++;
+                                }
+                                try {
+                                    return m.invoke(c, a);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        RecordStore store = new RecordStore(counting, "test");
+        DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
+        recorder.start(null);
+
+        recorder.record(firing("v1", RESPONDS, HEAT));
+        assertEquals(2, commits[0], "a new list is committed on its own, then the decision");
+        DecisionRecord again = firing("v1", RESPONDS, HEAT);
+        recorder.record(again);
+        recorder.stop(null);
+
+        assertEquals(3, commits[0], "the known list adds nothing to commit");
+        assertEquals(again.rulesFired(), new DecisionRecords(store, new CardRecords(store))
+                .find(again.id(), "a test", "id").orElseThrow().rulesFired());
+    }
+
     /** The decisions recorded as the service records them, every one in the store (none spooled), to be read. */
     private DecisionRecords recordedIn(JdbcDataSource h2, DecisionRecord... decisions) throws InterruptedException {
         RecordStore store = new RecordStore(h2, "test");
