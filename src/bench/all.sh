@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every figure of docs/performance.md, one after the other (about 35 minutes on 2 cores): the in-process benchmarks
+# Every figure of docs/performance.md, one after the other (about 40 minutes on 2 cores): the in-process benchmarks
 # (JMH: assessments, a CDS Hooks call's reading, the compile), the decision record's, and the service over HTTP in
-# its three phases. Run it on an otherwise idle machine: the figures are only as quiet as the machine.
+# its three phases, then where a request's CPU goes by thread. Run it on an otherwise idle machine: the figures are
+# only as quiet as the machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -Pbench test
 ./mvnw -q -B -Pbench-records test-compile
 src/bench/http.sh
+src/bench/cpu-by-thread.sh
