@@ -11,25 +11,15 @@ WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$repo"
-app=target/bench-app
-if [ ! -f "$app/quarkus-run.jar" ]; then
+if [ ! -f "$(dirname "$0")/../../target/bench-app/quarkus-run.jar" ]; then
     echo "Build the benchmark service first: src/bench/http.sh does, or" >&2
     echo "  ./mvnw -B -q package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app -Dcds.package.folder=bench-app" >&2
     exit 2
 fi
 command -v wrk >/dev/null || { echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 2; }
-JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
-
-work=$(mktemp -d)
-service=
-cleanup() {
-    [ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }
-    rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+APP=target/bench-app
+# shellcheck source=packaged-service.sh
+. "$(dirname "$0")/packaged-service.sh"
 url="http://127.0.0.1:$port"
 
 # The bodies of http.sh: the README's assessment, and a patient-view call with a real Synthea record's prefetch.
@@ -44,7 +34,7 @@ done
 cp -r rules "$work/rules"
 # shellcheck disable=SC2086 # the options are words
 (cd "$work" && exec env CDS_SECURITY_OPEN=true QUARKUS_HTTP_PORT="$port" CDS_RULES_DIR="$work/rules" \
-    java $JVM_OPTIONS -jar "$repo/$app/quarkus-run.jar" > "$work/service.log" 2>&1) &
+    java $JVM_OPTIONS -jar "$repo/$APP/quarkus-run.jar" > "$work/service.log" 2>&1) &
 service=$!
 until curl -sf -o /dev/null -H 'Content-Type: application/json' -d @"$work/assessment.json" "$url/api/v1/assessments"; do
     kill -0 "$service" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }

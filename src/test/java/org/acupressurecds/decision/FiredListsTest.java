@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -71,17 +72,12 @@ class FiredListsTest {
     void aDecisionSpooledWhileTheStoreWasDownReadsItsRulesBackOnceReplayed() throws Exception {
         JdbcDataSource h2 = MigratedH2.create();
         boolean[] down = {true};
-        DataSource store = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (down[0] && method.getName().equals("getConnection")) {
-                        throw new SQLException("the store is down");
-                    }
-                    try {
-                        return method.invoke(h2, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DataSource store = around(DataSource.class, h2, (method, proceed) -> {
+            if (down[0] && method.getName().equals("getConnection")) {
+                throw new SQLException("the store is down");
+            }
+            return proceed.call();
+        });
         RecordStore records = new RecordStore(store, "test");
         DecisionRecorder recorder = new DecisionRecorder(records, new Spool(spool, 1_000_000));
         recorder.start(null);
@@ -114,22 +110,17 @@ class FiredListsTest {
         try (Connection real = h2.getConnection()) {
             boolean[] raced = new boolean[1];
             // The second replica has looked for the list and not found it; just before it adds it, the first does.
-            Connection racing = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("prepareStatement") && !raced[0]
-                                && ((String) args[0]).startsWith("INSERT INTO fired_list (")) {
-                            raced[0] = true;
-                            try (Connection c = h2.getConnection()) {
-                                c.setAutoCommit(false);
-                                firstIds[0] = first.registerLists(c, records);
-                            }
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            Connection racing = around(Connection.class, real, (method, proceed) -> {
+                if (method.getName().equals("prepareStatement") && !raced[0]
+                        && ((String) proceed.args()[0]).startsWith("INSERT INTO fired_list (")) {
+                    raced[0] = true;
+                    try (Connection c = h2.getConnection()) {
+                        c.setAutoCommit(false);
+                        firstIds[0] = first.registerLists(c, records);
+                    }
+                }
+                return proceed.call();
+            });
             racing.setAutoCommit(false);
             secondIds = second.registerLists(racing, records);
             assertTrue(raced[0], "the race happened");
@@ -147,24 +138,15 @@ class FiredListsTest {
     void aDecisionWhoseRulesWereFiredBeforeIsCommittedInOneTransaction() throws Exception {
         JdbcDataSource h2 = MigratedH2.create();
         int[] commits = {0};
-        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = method.invoke(h2, args);
-                    if (!(result instanceof Connection c)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if (m.getName().equals("commit")) {
-                                    commits[0]++;
-                                }
-                                try {
-                                    return m.invoke(c, a);
-                                } catch (InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                });
+        DataSource counting = around(DataSource.class, h2, (method, proceed) -> {
+            Object result = proceed.call();
+            return !(result instanceof Connection c) ? result : around(Connection.class, c, (m, p) -> {
+                if (m.getName().equals("commit")) {
+                    commits[0]++;
+                }
+                return p.call();
+            });
+        });
         RecordStore store = new RecordStore(counting, "test");
         DecisionRecorder recorder = new DecisionRecorder(store, new Spool(spool, 1_000_000));
         recorder.start(null);
@@ -178,6 +160,27 @@ class FiredListsTest {
         assertEquals(3, commits[0], "the known list adds nothing to commit");
         assertEquals(again.rulesFired(), new DecisionRecords(store, new CardRecords(store))
                 .find(again.id(), "a test", "id").orElseThrow().rulesFired());
+    }
+
+    /** What a call to a proxy does; proceed.call() passes it on to the object behind. */
+    private interface Around {
+        Object call(Method method, Proceed proceed) throws Throwable;
+    }
+
+    private record Proceed(Object target, Method method, Object[] args) {
+        Object call() throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /** The target behind a proxy of its interface, every call passing through around. */
+    private static <T> T around(Class<T> type, T target, Around around) {
+        return type.cast(Proxy.newProxyInstance(FiredListsTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> around.call(method, new Proceed(target, method, args))));
     }
 
     /** The decisions recorded as the service records them, every one in the store (none spooled), to be read. */
