@@ -1,14 +1,16 @@
 package org.acupressurecds.ruleset;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A draft that runs away within everything a rule may say: 2,000 conclusions, each pair of them compared with every
  * other (some 4 billion comparisons over millions of partial matches). Its first evaluation ends in no reasonable
- * time or memory. And how much CPU this process, with
- * the processes it started, uses over a while: after a runaway is stopped, next to none.
+ * time or memory. And how much CPU the threads of this process, with the processes it started, use over a while:
+ * after a runaway is stopped, next to none.
  */
 public final class Runaway {
 
@@ -54,17 +56,31 @@ public final class Runaway {
     private Runaway() {
     }
 
-    /** CPU seconds this process and every process it started use over the window. */
+    /**
+     * CPU seconds the threads of this process and every process it started use over the window. The JVM's own
+     * compilers and collector are not counted: they work after any busy test, and a draft cannot run on them.
+     */
     public static double cpuSecondsOver(Duration window) throws InterruptedException {
-        long before = cpuNanos();
+        Map<Long, Long> before = cpuNanos();
         Thread.sleep(window.toMillis());
-        return (cpuNanos() - before) / 1e9;
+        // Each thread's or process's time in the window; one that ended meanwhile counts for nothing, a new one whole.
+        return cpuNanos().entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+                .sum() / 1e9;
     }
 
-    private static long cpuNanos() {
-        long own = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return own + ProcessHandle.current().descendants()
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    /** CPU nanoseconds by thread of this process (positive ids) and by process started from it (negative pids). */
+    private static Map<Long, Long> cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos > 0) { // -1: the thread ended
+                cpu.put(id, nanos);
+            }
+        }
+        ProcessHandle.current().descendants().forEach(p -> p.info().totalCpuDuration()
+                .ifPresent(d -> cpu.put(-p.pid(), d.toNanos())));
+        return cpu;
     }
 
     /** Whether a process this one started still runs the check. */
