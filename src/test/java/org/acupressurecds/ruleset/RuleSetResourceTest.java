@@ -102,8 +102,7 @@ class RuleSetResourceTest {
                 .body("valid", equalTo(false));
 
         assertFalse(Runaway.checkProcessRunning(), "the process that ran the draft was ended");
-        double cpu = Runaway.cpuSecondsOver(java.time.Duration.ofSeconds(2));
-        assertTrue(cpu < 0.5, "CPU back to idle: " + cpu + " s used in 2 s");
+        Runaway.assertBackToIdle();
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 

@@ -1,10 +1,13 @@
 package org.acupressurecds.ruleset;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A draft that runs away within everything a rule may say: 2,000 conclusions, each pair of them compared with every
@@ -57,29 +60,34 @@ public final class Runaway {
     }
 
     /**
-     * CPU seconds the threads of this process and every process it started use over the window. The JVM's own
-     * compilers and collector are not counted: they work after any busy test, and a draft cannot run on them.
+     * Over 2 s, the threads of this process and the processes it started use less than half a second of CPU; a
+     * failure names the busiest. The JVM's own compilers and collector are not counted: they work after any busy
+     * test, and a draft cannot run on them.
      */
-    public static double cpuSecondsOver(Duration window) throws InterruptedException {
-        Map<Long, Long> before = cpuNanos();
-        Thread.sleep(window.toMillis());
-        // Each thread's or process's time in the window; one that ended meanwhile counts for nothing, a new one whole.
-        return cpuNanos().entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
-                .sum() / 1e9;
+    public static void assertBackToIdle() throws InterruptedException {
+        Map<String, Long> before = cpuNanos();
+        Thread.sleep(2000);
+        // Each one's time in the window; one that ended meanwhile counts for nothing, a new one whole.
+        Map<String, Long> used = new HashMap<>();
+        cpuNanos().forEach((who, nanos) -> used.put(who, nanos - before.getOrDefault(who, 0L)));
+        double seconds = used.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+        String busiest = used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3).map(e -> e.getKey() + ": " + e.getValue() / 1_000_000 + " ms").collect(Collectors.joining(", "));
+        assertTrue(seconds < 0.5, "CPU back to idle: " + seconds + " s used in 2 s; the busiest: " + busiest);
     }
 
-    /** CPU nanoseconds by thread of this process (positive ids) and by process started from it (negative pids). */
-    private static Map<Long, Long> cpuNanos() {
+    /** CPU nanoseconds by thread of this process and by process started from it, each named with its id. */
+    private static Map<String, Long> cpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : threads.getAllThreadIds()) {
-            long nanos = threads.getThreadCpuTime(id);
-            if (nanos > 0) { // -1: the thread ended
-                cpu.put(id, nanos);
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long nanos = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
+            if (nanos > 0) { // null or -1: the thread ended
+                cpu.put("thread " + thread.getThreadId() + " (" + thread.getThreadName() + ")", nanos);
             }
         }
         ProcessHandle.current().descendants().forEach(p -> p.info().totalCpuDuration()
-                .ifPresent(d -> cpu.put(-p.pid(), d.toNanos())));
+                .ifPresent(d -> cpu.put("process " + p.pid() + " (" + p.info().command().orElse("?") + ")", d.toNanos())));
         return cpu;
     }
 
