@@ -1,10 +1,12 @@
 package org.acupressurecds.engine;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.acupressurecds.http.ServingVersion;
 import org.acupressurecds.knowledge.Assessment;
@@ -28,9 +30,16 @@ public class RuleService implements ServingVersion {
      * Requests evaluate one per core at a time: 32 sessions at once on two cores do a third of what two do, each
      * evicting the others' rule network from the caches (docs/performance.md). Unfair, as a fair queue hands every
      * permit over through a sleeping thread. Only requests take these: the checks, warm-ups and replays of the rule
-     * authors' tools evaluate beside them, so none can hold a request back.
+     * authors' tools evaluate beside them, so none can hold a request back. A throttle, never a gate: a request that
+     * waits {@link #WAIT_FOR_A_CORE_MS} for a core evaluates without one, so evaluations that hold every core (a
+     * patient the rules take ages over) slow the others down rather than stop them all.
      */
     private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
+    static final long WAIT_FOR_A_CORE_MS = 200;
+    private final Counter withoutACore = Counter.builder("cds.evaluation.without.core")
+            .description("Requests evaluated without waiting longer for a core: every core was held "
+                    + WAIT_FOR_A_CORE_MS + " ms by other evaluations")
+            .register(Metrics.globalRegistry);
 
     /** The serving rule set; null only before the first one is loaded at startup. */
     public RuleSet current() {
@@ -54,12 +63,27 @@ public class RuleService implements ServingVersion {
 
     /** Evaluates on a snapshot the caller already holds, so one request sees one version throughout. */
     public Assessment assess(RuleSet snapshot, PatientFacts patient) {
-        cores.acquireUninterruptibly();
+        boolean core = aCore();
         try {
             return net.hold(snapshot, patient, evaluation.record(() -> evaluator.evaluate(snapshot, patient)));
         } finally {
-            cores.release();
+            if (core) {
+                cores.release();
+            }
         }
+    }
+
+    /** Takes a core's turn; false where none came free in time (or the wait was interrupted), and it goes on without. */
+    private boolean aCore() {
+        try {
+            if (cores.tryAcquire(WAIT_FOR_A_CORE_MS, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        withoutACore.increment();
+        return false;
     }
 
     /** Whether the safety net had to correct the answers of a rule-set version, and how often. */

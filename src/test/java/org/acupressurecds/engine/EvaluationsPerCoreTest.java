@@ -42,7 +42,7 @@ class EvaluationsPerCoreTest {
         AtomicInteger most = new AtomicInteger();
         RuleSet rules = watched(guideRules(), () -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
-            sleep(20); // long enough for every request to be waiting while these run
+            sleep(10); // long enough for every request to be waiting, short of the longest wait for a core
             now.decrementAndGet();
         });
         RuleService service = new RuleService();
@@ -92,6 +92,34 @@ class EvaluationsPerCoreTest {
         } finally {
             release.countDown();
             beside.shutdownNow();
+            requests.shutdownNow();
+        }
+    }
+
+    /** Evaluations that hold every core (a patient the rules take ages over) slow the other requests, never stop them. */
+    @Test
+    void evaluationsHoldingEveryCoreHoldNoOtherRequestBackForLong() throws Exception {
+        CountDownLatch holding = new CountDownLatch(CORES);
+        CountDownLatch release = new CountDownLatch(1);
+        RuleSet guide = guideRules();
+        RuleSet slow = watched(guide, () -> {
+            holding.countDown();
+            await(release);
+        });
+        RuleService service = new RuleService();
+
+        ExecutorService requests = Executors.newFixedThreadPool(CORES + 1);
+        try {
+            List<Future<?>> held = new ArrayList<>();
+            for (int i = 0; i < CORES; i++) {
+                held.add(requests.submit(() -> service.assess(slow, PIRIFORMIS)));
+            }
+            assertTrue(holding.await(30, TimeUnit.SECONDS), "every core held");
+            Future<Verdict> next = requests.submit(() -> service.assess(guide, PIRIFORMIS).verdict());
+            assertEquals(Verdict.SUITABLE, next.get(30, TimeUnit.SECONDS), "answered while every core is held");
+            assertTrue(held.stream().noneMatch(Future::isDone), "the slow ones still hold theirs");
+        } finally {
+            release.countDown();
             requests.shutdownNow();
         }
     }
