@@ -10,16 +10,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.acupressurecds.BesideTheService;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.SciaticaType;
 import org.acupressurecds.knowledge.Verdict;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -35,12 +38,18 @@ class EvaluationsPerCoreTest {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final PatientFacts PIRIFORMIS = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, TODAY)
             .screenedRedFlags(Set.of()).painScore(3, TODAY).spinalSurgery(false, null).build();
+    private static RuleSet guide;
+
+    @BeforeAll
+    static void loadTheGuidesRules() throws RuleSetException {
+        guide = new RuleSetLoader().load(Path.of("rules"));
+    }
 
     @Test
     void manyRequestsAtOnceEvaluateNoMoreAtATimeThanThereAreCores() throws Exception {
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        RuleSet rules = watched(guideRules(), () -> {
+        RuleSet rules = watched(guide, () -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             sleep(10); // long enough for every request to be waiting, short of the longest wait for a core
             now.decrementAndGet();
@@ -65,23 +74,13 @@ class EvaluationsPerCoreTest {
 
     @Test
     void evaluationsBesideTheRequestsTakeNoCoreFromThem() throws Exception {
-        CountDownLatch besideRunning = new CountDownLatch(CORES);
-        CountDownLatch release = new CountDownLatch(1);
-        RuleSet guide = guideRules();
-        RuleSet held = watched(guide, () -> {
-            besideRunning.countDown();
-            await(release);
-        });
         RuleService service = new RuleService();
         service.serve(guide);
-
+        CountDownLatch release = new CountDownLatch(1);
         ExecutorService beside = Executors.newFixedThreadPool(CORES);
         ExecutorService requests = Executors.newFixedThreadPool(CORES);
         try {
-            for (int i = 0; i < CORES; i++) {
-                beside.submit(() -> new Evaluator().evaluate(held, PIRIFORMIS));
-            }
-            assertTrue(besideRunning.await(30, TimeUnit.SECONDS), "as many replays running as there are cores");
+            holdEveryCore(beside, release, held -> () -> new Evaluator().evaluate(held, PIRIFORMIS));
             List<Future<Verdict>> answers = new ArrayList<>();
             for (int i = 0; i < CORES; i++) {
                 answers.add(requests.submit(() -> service.assess(PIRIFORMIS).verdict()));
@@ -99,22 +98,11 @@ class EvaluationsPerCoreTest {
     /** Evaluations that hold every core (a patient the rules take ages over) slow the other requests, never stop them. */
     @Test
     void evaluationsHoldingEveryCoreHoldNoOtherRequestBackForLong() throws Exception {
-        CountDownLatch holding = new CountDownLatch(CORES);
-        CountDownLatch release = new CountDownLatch(1);
-        RuleSet guide = guideRules();
-        RuleSet slow = watched(guide, () -> {
-            holding.countDown();
-            await(release);
-        });
         RuleService service = new RuleService();
-
+        CountDownLatch release = new CountDownLatch(1);
         ExecutorService requests = Executors.newFixedThreadPool(CORES + 1);
         try {
-            List<Future<?>> held = new ArrayList<>();
-            for (int i = 0; i < CORES; i++) {
-                held.add(requests.submit(() -> service.assess(slow, PIRIFORMIS)));
-            }
-            assertTrue(holding.await(30, TimeUnit.SECONDS), "every core held");
+            List<Future<?>> held = holdEveryCore(requests, release, slow -> () -> service.assess(slow, PIRIFORMIS));
             Future<Verdict> next = requests.submit(() -> service.assess(guide, PIRIFORMIS).verdict());
             assertEquals(Verdict.SUITABLE, next.get(30, TimeUnit.SECONDS), "answered while every core is held");
             assertTrue(held.stream().noneMatch(Future::isDone), "the slow ones still hold theirs");
@@ -124,8 +112,23 @@ class EvaluationsPerCoreTest {
         }
     }
 
-    private static RuleSet guideRules() throws RuleSetException {
-        return new RuleSetLoader().load(Path.of("rules"));
+    /**
+     * As many evaluations as cores, each started on the pool by the given way in, on the guide's rules held inside
+     * fireAllRules until release; returns once all of them are inside.
+     */
+    private static List<Future<?>> holdEveryCore(ExecutorService pool, CountDownLatch release,
+            Function<RuleSet, Callable<?>> wayIn) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(CORES);
+        RuleSet held = watched(guide, () -> {
+            inside.countDown();
+            await(release);
+        });
+        List<Future<?>> started = new ArrayList<>();
+        for (int i = 0; i < CORES; i++) {
+            started.add(pool.submit(wayIn.apply(held)));
+        }
+        assertTrue(inside.await(30, TimeUnit.SECONDS), "as many evaluations held as there are cores");
+        return started;
     }
 
     /** The same rules, each session's fireAllRules passing through the watcher first. */
