@@ -5,19 +5,22 @@
 # time a thread spends in the kernel, in the collector (the VM thread) and in the JIT compilers too.
 #
 #   src/bench/cpu-by-thread.sh                 # WARMUP=40s DURATION=10s CONNECTIONS=32
+#   APP=target/bench-other PATHS=/cds-services/acupressure-mat-sciatica src/bench/cpu-by-thread.sh   # one build, one path
 set -euo pipefail
 
 WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 
-if [ ! -f "$(dirname "$0")/../../target/bench-app/quarkus-run.jar" ]; then
+APP=${APP:-target/bench-app}
+PATHS=${PATHS:-/bench/assessments /bench/assessments/decided /api/v1/assessments /bench/cds-services/acupressure-mat-sciatica /cds-services/acupressure-mat-sciatica}
+
+if [ ! -f "$(dirname "$0")/../../$APP/quarkus-run.jar" ]; then
     echo "Build the benchmark service first: src/bench/http.sh does, or" >&2
     echo "  ./mvnw -B -q package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app -Dcds.package.folder=bench-app" >&2
     exit 2
 fi
 command -v wrk >/dev/null || { echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 2; }
-APP=target/bench-app
 # shellcheck source=packaged-service.sh
 . "$(dirname "$0")/packaged-service.sh"
 url="http://127.0.0.1:$port"
@@ -55,8 +58,7 @@ ticks() {
 }
 hz=$(getconf CLK_TCK)
 
-for path in /bench/assessments /bench/assessments/decided /api/v1/assessments \
-        /bench/cds-services/acupressure-mat-sciatica /cds-services/acupressure-mat-sciatica; do
+for path in $PATHS; do
     script=$work/assessment.lua
     [[ $path == *cds-services* ]] && script=$work/hook.lua
     wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$url$path" > /dev/null

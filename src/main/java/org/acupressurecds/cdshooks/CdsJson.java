@@ -1,6 +1,7 @@
 package org.acupressurecds.cdshooks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
@@ -118,7 +119,8 @@ public final class CdsJson {
     public record Suggestion(String label, String uuid, Boolean isRecommended, List<Action> actions) {
     }
 
-    public record Action(String type, String description, JsonNode resource) {
+    /** The resource as HAPI wrote it, put in the card as it is: HAPI's JSON is not read again to be written again. */
+    public record Action(String type, String description, @JsonRawValue String resource) {
     }
 
     public record Source(String label, String url, Coding topic) {

@@ -1,9 +1,6 @@
 package org.acupressurecds.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +40,6 @@ import org.acupressurecds.request.PageLink;
 @ApplicationScoped
 public class PatientView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final FhirContext fhir;
     private final RuleService rules;
     private final DecisionPipeline pipeline;
@@ -68,20 +63,13 @@ public class PatientView {
                 .flatMap(patient -> ActionableResources.of(decided.answer(), decided.facts(), patient,
                         decided.decisionId(), conditions))
                 .map(p -> List.of(new Suggestion(p.label(), suggestionUuid(decided.decisionId(), p.kind()), true,
-                        List.of(new Action("create", p.description(), resource(p.resource()))))))
+                        List.of(new Action("create", p.description(),
+                                fhir.newJsonParser().encodeResourceToString(p.resource()))))))
                 .orElse(List.of());
     }
 
     static String suggestionUuid(String decisionId, String kind) {
         return UUID.nameUUIDFromBytes((decisionId + "/" + kind).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private JsonNode resource(org.hl7.fhir.r4.model.Resource resource) {
-        try {
-            return JSON.readTree(fhir.newJsonParser().encodeResourceToString(resource));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a proposed resource is not JSON", e);
-        }
     }
 
     /**
