@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Context;
 import org.acupressurecds.engine.RuleService;
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** May this patient use an acupressure mat, and how? Blocking on purpose: rule evaluation is CPU work. */
+/** May this patient use an acupressure mat, and how? On a worker thread: rule evaluation is CPU work. */
 @Path("/api/v1/assessments")
 @Tag(name = "Assessments", description = "For clinicians and the physiotherapist's page")
 public class AssessmentResource {
@@ -72,7 +74,8 @@ public class AssessmentResource {
             schema = @Schema(implementation = AssessmentRequest.class),
             examples = @ExampleObject(name = "piriformis", summary = "Piriformis syndrome, screened, pain 5",
                     value = EXAMPLE)))
-    public Assessment assess(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
+    @Blocking
+    public CompletionStage<Assessment> assess(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
             throws IOException {
         return decide(http, client, decided -> decided.answer());
     }
@@ -83,16 +86,18 @@ public class AssessmentResource {
     @Produces(FHIR_JSON)
     @Operation(summary = "The same decision as a FHIR R4 Bundle: a GuidanceResponse (verdict, reasons with their guide "
             + "sections, data requirements for what is missing) and the CarePlan or ServiceRequest it proposes")
-    public String assessAsFhir(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
+    @Blocking
+    public CompletionStage<String> assessAsFhir(@Context RoutingContext http, @HeaderParam(CLIENT_HEADER) String client)
             throws IOException {
         return decide(http, client, decided -> fhir.newJsonParser().encodeResourceToString(
                 AnswerBundle.of(decided.answer(), decided.facts(), decided.decisionId())));
     }
 
-    private <T> T decide(RoutingContext http, String client, java.util.function.Function<DecisionPipeline.Decided, T> show)
-            throws IOException {
+    /** The request thread is freed while the record is committed; the answer leaves on a worker once it is kept. */
+    private <T> CompletionStage<T> decide(RoutingContext http, String client,
+            java.util.function.Function<DecisionPipeline.Decided, T> show) throws IOException {
         AssessmentReader.Read request = reader.read(http);
-        return pipeline.decide(new DecisionPipeline.Question("page".equals(client) ? Channel.PAGE : Channel.API,
+        return pipeline.decideLater(new DecisionPipeline.Question("page".equals(client) ? Channel.PAGE : Channel.API,
                 Requester.of(identity), rules.current(), List.of(request.facts()), RequestDigest.of(request.tree())),
                 decided -> new DecisionPipeline.Shown<>(show.apply(decided), null));
     }

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.acupressurecds.fhir.Prefetched;
 import org.acupressurecds.fhir.PrefetchKey;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.cdshooks.CdsJson.Discovery;
@@ -102,8 +106,8 @@ public class CdsHooksResource {
     }
 
     /**
-     * Binding and the rules run on a worker thread; waiting for the EHR's FHIR server holds none, so slow servers
-     * cannot starve the other endpoints of threads.
+     * Binding and the rules run on a worker thread; waiting for the EHR's FHIR server, or for the record's commit,
+     * holds none, so slow servers cannot starve the other endpoints of threads.
      */
     @POST
     @Path("/{id}")
@@ -120,9 +124,12 @@ public class CdsHooksResource {
         Requester requester = CdsHooksAuth.requester(http);
         // The FHIR access token is a secret, kept nowhere, not even hashed.
         String digest = RequestDigest.of(call.tree(), "fhirAuthorization");
-        return prefetch.resolve(call.request(), CdsHooksAuth.fhirServers(http, hooks))
-                .thenApplyAsync(data -> patientView.decide(data, call.request().context().patientId(), requester, digest),
-                        worker);
+        CompletableFuture<Map<String, Prefetched>> data = prefetch.resolve(call.request(),
+                CdsHooksAuth.fhirServers(http, hooks));
+        Function<Map<String, Prefetched>, CompletableFuture<Cards>> decide = d -> patientView.decide(d,
+                call.request().context().patientId(), requester, digest);
+        // All prefetched: decided on this worker; else on a worker once the FHIR server has answered.
+        return data.isDone() ? data.thenCompose(decide) : data.thenComposeAsync(decide, worker);
     }
 
     @POST

@@ -48,6 +48,6 @@ public class HookBaselineResource {
         HookReader.Call call = reader.read(id, http);
         return answers.computeIfAbsent(call.request().context().patientId(), patient -> patientView.decide(
                 prefetch.resolve(call.request(), List.of()).join(), patient, Requester.ANONYMOUS,
-                RequestDigest.of(call.tree(), "fhirAuthorization")));
+                RequestDigest.of(call.tree(), "fhirAuthorization")).join());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.acupressurecds.cdshooks.CdsJson.Action;
 import org.acupressurecds.cdshooks.CdsJson.Card;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
@@ -76,7 +77,8 @@ public class PatientView {
      * Decided by the one pipeline of every channel ({@link DecisionPipeline}): the card leaves only once its decision
      * record is kept, or, where it cannot be, only if it is urgent.
      */
-    Cards decide(Map<String, Prefetched> data, String patientId, Requester requester, String requestDigest) {
+    CompletableFuture<Cards> decide(Map<String, Prefetched> data, String patientId, Requester requester,
+            String requestDigest) {
         LocalDate today = LocalDate.now(clock);
         RuleSet snapshot = rules.current(); // codes and rules of one version, whatever reloads meanwhile
         FhirReading reading;
@@ -87,12 +89,13 @@ public class PatientView {
                     "holds an unknown code: " + e.getMessage())));
         }
         if (reading.conditionsUnavailable()) {
-            return new Cards(List.of(CardRenderer.cannotCheck(reading.notes(), snapshot.version())));
+            return CompletableFuture.completedFuture(
+                    new Cards(List.of(CardRenderer.cannotCheck(reading.notes(), snapshot.version()))));
         }
         if (!reading.hasSciatica()) {
-            return new Cards(List.of());
+            return CompletableFuture.completedFuture(new Cards(List.of()));
         }
-        Card card = pipeline.decide(new DecisionPipeline.Question(Channel.CDS_HOOKS, requester, snapshot,
+        return pipeline.decideLater(new DecisionPipeline.Question(Channel.CDS_HOOKS, requester, snapshot,
                 reading.candidates(), requestDigest), decided -> {
                     PatientFacts facts = decided.facts();
                     // The page's address is configured, never taken from the request's Host header.
@@ -106,7 +109,6 @@ public class PatientView {
                                     : shown.overrideReasons().stream().map(Coding::code).toList(),
                             shown.suggestions() == null ? List.of() : shown.suggestions().stream()
                                     .map(g -> new DecisionRecord.OfferedSuggestion(g.uuid(), g.label())).toList()));
-                });
-        return new Cards(List.of(card));
+                }).thenApply(card -> new Cards(List.of(card)));
     }
 }

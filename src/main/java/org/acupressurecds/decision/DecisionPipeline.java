@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.store.TimeOrderedUuid;
@@ -60,14 +61,22 @@ public class DecisionPipeline {
      * is an emergency or an urgent referral (else {@link DecisionRecorder.NotKept}, a 503).
      */
     public <T> T decide(Question question, Function<Decided, Shown<T>> show) {
+        return DecisionRecorder.settled(decideLater(question, show));
+    }
+
+    /**
+     * {@link #decide}, with no thread waiting for the record's commit: the stage completes with the answer once the
+     * record is kept (on the record's writer), or fails with NotKept. The rules and the showing run on the caller's
+     * thread, and whatever they throw is thrown here.
+     */
+    public <T> CompletableFuture<T> decideLater(Question question, Function<Decided, Shown<T>> show) {
         Instant at = Instant.now(clock);
         String id = TimeOrderedUuid.at(at.toEpochMilli()).toString();
         Decided decided = question.candidates().stream()
                 .map(facts -> new Decided(facts, rules.assess(question.rules(), facts), id))
                 .max(Comparator.comparing(Decided::answer, Assessment.MOST_CAUTIOUS)).orElseThrow();
         Shown<T> shown = show.apply(decided);
-        recorder.keep(DecisionRecord.of(id, question.channel(), question.requester(), decided.facts(),
-                decided.answer(), question.requestDigest(), at, shown.card()));
-        return shown.answer();
+        return recorder.keepLater(DecisionRecord.of(id, question.channel(), question.requester(), decided.facts(),
+                decided.answer(), question.requestDigest(), at, shown.card())).thenApply(kept -> shown.answer());
     }
 }

@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -64,6 +66,12 @@ public class DecisionRecorder {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private ScheduledExecutorService replayer;
+    /** Where a record whose commit failed goes to the spool: file I/O, kept off the writer and the timer threads. */
+    private final ExecutorService spooling = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "decision-record-spool");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean replayFailing;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     /** How long a request waits for its commit before its record goes to the spool instead. */
@@ -133,6 +141,7 @@ public class DecisionRecorder {
             queue.add(new Pending(null, new CompletableFuture<>())); // the poison pill, after everything queued
             w.join(commitTimeout.toMillis());
         }
+        spooling.shutdown();
     }
 
     /** Records waiting in the spool for the store; 0 when the store has them all. */
@@ -210,23 +219,63 @@ public class DecisionRecorder {
      * them in order.
      */
     public void record(DecisionRecord record) {
+        settled(recordLater(record));
+    }
+
+    /**
+     * {@link #record}, without a thread waiting for the commit: completes once the record is kept, in the store or the
+     * spool, and fails with NotKept when it could be neither. A commit that fails or takes longer than the commit
+     * timeout sends the record to the spool, on a thread of its own (never the writer's, never the timer's).
+     */
+    public CompletableFuture<Void> recordLater(DecisionRecord record) {
         meters.counter("cds.decisions", "verdict", record.verdict().name(), "channel", record.channel().name())
                 .increment();
-        NotKept storeFailure = null;
-        if (spool.isEmpty()) {
-            try {
-                commit(record);
+        CompletableFuture<Void> kept = new CompletableFuture<>();
+        if (!spool.isEmpty()) {
+            toSpool(record, null, kept);
+            return kept;
+        }
+        Pending pending = new Pending(record, new CompletableFuture<>());
+        queue.add(pending);
+        pending.committed().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+            if (failure == null) {
                 toStore.increment();
-                return;
-            } catch (NotKept e) {
-                storeFailure = e;
+                kept.complete(null);
+            } else {
+                try {
+                    spooling.execute(() -> toSpool(record, storeFailure(failure), kept));
+                } catch (RejectedExecutionException stopping) {
+                    toSpool(record, storeFailure(failure), kept);
+                }
             }
+        });
+        return kept;
+    }
+
+    /** Settles kept whatever happens: a caller may be waiting on it. */
+    private void toSpool(DecisionRecord record, NotKept storeFailure, CompletableFuture<Void> kept) {
+        boolean appended;
+        try {
+            appended = spool.append(record);
+        } catch (RuntimeException e) {
+            storeFailure = storeFailure == null ? new NotKept("the spool cannot take the decision record", e) : storeFailure;
+            appended = false;
         }
-        if (!spool.append(record)) {
+        if (appended) {
+            toSpool.increment();
+            kept.complete(null);
+        } else {
             notKept.increment();
-            throw new NotKept("the store cannot take the decision record and the spool is full", storeFailure);
+            kept.completeExceptionally(new NotKept("the store cannot take the decision record and the spool is full",
+                    storeFailure));
         }
-        toSpool.increment();
+    }
+
+    private NotKept storeFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        return cause instanceof TimeoutException
+                ? new NotKept("the decision record was not committed within " + commitTimeout.toMillis() + " ms", cause)
+                : new NotKept("the decision record could not be committed", cause);
     }
 
     /**
@@ -235,29 +284,31 @@ public class DecisionRecorder {
      * logged as not kept (and counted, as every record not kept is); any other answer is a NotKept, a 503.
      */
     public void keep(DecisionRecord record) {
-        try {
-            record(record);
-        } catch (NotKept e) {
+        settled(keepLater(record));
+    }
+
+    /** {@link #keep}, without a thread waiting for the commit: fails with NotKept where the answer must not go out. */
+    public CompletableFuture<Void> keepLater(DecisionRecord record) {
+        return recordLater(record).exceptionally(failure -> {
+            NotKept e = (NotKept) (failure instanceof CompletionException ? failure.getCause() : failure);
             if (!record.verdict().isMoreSevereThan(Verdict.CLEARANCE_REQUIRED)) {
                 throw e;
             }
             LOG.errorf("Decision %s (%s, %s) is answered without its decision record: the record could not be kept.",
                     record.id(), record.verdict(), record.channel());
-        }
+            return null;
+        });
     }
 
-    private void commit(DecisionRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
-        queue.add(pending);
+    /**
+     * Waits for a stage that ends with a record kept, which always settles: the commit is bounded by its timeout, the
+     * spool by its disk. Its NotKept is thrown as it is.
+     */
+    static <T> T settled(CompletableFuture<T> kept) {
         try {
-            pending.committed().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new NotKept("the decision record could not be committed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new NotKept("the decision record was not committed within " + commitTimeout.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotKept("interrupted while the decision record was committed", e);
+            return kept.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof NotKept notKept ? notKept : e;
         }
     }
 
