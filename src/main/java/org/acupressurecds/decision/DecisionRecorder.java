@@ -74,7 +74,7 @@ public class DecisionRecorder {
     });
     private volatile boolean replayFailing;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
-    /** How long a request waits for its commit before its record goes to the spool instead. */
+    /** How long a record waits for its commit before it goes to the spool instead. */
     private final Duration commitTimeout;
     private final MeterRegistry meters;
     private final Timer commitTime;
@@ -254,21 +254,18 @@ public class DecisionRecorder {
 
     /** Settles kept whatever happens: a caller may be waiting on it. */
     private void toSpool(DecisionRecord record, NotKept storeFailure, CompletableFuture<Void> kept) {
-        boolean appended;
+        String refused = "the store cannot take the decision record and the spool is full";
         try {
-            appended = spool.append(record);
+            if (spool.append(record)) {
+                toSpool.increment();
+                kept.complete(null);
+                return;
+            }
         } catch (RuntimeException e) {
-            storeFailure = storeFailure == null ? new NotKept("the spool cannot take the decision record", e) : storeFailure;
-            appended = false;
+            refused = "the store cannot take the decision record and the spool cannot either: " + e.getClass().getName();
         }
-        if (appended) {
-            toSpool.increment();
-            kept.complete(null);
-        } else {
-            notKept.increment();
-            kept.completeExceptionally(new NotKept("the store cannot take the decision record and the spool is full",
-                    storeFailure));
-        }
+        notKept.increment();
+        kept.completeExceptionally(new NotKept(refused, storeFailure));
     }
 
     private NotKept storeFailure(Throwable failure) {

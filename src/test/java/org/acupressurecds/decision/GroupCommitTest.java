@@ -51,10 +51,14 @@ class GroupCommitTest {
     }
 
     static DecisionRecord aDecision() {
+        return aDecision(Verdict.SUITABLE);
+    }
+
+    static DecisionRecord aDecision(Verdict verdict) {
         LocalDate today = LocalDate.of(2026, 11, 24);
         PatientFacts facts = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, today)
                 .screenedRedFlags(Set.of()).painScore(3, today).build();
-        Assessment answer = new Assessment(Verdict.SUITABLE, "Start the plan.", null, null, null, null, null, null, null,
+        Assessment answer = new Assessment(verdict, "Start the plan.", null, null, null, null, null, null, null,
                 List.of(), List.of(), List.of(), today, "0123456789abcdef");
         return DecisionRecord.of(Channel.API, Requester.ANONYMOUS, facts, answer, "0".repeat(64), Instant.now(), null);
     }
@@ -147,6 +151,47 @@ class GroupCommitTest {
         assertThrows(DecisionRecorder.NotKept.class, () -> recorder.record(aDecision()));
         assertTrue(recorder.spoolFull());
         assertEquals(0, recorder.spooled());
+    }
+
+    /** A store that hangs: the commit timeout, not the store, decides when the answer may go. */
+    @Test
+    void aRecordWhoseCommitHangsIsSpooledOnceTheCommitTimeoutPasses() throws Exception {
+        CountDownLatch storeBack = new CountDownLatch(1);
+        recorder = hangingStore(storeBack, new Spool(spoolDir, 1_000_000));
+        try {
+            recorder.recordLater(aDecision()).get(10, TimeUnit.SECONDS);
+            assertEquals(1, recorder.spooled(), "the record waits in the spool for the store");
+        } finally {
+            storeBack.countDown();
+        }
+    }
+
+    /** With the store hung and no room in the spool: an emergency still goes out, a suitable answer does not. */
+    @Test
+    void withTheStoreHungAndTheSpoolFullOnlyAnUrgentAnswerIsGiven() throws Exception {
+        CountDownLatch storeBack = new CountDownLatch(1);
+        recorder = hangingStore(storeBack, new Spool(spoolDir, 10));
+        try {
+            recorder.keepLater(aDecision(Verdict.EMERGENCY)).get(10, TimeUnit.SECONDS);
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> recorder.keepLater(aDecision(Verdict.SUITABLE)).get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof DecisionRecorder.NotKept, refused.getCause().toString());
+            assertThrows(DecisionRecorder.NotKept.class, () -> recorder.keep(aDecision(Verdict.SUITABLE)));
+        } finally {
+            storeBack.countDown();
+        }
+    }
+
+    private DecisionRecorder hangingStore(CountDownLatch storeBack, Spool spool) {
+        DecisionRecorder hung = new DecisionRecorder(new RecordStore(new Delegating(new JdbcDataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                await(storeBack);
+                throw new SQLException("the store is down");
+            }
+        }, "test"), spool, java.time.Duration.ofMillis(200), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        hung.start(null);
+        return hung;
     }
 
     private static void await(CountDownLatch latch) {
