@@ -1,13 +1,14 @@
 package org.acupressurecds.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.acupressurecds.engine.ProvenanceListener.Derived;
@@ -28,7 +29,10 @@ import org.acupressurecds.knowledge.SessionCap;
 import org.acupressurecds.knowledge.TimelineMilestone;
 import org.acupressurecds.knowledge.Verdict;
 import org.acupressurecds.knowledge.WarningSign;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
  * Runs one rule set on one patient, in a session that holds nothing else while it runs (pooled, reset between
@@ -47,6 +51,13 @@ public final class Evaluator {
     /** Each type's place in that order, looked up once per reason rather than searched at every comparison. */
     private static final Map<Class<?>, Integer> REASON_RANK = IntStream.range(0, REASON_ORDER.size()).boxed()
             .collect(Collectors.toUnmodifiableMap(REASON_ORDER::get, i -> i));
+    private static final int VERDICTS = Verdict.values().length;
+
+    /**
+     * A session serves one evaluation on one thread at a time (the pool hands it out), so it needs none of Drools'
+     * locks between threads that insert and a thread that fires.
+     */
+    private static final KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
 
     public Assessment evaluate(RuleSet rules, PatientFacts patient) {
         Settled settled = run(rules, patient);
@@ -93,7 +104,7 @@ public final class Evaluator {
      * (a loop, a consequence that threw) is destroyed rather than reused.
      */
     private static Settled run(RuleSet rules, PatientFacts patient) {
-        KieSession session = rules.sessions().newKieSession();
+        KieSession session = rules.sessions().newKieSession(ONE_THREAD_AT_A_TIME);
         ProvenanceListener provenance = new ProvenanceListener();
         session.addEventListener(provenance);
         boolean settled = false;
@@ -104,8 +115,7 @@ public final class Evaluator {
                         + MAX_FIRINGS + " rule firings: a rule loops");
             }
             settled = true;
-            return new Settled(provenance.survivors().stream().sorted(Comparator.comparingLong(Derived::sequence)).toList(),
-                    provenance.chainOf(Decision.class));
+            return new Settled(provenance.survivors(), provenance.chainOf(Decision.class));
         } finally {
             session.removeEventListener(provenance);
             if (settled) {
@@ -114,6 +124,12 @@ public final class Evaluator {
                 session.destroy();
             }
         }
+    }
+
+    private static KieSessionConfiguration oneThreadAtATime() {
+        KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
+        configuration.setOption(ThreadSafeOption.NO);
+        return configuration;
     }
 
     /** What stands when the rules settle, and the rules in the conclusion chain of the decision. */
@@ -137,16 +153,27 @@ public final class Evaluator {
         return factsOf(byType, type).stream().sorted(order).toList();
     }
 
+    /**
+     * Each concluded fact's reason, once, in the order of REASON_ORDER; within a type, the most severe finding
+     * first, then the order of conclusion. Sorted as one number per fact (its type's place, its severity, its
+     * place in the conclusions): this runs for every answer.
+     */
     private static List<Reason> reasons(RuleSet rules, List<Derived> concluded) {
-        ToIntFunction<Derived> rank = d -> REASON_RANK.getOrDefault(d.fact().getClass(), REASON_ORDER.size());
-        ToIntFunction<Derived> severityFirst = d -> d.fact() instanceof Finding f ? -f.verdict().ordinal() : 0;
-        return concluded.stream()
-                .sorted(Comparator.comparingInt(rank).thenComparingInt(severityFirst)
-                        .thenComparingLong(Derived::sequence))
-                .map(d -> new Reason(d.rule().getName(),
-                        d.fact() instanceof Explained explained ? explained.reason() : d.rule().getName(),
-                        rules.sourceOf(d.rule().getName())))
-                .distinct()
-                .toList();
+        long[] order = new long[concluded.size()];
+        for (int i = 0; i < order.length; i++) {
+            Object fact = concluded.get(i).fact();
+            long rank = REASON_RANK.getOrDefault(fact.getClass(), REASON_ORDER.size());
+            long lessSevere = fact instanceof Finding f ? VERDICTS - f.verdict().ordinal() : 0;
+            order[i] = rank << 48 | lessSevere << 32 | i;
+        }
+        Arrays.sort(order);
+        Set<Reason> reasons = new LinkedHashSet<>(2 * order.length);
+        for (long key : order) {
+            Derived d = concluded.get((int) key);
+            String rule = d.rule().getName();
+            reasons.add(new Reason(rule, d.fact() instanceof Explained explained ? explained.reason() : rule,
+                    rules.sourceOf(rule)));
+        }
+        return List.copyOf(reasons);
     }
 }

@@ -2,7 +2,6 @@ package org.acupressurecds.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -26,27 +25,37 @@ import org.kie.api.runtime.rule.Match;
  */
 final class ProvenanceListener extends DefaultRuleRuntimeEventListener {
 
-    /** A fact a rule concluded; sequence is the insertion order, for a stable answer. */
-    record Derived(Object fact, Rule rule, long sequence) {
+    /** A fact a rule concluded. */
+    record Derived(Object fact, Rule rule) {
     }
 
     private final Map<FactHandle, Derived> derived = new IdentityHashMap<>();
-    private long sequence;
+    /** Every conclusion in the order it was made, the deleted ones too: survivors are read off it without a sort. */
+    private final List<Derived> inOrder = new ArrayList<>();
+    private boolean anyDeleted;
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() != null) {
-            derived.put(event.getFactHandle(), new Derived(event.getObject(), event.getRule(), sequence++));
+            Derived d = new Derived(event.getObject(), event.getRule());
+            derived.put(event.getFactHandle(), d);
+            inOrder.add(d);
         }
     }
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        derived.remove(event.getFactHandle());
+        anyDeleted |= derived.remove(event.getFactHandle()) != null;
     }
 
-    Collection<Derived> survivors() {
-        return derived.values();
+    /** The conclusions that stand, in the order they were made. */
+    List<Derived> survivors() {
+        if (!anyDeleted) {
+            return Collections.unmodifiableList(inOrder);
+        }
+        Set<Derived> standing = Collections.newSetFromMap(new IdentityHashMap<>());
+        standing.addAll(derived.values());
+        return inOrder.stream().filter(standing::contains).toList();
     }
 
     /**
