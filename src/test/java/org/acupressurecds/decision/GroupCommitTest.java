@@ -12,16 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
@@ -129,7 +133,7 @@ class GroupCommitTest {
         assertEquals(0, recorder.spooled());
         try (Connection c = h2.getConnection();
                 ResultSet r = c.createStatement().executeQuery("SELECT id FROM decision ORDER BY decided_at, id")) {
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             while (r.next()) {
                 ids.add(r.getString(1));
             }
@@ -173,7 +177,7 @@ class GroupCommitTest {
         recorder = hangingStore(storeBack, new Spool(spoolDir, 10));
         try {
             recorder.keepLater(aDecision(Verdict.EMERGENCY)).get(10, TimeUnit.SECONDS);
-            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+            ExecutionException refused = assertThrows(ExecutionException.class,
                     () -> recorder.keepLater(aDecision(Verdict.SUITABLE)).get(10, TimeUnit.SECONDS));
             assertTrue(refused.getCause() instanceof DecisionRecorder.NotKept, refused.getCause().toString());
             assertThrows(DecisionRecorder.NotKept.class, () -> recorder.keep(aDecision(Verdict.SUITABLE)));
@@ -189,7 +193,7 @@ class GroupCommitTest {
                 await(storeBack);
                 throw new SQLException("the store is down");
             }
-        }, "test"), spool, java.time.Duration.ofMillis(200), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }, "test"), spool, Duration.ofMillis(200), new SimpleMeterRegistry());
         hung.start(null);
         return hung;
     }
