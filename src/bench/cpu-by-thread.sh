@@ -44,18 +44,6 @@ until curl -sf -o /dev/null -H 'Content-Type: application/json' -d @"$work/asses
     sleep 0.2
 done
 
-# CPU ticks (user + system): the process's, then each live thread's, by id and name with digits taken out
-# (executor-thread-N). The process's own count keeps the time of the threads that ended meanwhile.
-ticks() {
-    set -- $(sed 's/.*) //' /proc/"$service"/stat)
-    echo "process all $((${12} + ${13}))"
-    for t in /proc/"$service"/task/*; do
-        name=$(tr ' ' '_' 2>/dev/null < "$t/comm") || continue
-        stat=$(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
-        set -- $stat
-        echo "${t##*/} ${name//[0-9]/N} $((${12} + ${13}))"
-    done
-}
 hz=$(getconf CLK_TCK)
 
 for path in $PATHS; do
