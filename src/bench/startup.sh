@@ -10,8 +10,8 @@
 #   APP=target/other-app EXTRA="-Xshare:off" RUNS=3 src/bench/startup.sh
 #
 # FLOOR=1 starts on an empty rules folder. The service then refuses to start, at the point where it would otherwise
-# serve its first rules and open its port: the time to that refusal is what the JVM, Quarkus and the record store
-# take with no rules to load, a floor that no work on the rules can take the first answer below.
+# serve its first rules, just before it opens its port: the time to that refusal is what the JVM, Quarkus and the
+# record store take with no rules to load, a floor that no work on the rules can take the first answer below.
 set -euo pipefail
 
 RUNS=${RUNS:-5}
@@ -60,7 +60,7 @@ for run in $(seq "$RUNS"); do
         wait "$service" 2>/dev/null || true
         service=
         first=$(logged_at 'cannot be served, so the service will not start') || { cat "$work/service.log" >&2; exit 1; }
-        echo "run $run: with no rules, the start refused ${first} ms after java -jar, where it would open its port"
+        echo "run $run: with no rules, the start refused ${first} ms after java -jar, where it would serve them"
         times+=("$first")
         continue
     fi
