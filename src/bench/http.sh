@@ -15,10 +15,12 @@
 #
 #   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=30s CONNECTIONS=32 THREADS=2
 #   PHASES=open ROUNDS=1 DURATION=5s src/bench/http.sh  # a quick look
+#   CDS=0 src/bench/http.sh                             # without the image's class-data sharing archive
 #
 # Bounded in time: each phase about 5 x WARMUP + 5 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
 # the making of their tokens (about 30 s a run); plus a build. It runs as the container does: -XX:MaxRAM=896m (the
-# Kubernetes limit) with the image's JAVA_TOOL_OPTIONS, on a copy of the bundled rules/.
+# Kubernetes limit) with the image's JAVA_TOOL_OPTIONS and, as the image makes it, a class-data sharing archive (one
+# start of the build to readiness, archived at exit), on a copy of the bundled rules/.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -28,6 +30,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PHASES=${PHASES:-open auth postgresql}
 SUSTAIN=${SUSTAIN:-3m}
+CDS=${CDS:-1}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
@@ -72,6 +75,26 @@ cleanup() {
 }
 trap cleanup EXIT
 runuser_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [ "$CDS" = 1 ]; then
+    # As the Dockerfile makes it: one start to readiness on fresh data, stopped, its classes archived at exit.
+    cp -r rules "$work/rules"
+    # shellcheck disable=SC2086 # the options are words
+    (cd "$work" && exec env QUARKUS_HTTP_PORT="$port" CDS_RULES_DIR="$work/rules" CDS_SECURITY_OPEN=true \
+        java $JVM_OPTIONS -XX:ArchiveClassesAtExit="$work/app-cds.jsa" -jar "$repo/$app/quarkus-run.jar" \
+        > "$work/service.log" 2>&1) &
+    service=$!
+    until curl -sf -o /dev/null "$url/q/health/ready"; do
+        kill -0 "$service" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    kill "$service"
+    wait "$service" 2>/dev/null || true
+    service=
+    rm -rf "$work/data" "$work/rules"
+    JVM_OPTIONS="$JVM_OPTIONS -XX:SharedArchiveFile=$work/app-cds.jsa"
+    echo "Class-data sharing archive, as the image makes it: $(( $(stat -c %s "$work/app-cds.jsa") / 1048576 )) MB"
+fi
 
 # The bodies: the README's assessment, and a patient-view call whose prefetch is a real Synthea record (its patient,
 # conditions, pain scores and procedures) with a lumbar disc disorder added, as an EHR would send it.
