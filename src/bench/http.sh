@@ -16,6 +16,7 @@
 #   src/bench/http.sh                                   # ROUNDS=3 DURATION=15s WARMUP=30s CONNECTIONS=32 THREADS=2
 #   PHASES=open ROUNDS=1 DURATION=5s src/bench/http.sh  # a quick look
 #   CDS=0 src/bench/http.sh                             # without the image's class-data sharing archive
+#   JVM_OPTIONS="-XX:MaxRAM=896m -XX:+UseSerialGC" src/bench/http.sh   # other JVM options than the image's
 #
 # Bounded in time: each phase about 5 x WARMUP + 5 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
 # the making of their tokens (about 30 s a run); plus a build. It runs as the container does: -XX:MaxRAM=896m (the
@@ -36,6 +37,8 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 # The container's memory limit (docker/kubernetes.yaml), and the image's own JVM options (docker/Dockerfile).
 JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
+# and the image's C library setting (its allocation arenas), set in the environment as the image sets it
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(grep -o 'MALLOC_ARENA_MAX=[0-9]*' docker/Dockerfile | cut -d= -f2)}
 
 # name package: a Debian package this needs, installed when run as root
 need() {
@@ -277,12 +280,18 @@ rounds() {
         load "$phase" "$name" "$WARMUP" warm-up > /dev/null
     done
     sum_rps=()
+    # RSS sampled each second over the rounds: one reading at their end could fall anywhere in the heap's and the
+    # C library's ups and downs
+    (while sleep 1; do rss; done > "$work/rss-$phase.txt") &
+    local sampler=$!
     for round in $(seq 1 "$ROUNDS"); do
         for name in api baseline decided hook hookbase; do
             load "$phase" "$name" "$DURATION" "round $round"
         done
     done
-    echo "RSS under load: $(rss) MB now, $(hwm) MB at most"
+    kill "$sampler"
+    echo "RSS under load: $(sort -n "$work/rss-$phase.txt" | awk '{ v[NR] = $1 } END {
+        printf "median %d MB, at most %d MB (%d readings, one a second over the rounds)", v[int((NR + 1) / 2)], v[NR], NR }'); $(hwm) MB the process's peak since its start"
     awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v d="${sum_rps[decided]}" -v h="${sum_rps[hook]}" \
         -v hb="${sum_rps[hookbase]}" -v n="$ROUNDS" -v phase="$phase" 'BEGIN {
         printf "Mean (%s): assessments %.0f req/s, %.2f x their baseline (%.0f req/s)\n", phase, a / n, a / b, b / n
