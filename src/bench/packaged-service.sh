@@ -7,7 +7,7 @@ cd "$repo"
 APP=${APP:-target/quarkus-app}
 JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
 # and the image's C library setting (its allocation arenas), set in the environment as the image sets it
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(grep -o 'MALLOC_ARENA_MAX=[0-9]*' docker/Dockerfile | cut -d= -f2)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(grep -o 'MALLOC_ARENA_MAX="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
 if [ ! -f "$APP/quarkus-run.jar" ]; then
     echo "No $APP/quarkus-run.jar: ./mvnw -B package -DskipTests first" >&2
     exit 2

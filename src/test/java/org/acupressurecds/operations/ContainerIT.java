@@ -37,6 +37,7 @@ class ContainerIT {
         int port = PackagedService.freePort();
         environment.putAll(Map.of("CDS_RULES_DIR", deployments.resolve("rules").toString(),
                 "JAVA_TOOL_OPTIONS", DeploymentFilesTest.env("JAVA_TOOL_OPTIONS"),
+                "MALLOC_ARENA_MAX", DeploymentFilesTest.env("MALLOC_ARENA_MAX"),
                 "QUARKUS_HTTP_PORT", String.valueOf(port), "CDS_SECURITY_OPEN", "true", "QUARKUS_SHUTDOWN_DELAY", "0S"));
         readOnlyButData(data);
 
