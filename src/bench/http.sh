@@ -35,10 +35,8 @@ CDS=${CDS:-1}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
-# The container's memory limit (docker/kubernetes.yaml), and the image's own JVM options (docker/Dockerfile).
-JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
-# and the image's C library setting (its allocation arenas), set in the environment as the image sets it
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(grep -o 'MALLOC_ARENA_MAX="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
+# shellcheck source=src/bench/image-settings.sh
+. src/bench/image-settings.sh
 
 # name package: a Debian package this needs, installed when run as root
 need() {

@@ -1,13 +1,12 @@
 # Sourced by the scripts that run the packaged jar as the image does (startup.sh, cpu-by-thread.sh,
-# kill-under-load.sh): the repository as the working folder, the jar (APP), the container's memory limit and the
-# image's JVM options, a work folder and a free port, and the service stopped and the folder removed on every exit.
+# kill-under-load.sh): the repository as the working folder, the jar (APP), the image's settings (image-settings.sh),
+# a work folder and a free port, and the service stopped and the folder removed on every exit.
 # The script sets `service` to the pid; `ticks` reads its CPU time by thread.
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 APP=${APP:-target/quarkus-app}
-JVM_OPTIONS=${JVM_OPTIONS:--XX:MaxRAM=896m $(grep -o 'JAVA_TOOL_OPTIONS="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
-# and the image's C library setting (its allocation arenas), set in the environment as the image sets it
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(grep -o 'MALLOC_ARENA_MAX="[^"]*"' docker/Dockerfile | cut -d'"' -f2)}
+# shellcheck source=src/bench/image-settings.sh
+. src/bench/image-settings.sh
 if [ ! -f "$APP/quarkus-run.jar" ]; then
     echo "No $APP/quarkus-run.jar: ./mvnw -B package -DskipTests first" >&2
     exit 2
