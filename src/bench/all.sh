@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of docs/performance.md, one after the other (about 45 minutes on 2 cores): the in-process benchmarks
+# Every figure of docs/performance.md, one after the other (about 80 minutes on 2 cores): the in-process benchmarks
 # (JMH: assessments, a CDS Hooks call's reading, the compile), the decision record's, the service over HTTP in its
 # three phases, where a request's CPU goes by thread, then the packaged jar's start and the floor under it. Run it
 # on an otherwise idle machine: the figures are only as quiet as the machine.

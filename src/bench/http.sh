@@ -18,8 +18,11 @@
 #   CDS=0 src/bench/http.sh                             # without the image's class-data sharing archive
 #   JVM_OPTIONS="-XX:MaxRAM=896m -XX:+UseSerialGC" src/bench/http.sh   # other JVM options than the image's
 #
-# Bounded in time: each phase about 5 x WARMUP + 5 x ROUNDS x DURATION, the open one 2 x DURATION more, the others
-# the making of their tokens (about 30 s a run); plus a build. It runs as the container does: -XX:MaxRAM=896m (the
+#   WARMUPS=1 src/bench/http.sh                         # one turn of warm-up, settled or not (as before 2026-12-06)
+#
+# Bounded in time: each phase about 5 x WARMUP for each turn of warm-up (until the JIT has settled: 4-5 turns here,
+# at most WARMUPS) + 5 x ROUNDS x DURATION, the open one 2 x DURATION more, the others the making of their tokens
+# (about 30 s a run); plus a build: about an hour in all. It runs as the container does: -XX:MaxRAM=896m (the
 # Kubernetes limit) with the image's JAVA_TOOL_OPTIONS and, as the image makes it, a class-data sharing archive (one
 # start of the build to readiness, archived at exit), on a copy of the bundled rules/.
 set -euo pipefail
@@ -27,6 +30,8 @@ set -euo pipefail
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-30s}
+WARMUPS=${WARMUPS:-6}     # at most this many turns of warm-up,
+JIT_QUIET=${JIT_QUIET:-2} # until the JIT compiles for at most this % of a turn
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PHASES=${PHASES:-open auth postgresql}
@@ -231,6 +236,8 @@ store_report() {
 
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 hwm() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status"; }
+# the JIT's compilation time since the start, in seconds (all its threads, those that ended too)
+jit_seconds() { jstat -compiler "$pid" | awk 'NR == 2 { print $4 }'; }
 seconds() { local d=$1; case $d in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 
 # phase name duration label: one wrk run, printed; its requests/s added up by name
@@ -274,9 +281,20 @@ rounds() {
         tail -5 "$work/service.log" >&2
         exit 1
     fi
-    for name in api baseline decided hook hookbase; do
-        load "$phase" "$name" "$WARMUP" warm-up > /dev/null
+    # Every path in turn, and again until the JIT has settled: rounds run while the compilers still take a share of
+    # the two cores measure the compilers (docs/performance.md, "The JIT's share")
+    local turn before compiled turn_seconds=$(( 5 * $(seconds "$WARMUP") ))
+    for turn in $(seq 1 "$WARMUPS"); do
+        before=$(jit_seconds)
+        for name in api baseline decided hook hookbase; do
+            load "$phase" "$name" "$WARMUP" warm-up > /dev/null
+        done
+        compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
+        awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
     done
+    echo "Warm-up: $turn turn(s) of the five paths, $WARMUP each; the JIT compiled for $compiled s of the last turn's" \
+        "$turn_seconds s$(awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN {
+        if (c * 100 > q * t) printf ": NOT SETTLED (above %s%%); the rounds below measure the compilers too", q }')"
     sum_rps=()
     # RSS sampled each second over the rounds: one reading at their end could fall anywhere in the heap's and the
     # C library's ups and downs
