@@ -1,6 +1,8 @@
 package org.acupressurecds.security;
 
 import io.micrometer.core.instrument.Metrics;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -11,6 +13,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.acupressurecds.http.Problem;
 import org.acupressurecds.http.Requester;
 import org.jboss.logging.Logger;
@@ -38,26 +42,48 @@ public class CdsHooksAuth {
         return new EhrTokenVerifier(config, shared);
     }
 
+    /**
+     * The signature is checked on a worker (a key set may be fetched over HTTPS); the jti's check in the shared store
+     * holds no thread while the store commits it, and the request goes on, on its event loop, once it has answered.
+     */
     void install(@Observes Router router, SecurityMode mode, EhrTokenVerifier verifier) {
-        router.routeWithRegex("/cds-services(/.*)?").order(ORDER).blockingHandler(ctx -> {
+        router.routeWithRegex("/cds-services(/.*)?").order(ORDER).handler(ctx -> {
             if (mode.open() || ctx.request().method() == HttpMethod.OPTIONS) {
                 ctx.next();
                 return;
             }
-            Optional<String> token = EhrTokenVerifier.bearer(ctx.request().getHeader("Authorization"));
-            try {
-                if (token.isEmpty()) {
-                    throw new EhrTokenVerifier.Refused("no bearer token");
-                }
-                ctx.put(CALLER, verifier.verify(token.get(), audience(mode, ctx)));
-                ctx.next();
-            } catch (EhrTokenVerifier.Refused e) {
-                LOG.warnf("CDS Hooks call refused: %s", e.getMessage());
-                rejected("ehr", e.getMessage());
-                ctx.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("WWW-Authenticate", "Bearer").end(REFUSED);
-            }
-        }, false);
+            String authorization = ctx.request().getHeader("Authorization");
+            String audience = audience(mode, ctx);
+            Context requests = ctx.vertx().getOrCreateContext();
+            ctx.vertx().executeBlocking(() -> verify(verifier, authorization, audience), false)
+                    .compose(verified -> Future.fromCompletionStage(verified, requests))
+                    .onComplete(verified -> {
+                        if (verified.succeeded()) {
+                            ctx.put(CALLER, verified.result());
+                            ctx.next();
+                        } else if (unwrapped(verified.cause()) instanceof EhrTokenVerifier.Refused e) {
+                            LOG.warnf("CDS Hooks call refused: %s", e.getMessage());
+                            rejected("ehr", e.getMessage());
+                            ctx.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                                    .putHeader("WWW-Authenticate", "Bearer").end(REFUSED);
+                        } else {
+                            ctx.fail(verified.cause());
+                        }
+                    });
+        });
+    }
+
+    private static CompletionStage<EhrTokenVerifier.VerifiedEhr> verify(EhrTokenVerifier verifier,
+            String authorization, String audience) throws EhrTokenVerifier.Refused {
+        Optional<String> token = EhrTokenVerifier.bearer(authorization);
+        if (token.isEmpty()) {
+            throw new EhrTokenVerifier.Refused("no bearer token");
+        }
+        return verifier.verify(token.get(), audience);
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** A refused caller, counted by kind and coarse reason (a fixed phrase, never the token or who sent it). */

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
@@ -61,8 +65,8 @@ public final class EhrTokenVerifier {
     private final int skewSeconds;
     private final long maxLifetimeSeconds;
     private final int maxInFlight;
-    /** Each client's jtis seen, with their expiry: a client that sends too many fills only its own. */
-    private final Map<String, Map<String, Long>> seenJtis = new ConcurrentHashMap<>();
+    /** Each client's jtis seen: a client that sends too many fills only its own. */
+    private final Map<String, SeenJtis> seenJtis = new ConcurrentHashMap<>();
     private final SharedJtis shared;
     /** One cached key set per allowed jku, as for a client's own JWKS URL. */
     private final Map<String, VerificationKeyResolver> jkuKeys = new ConcurrentHashMap<>();
@@ -89,8 +93,12 @@ public final class EhrTokenVerifier {
         return !byIssuer.isEmpty();
     }
 
-    /** The caller, if the token is good for the endpoint at {@code audience}; why not, otherwise. */
-    public VerifiedEhr verify(String token, String audience) throws Refused {
+    /**
+     * The caller, if the token is good for the endpoint at {@code audience}; why not, otherwise: thrown at once where
+     * the token alone tells, or the stage failed with {@link Refused} where the store finds its jti used elsewhere.
+     * The stage completes when the store has answered, so no thread waits for it.
+     */
+    public CompletionStage<VerifiedEhr> verify(String token, String audience) throws Refused {
         JwtContext unverified = unverified(token);
         JsonWebSignature header = (JsonWebSignature) unverified.getJoseObjects().get(0);
         if (!ASYMMETRIC.contains(header.getAlgorithmHeaderValue())) {
@@ -138,9 +146,10 @@ public final class EhrTokenVerifier {
                 throw new Refused("lifetime too long");
             }
             rememberOnce(client.name(), claims.getJwtId(), claims.getExpirationTime().getValue());
-            rememberEverywhere(client.config().issuer(), claims.getJwtId(), claims.getExpirationTime().getValue());
-            return new VerifiedEhr(client.name(), claims.getIssuer(), claims.getSubject(),
+            VerifiedEhr caller = new VerifiedEhr(client.name(), claims.getIssuer(), claims.getSubject(),
                     client.config().fhirServers().orElse(List.of()));
+            return rememberEverywhere(client.config().issuer(), claims.getJwtId(),
+                    claims.getExpirationTime().getValue()).thenApply(first -> caller);
         } catch (MalformedClaimException e) {
             throw new Refused("malformed claims");
         }
@@ -151,35 +160,61 @@ public final class EhrTokenVerifier {
      * memory is bounded on its own: one client's flood refuses that client's calls, never another's.
      */
     private void rememberOnce(String client, String jti, long expiresAt) throws Refused {
-        long now = Instant.now().getEpochSecond();
-        Map<String, Long> seen = seenJtis.computeIfAbsent(client, k -> new ConcurrentHashMap<>());
-        if (seen.size() > maxInFlight / 2) {
-            seen.values().removeIf(exp -> exp + skewSeconds < now);
+        SeenJtis seen = seenJtis.computeIfAbsent(client, k -> new SeenJtis());
+        if (seen.jtis().size() > maxInFlight / 2) {
+            long now = Instant.now().getEpochSecond();
+            seen.forgetExpired(now, now - skewSeconds);
         }
-        if (seen.size() >= maxInFlight) {
+        if (seen.jtis().size() >= maxInFlight) {
             throw new Refused("too many tokens in flight");
         }
-        if (seen.putIfAbsent(jti, expiresAt) != null) {
+        if (seen.jtis().putIfAbsent(jti, expiresAt) != null) {
             throw new Refused("jti replayed");
         }
     }
 
     /**
-     * Across replicas, through the store. Where the store cannot tell (it is down), this instance's memory alone
-     * decides, and the log says so: refusing every EHR call would stop the emergency cards too.
+     * One client's jtis with their expiry. The expired are let go at most once a second: a walk through all of them
+     * on every call, once there are many, would cost each call the whole memory (docs/performance.md).
      */
-    private void rememberEverywhere(String issuer, String jti, long expiresAt) throws Refused {
-        boolean first;
+    record SeenJtis(Map<String, Long> jtis, AtomicLong nextWalk) {
+        SeenJtis() {
+            this(new ConcurrentHashMap<>(), new AtomicLong());
+        }
+
+        /** Forgets the jtis of tokens expired before {@code before}, unless a walk ran this second (epoch seconds). */
+        void forgetExpired(long now, long before) {
+            long due = nextWalk.get();
+            if (now >= due && nextWalk.compareAndSet(due, now + 1)) {
+                jtis.values().removeIf(exp -> exp < before);
+            }
+        }
+    }
+
+    /**
+     * Across replicas, through the store. Where the store cannot tell (it is down, or slow), this instance's memory
+     * alone decides, and the log says so: refusing every EHR call would stop the emergency cards too.
+     */
+    private CompletionStage<Void> rememberEverywhere(String issuer, String jti, long expiresAt) {
+        CompletionStage<Boolean> first;
         try {
             first = shared.firstUse(issuer, jti, Instant.ofEpochSecond(expiresAt));
         } catch (RuntimeException e) {
-            LOG.warnf("The shared jti cache cannot be reached (%s): replays are refused on this instance only.",
-                    e.getClass().getName());
-            return;
+            first = CompletableFuture.failedFuture(e);
         }
-        if (!first) {
-            throw new Refused("jti replayed");
-        }
+        return first.handle((isFirst, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.warnf("The shared jti cache cannot be reached (%s): replays are refused on this instance only.",
+                        cause.getClass().getName());
+                return null;
+            }
+            if (!isFirst) {
+                throw new CompletionException(new Refused("jti replayed"));
+            }
+            return null;
+        });
     }
 
     private static JwtContext unverified(String token) throws Refused {

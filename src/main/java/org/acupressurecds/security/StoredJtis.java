@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.acupressurecds.store.RecordStore;
@@ -57,23 +55,15 @@ public class StoredJtis implements SharedJtis {
         this.store = store;
     }
 
+    /** Answered by the writer's commit, or failed after {@link #WAIT} if the store has not answered by then. */
     @Override
-    public boolean firstUse(String issuer, String jti, Instant expiresAt) {
+    public CompletableFuture<Boolean> firstUse(String issuer, String jti, Instant expiresAt) {
         Claim claim = new Claim(issuer, jti, expiresAt, new CompletableFuture<>());
         queue.add(claim);
         if (writing.compareAndSet(false, true)) {
             writer.execute(this::writeAll);
         }
-        try {
-            return claim.first().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the jti cache cannot be reached", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the jti cache did not answer within " + WAIT.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the jti cache was asked", e);
-        }
+        return claim.first().orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Writes batches while claims wait; the last claim added after the check below starts a new round. */

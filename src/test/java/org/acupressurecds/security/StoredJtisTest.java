@@ -72,9 +72,9 @@ class StoredJtisTest {
         StoredJtis replicaA = new StoredJtis(new RecordStore(shared, kind));
         StoredJtis replicaB = new StoredJtis(new RecordStore(shared, kind));
 
-        assertTrue(replicaA.firstUse(ehr, "jti-1", EXPIRES));
-        assertFalse(replicaB.firstUse(ehr, "jti-1", EXPIRES), "replayed to the other replica");
-        assertTrue(replicaB.firstUse(ehr + "/other", "jti-1", EXPIRES), "a jti is per issuer");
+        assertTrue(replicaA.firstUse(ehr, "jti-1", EXPIRES).join());
+        assertFalse(replicaB.firstUse(ehr, "jti-1", EXPIRES).join(), "replayed to the other replica");
+        assertTrue(replicaB.firstUse(ehr + "/other", "jti-1", EXPIRES).join(), "a jti is per issuer");
     }
 
     /** Calls at once are committed together: every new jti is accepted, and only the replays are refused. */
@@ -84,12 +84,12 @@ class StoredJtisTest {
         DataSource shared = store(kind);
         StoredJtis replicaA = new StoredJtis(new RecordStore(shared, kind));
         StoredJtis replicaB = new StoredJtis(new RecordStore(shared, kind));
-        assertTrue(replicaA.firstUse(ehr, "seen-on-a", EXPIRES));
+        assertTrue(replicaA.firstUse(ehr, "seen-on-a", EXPIRES).join());
 
         List<Callable<Boolean>> calls = IntStream.range(0, 200).<Callable<Boolean>>mapToObj(i -> switch (i % 4) {
-            case 0 -> () -> replicaB.firstUse(ehr, "seen-on-a", EXPIRES);
-            case 1 -> () -> replicaB.firstUse(ehr, "sent-twice", EXPIRES);
-            default -> () -> replicaB.firstUse(ehr, "new-" + i, EXPIRES);
+            case 0 -> () -> replicaB.firstUse(ehr, "seen-on-a", EXPIRES).join();
+            case 1 -> () -> replicaB.firstUse(ehr, "sent-twice", EXPIRES).join();
+            default -> () -> replicaB.firstUse(ehr, "new-" + i, EXPIRES).join();
         }).toList();
         ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
