@@ -6,11 +6,19 @@
 #
 #   src/bench/cpu-by-thread.sh                 # WARMUP=40s DURATION=10s CONNECTIONS=32
 #   APP=target/bench-other PATHS=/cds-services/acupressure-mat-sciatica src/bench/cpu-by-thread.sh   # one build, one path
+#   AUTH=1 PATHS=/cds-services/acupressure-mat-sciatica src/bench/cpu-by-thread.sh   # signed in, as http.sh's auth phase
+#
+# AUTH=1 signs in as http.sh's auth phase does: the API and the baselines with a clinician's bearer token (OpenID
+# Connect, checked against its public key), each CDS Hooks call with an EHR's JWT of its own (RS384, a new jti), made
+# by src/bench/Tokens.java before each run of wrk for RATE calls a second (a token reused is refused, as a replay).
+# WARMUP must then stay under the tokens' 5 minutes.
 set -euo pipefail
 
 WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
+AUTH=${AUTH:-0}
+RATE=${RATE:-2000}
 
 APP=${APP:-target/bench-app}
 PATHS=${PATHS:-/bench/assessments /bench/assessments/decided /api/v1/assessments /bench/cds-services/acupressure-mat-sciatica /cds-services/acupressure-mat-sciatica}
@@ -29,30 +37,71 @@ url="http://127.0.0.1:$port"
 printf '%s' '{"sciaticaType":"PIRIFORMIS_SYNDROME","redFlags":[],"painScore":5,"laterality":"LEFT","spinalSurgery":false}' \
     > "$work/assessment.json"
 python3 src/bench/hook-call.py "$(ls src/test/resources/fhir-samples/synthea-r4/*.json | head -1)" > "$work/hook.json"
+signed=() service_env=(CDS_SECURITY_OPEN=true)
+if [ "$AUTH" = 1 ]; then
+    java src/bench/Tokens.java keys "$work"
+    signed=(-H "Authorization: Bearer $(cat "$work/clinician.token")")
+    service_env=(CDS_SECURITY_OPEN=false QUARKUS_OIDC_TENANT_ENABLED=true QUARKUS_OIDC_APPLICATION_TYPE=service
+        QUARKUS_OIDC_PUBLIC_KEY="$(cat "$work/oidc-public-key.txt")" QUARKUS_OIDC_TOKEN_ISSUER=https://idp.bench.example
+        QUARKUS_OIDC_TOKEN_AUDIENCE=acupressure-cds CDS_PUBLIC_URL="$url"
+        JAVA_TOOL_OPTIONS="-Dcds.hooks.clients.bench.issuer=https://ehr.bench.example -Dcds.hooks.clients.bench.jwks=$work/ehr-jwks.json")
+fi
 for name in assessment hook; do
-    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal f = io.open("%s")\nwrk.body = f:read("*a")\nf:close()\n' \
-        "$work/$name.json" > "$work/$name.lua"
+    {
+        printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+        printf 'local f = io.open("%s")\nwrk.body = f:read("*a")\nf:close()\n' "$work/$name.json"
+        if [ "$AUTH" = 1 ]; then
+            printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$(cat "$work/clinician.token")"
+        fi
+    } > "$work/$name.lua"
 done
+# An EHR's call: a fresh token each, read from the files of the run (PREFIX-1.txt for wrk's first thread, and so on).
+cp "$work/hook.lua" "$work/hook-ehr.lua"
+cat >> "$work/hook-ehr.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("id", threads)
+end
+local tokens
+function init(args)
+    tokens = io.open(args[1] .. "-" .. id .. ".txt")
+end
+function request()
+    wrk.headers["Authorization"] = "Bearer " .. (tokens:read("*l") or "all-used")
+    return wrk.format()
+end
+LUA
 
 cp -r rules "$work/rules"
 # shellcheck disable=SC2086 # the options are words
-(cd "$work" && exec env CDS_SECURITY_OPEN=true QUARKUS_HTTP_PORT="$port" CDS_RULES_DIR="$work/rules" \
+(cd "$work" && exec env "${service_env[@]}" QUARKUS_HTTP_PORT="$port" CDS_RULES_DIR="$work/rules" \
     java $JVM_OPTIONS -jar "$repo/$APP/quarkus-run.jar" > "$work/service.log" 2>&1) &
 service=$!
-until curl -sf -o /dev/null -H 'Content-Type: application/json' -d @"$work/assessment.json" "$url/api/v1/assessments"; do
+until curl -sf -o /dev/null "${signed[@]}" -H 'Content-Type: application/json' -d @"$work/assessment.json" "$url/api/v1/assessments"; do
     kill -0 "$service" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
     sleep 0.2
 done
 
+# path duration: wrk's run on one path, its output on stdout; with AUTH=1 an EHR's calls carry tokens made just before
+run() {
+    local script=$work/assessment.lua args=()
+    [[ $1 == *cds-services* ]] && script=$work/hook.lua
+    if [ "$AUTH" = 1 ] && [[ $1 == /cds-services* ]]; then
+        java src/bench/Tokens.java ehr "$work" "$url$1" $(( RATE * ${2%s} / 2 + 200 )) run-1.txt run-2.txt
+        script=$work/hook-ehr.lua args=(-- "$work/run")
+    fi
+    wrk -t2 -c"$CONNECTIONS" -d"$2" -s "$script" "$url$1" "${args[@]}"
+}
+
 hz=$(getconf CLK_TCK)
 
 for path in $PATHS; do
-    script=$work/assessment.lua
-    [[ $path == *cds-services* ]] && script=$work/hook.lua
-    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$url$path" > /dev/null
+    run "$path" "$WARMUP" > /dev/null
     ticks > "$work/before"
-    rps=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$script" "$url$path" | awk '/Requests\/sec/ {print $2}')
+    read -r rps errors < <(run "$path" "$DURATION" | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {e = $NF} END {print r, e + 0}')
     ticks > "$work/after"
+    [ "$errors" = 0 ] || echo "$path: $errors answers other than 2xx (a token used up, or refused): the figures below count them"
     echo "$path: $rps requests/s; CPU a request, µs, by thread (those above 2 µs):"
     awk -v rps="$rps" -v s="${DURATION%s}" -v hz="$hz" '
         FNR == NR {before[$1] = $3; next}
