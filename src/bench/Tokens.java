@@ -23,10 +23,13 @@ import java.util.UUID;
  * <pre>
  *   java src/bench/Tokens.java keys DIR   # oidc-public-key.txt, clinician.token, ehr-jwks.json, ehr-private-key.der
  *   java src/bench/Tokens.java ehr DIR AUDIENCE COUNT FILE...   # COUNT EHR tokens in each FILE, each its own jti
+ *   java -Dlifetime=90 src/bench/Tokens.java ehr ...           # living 90 s rather than CDS Hooks' longest, 300
  * </pre>
  *
  * A clinician's access token is reused call after call, as a client does until it expires. An EHR signs each CDS
- * Hooks call with a new jti, which the service accepts once: so the load generator reads a fresh one per call.
+ * Hooks call with a new jti, which the service accepts once: so the load generator reads a fresh one per call. The
+ * service remembers a jti until its token's exp plus the clock skew, at most cds.hooks.max-tokens-in-flight (100,000)
+ * of one client: with 5-minute tokens, a client's calls beyond about 270 a second, sustained, are refused.
  */
 public class Tokens {
 
@@ -56,12 +59,13 @@ public class Tokens {
             int count = Integer.parseInt(args[3]);
             long now = Instant.now().getEpochSecond();
             // CDS Hooks: at most 5 minutes from iat to exp. The files are made just before the run that reads them.
+            long lifetime = Long.getLong("lifetime", 300);
             java.util.Arrays.stream(args, 4, args.length).parallel().forEach(file -> {
                 List<String> tokens = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     tokens.add(jwt("RS384", "bench", key, """
                             {"iss":"%s","sub":"bench-ehr","aud":"%s","iat":%d,"exp":%d,"jti":"%s"}"""
-                            .formatted(EHR_ISSUER, audience, now, now + 300, UUID.randomUUID())));
+                            .formatted(EHR_ISSUER, audience, now, now + lifetime, UUID.randomUUID())));
                 }
                 try {
                     Files.write(dir.resolve(file), tokens);

@@ -10,8 +10,8 @@
 #
 # AUTH=1 signs in as http.sh's auth phase does: the API and the baselines with a clinician's bearer token (OpenID
 # Connect, checked against its public key), each CDS Hooks call with an EHR's JWT of its own (RS384, a new jti), made
-# by src/bench/Tokens.java before each run of wrk for RATE calls a second (a token reused is refused, as a replay).
-# WARMUP must then stay under the tokens' 5 minutes.
+# by src/bench/Tokens.java before each run of wrk for RATE calls a second (a token reused is refused, as a replay),
+# living 60 s: the warm-up runs 30 s at a time, each with tokens of its own, and DURATION must stay under 30 s.
 set -euo pipefail
 
 WARMUP=${WARMUP:-40s}
@@ -83,23 +83,29 @@ until curl -sf -o /dev/null "${signed[@]}" -H 'Content-Type: application/json' -
     sleep 0.2
 done
 
-# path duration: wrk's run on one path, its output on stdout; with AUTH=1 an EHR's calls carry tokens made just before
+# path seconds: wrk's run on one path, its output on stdout. With AUTH=1 an EHR's calls carry tokens made just before,
+# living 60 s: the service remembers a jti for its token's life and the clock skew (60 s), at most 100,000 of one
+# client, which 5-minute tokens at this rate would reach. A longer run is made of runs of 30 s, each with its tokens.
 run() {
-    local script=$work/assessment.lua args=()
+    local seconds=$2 script=$work/assessment.lua args=()
     [[ $1 == *cds-services* ]] && script=$work/hook.lua
     if [ "$AUTH" = 1 ] && [[ $1 == /cds-services* ]]; then
-        java src/bench/Tokens.java ehr "$work" "$url$1" $(( RATE * ${2%s} / 2 + 200 )) run-1.txt run-2.txt
+        while [ "$seconds" -gt 30 ]; do
+            run "$1" 30 > /dev/null
+            seconds=$(( seconds - 30 ))
+        done
+        java -Dlifetime=60 src/bench/Tokens.java ehr "$work" "$url$1" $(( RATE * seconds / 2 + 200 )) run-1.txt run-2.txt
         script=$work/hook-ehr.lua args=(-- "$work/run")
     fi
-    wrk -t2 -c"$CONNECTIONS" -d"$2" -s "$script" "$url$1" "${args[@]}"
+    wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" -s "$script" "$url$1" "${args[@]}"
 }
 
 hz=$(getconf CLK_TCK)
 
 for path in $PATHS; do
-    run "$path" "$WARMUP" > /dev/null
+    run "$path" "${WARMUP%s}" > /dev/null
     ticks > "$work/before"
-    read -r rps errors < <(run "$path" "$DURATION" | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {e = $NF} END {print r, e + 0}')
+    read -r rps errors < <(run "$path" "${DURATION%s}" | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {e = $NF} END {print r, e + 0}')
     ticks > "$work/after"
     [ "$errors" = 0 ] || echo "$path: $errors answers other than 2xx (a token used up, or refused): the figures below count them"
     echo "$path: $rps requests/s; CPU a request, µs, by thread (those above 2 µs):"

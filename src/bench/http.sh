@@ -8,7 +8,7 @@
 #   open        no caller authenticated, the embedded decision record; and p99 while the rules reload every 3 s
 #   auth        the production setup: OpenID Connect bearer tokens for the API (a clinician's, reused as a client
 #               does), an EHR's signed JWT for every CDS Hooks call (each with its own jti, made just before its run
-#               by src/bench/Tokens.java), the embedded decision record
+#               by src/bench/Tokens.java, living 90 s), the embedded decision record
 #   postgresql  the same, with the decision record in a PostgreSQL started on this machine
 #   sustained   (only when named) open, assessments alone for SUSTAIN (3m): how the embedded store's file grows past
 #               H2's RETENTION_TIME (45 s), after which it may reuse a place in the file that commits freed
@@ -246,12 +246,14 @@ load() {
     if [ "$phase" != open ]; then
         auth=clinician
         if [ "$name" = hook ]; then
-            # Fresh EHR tokens for this run alone: a third more than the open phase's rate would use.
+            # Fresh EHR tokens for this run alone: a third more than the open phase's rate would use. They live 90 s:
+            # the service remembers a jti for its token's life and the clock skew, at most 100,000 of one client, and
+            # at this rate 5-minute tokens would reach that bound (about 270 calls a second, sustained)
             auth=ehr
             runs=$(( runs + 1 ))
             local files=() count=$(( hook_rate * $(seconds "$duration") * 4 / 3 / THREADS + 200 ))
             for t in $(seq 1 "$THREADS"); do files+=("run$runs-$t.txt"); done
-            java src/bench/Tokens.java ehr "$work" "$url${target[hook]}" "$count" "${files[@]}"
+            java -Dlifetime=90 src/bench/Tokens.java ehr "$work" "$url${target[hook]}" "$count" "${files[@]}"
             args=(-- "$work/run$runs")
         fi
     fi
