@@ -95,7 +95,8 @@ public final class EhrTokenVerifier {
 
     /**
      * The caller, if the token is good for the endpoint at {@code audience}; why not, otherwise: thrown at once where
-     * the token alone tells, or the stage failed with {@link Refused} where the store finds its jti used elsewhere.
+     * the token or this instance's memory tells, or the stage failed with {@link Refused} where the store finds its
+     * jti used elsewhere.
      * The stage completes when the store has answered, so no thread waits for it.
      */
     public CompletionStage<VerifiedEhr> verify(String token, String audience) throws Refused {
