@@ -55,23 +55,8 @@ for name in assessment hook; do
         fi
     } > "$work/$name.lua"
 done
-# An EHR's call: a fresh token each, read from the files of the run (PREFIX-1.txt for wrk's first thread, and so on).
-cp "$work/hook.lua" "$work/hook-ehr.lua"
-cat >> "$work/hook-ehr.lua" <<'LUA'
-local threads = 0
-function setup(thread)
-    threads = threads + 1
-    thread:set("id", threads)
-end
-local tokens
-function init(args)
-    tokens = io.open(args[1] .. "-" .. id .. ".txt")
-end
-function request()
-    wrk.headers["Authorization"] = "Bearer " .. (tokens:read("*l") or "all-used")
-    return wrk.format()
-end
-LUA
+# An EHR's call: a fresh token each (src/bench/ehr-tokens.lua).
+cat "$work/hook.lua" src/bench/ehr-tokens.lua > "$work/hook-ehr.lua"
 
 cp -r rules "$work/rules"
 # shellcheck disable=SC2086 # the options are words

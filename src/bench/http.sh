@@ -121,27 +121,7 @@ for name in assessment hook; do
             echo 'wrk.body = f:read("*a")'
             echo 'f:close()'
             [ "$auth" = clinician ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $clinician\""
-            [ "$auth" = ehr ] && cat <<'LUA'
-local threads = 0
-function setup(thread)
-    threads = threads + 1
-    thread:set("id", threads)
-end
-local tokens
-function init(args)
-    tokens = io.open(args[1] .. "-" .. id .. ".txt")
-end
-function request()
-    -- Past the end of the file, a token is used again: the service refuses the replay, and wrk counts the error.
-    local token = tokens:read("*l")
-    if token == nil then
-        tokens:seek("set")
-        token = tokens:read("*l")
-    end
-    wrk.headers["Authorization"] = "Bearer " .. token
-    return wrk.format()
-end
-LUA
+            [ "$auth" = ehr ] && cat src/bench/ehr-tokens.lua
             cat <<'LUA'
 done = function(summary, latency, requests)
     io.write(string.format("RESULT %d %.0f %.3f %.3f %.3f %d\n", summary.requests,
