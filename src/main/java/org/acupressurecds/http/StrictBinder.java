@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,29 @@ import java.util.function.Function;
 public class StrictBinder {
 
     private final ObjectMapper mapper;
+    /**
+     * Each record type's components, worked out once: asked on every request, the JVM resolves every component's type
+     * again, a few percent of a CDS Hooks call's CPU (docs/performance.md, "A profile with perf").
+     */
+    private final ClassValue<Shape> shapes = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+            try {
+                return new Shape(names, names.stream().sorted().toList(), Arrays.stream(components)
+                        .map(c -> mapper.constructType(c.getGenericType())).toArray(JavaType[]::new),
+                        type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
+                                .toArray(Class<?>[]::new)));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
+            }
+        }
+    };
+
+    /** A record type's field names (in order, and sorted for an error), their types, its canonical constructor. */
+    private record Shape(List<String> names, List<String> sorted, JavaType[] types, Constructor<?> constructor) {
+    }
 
     public StrictBinder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -40,31 +64,30 @@ public class StrictBinder {
         if (!body.isObject()) {
             throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
         }
-        RecordComponent[] components = type.getRecordComponents();
-        List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        Shape shape = shapes.get(type);
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                errors.add(new FieldError(Excerpt.of(name), "is not a known field", known.stream().sorted().toList()));
+            if (!shape.names().contains(name)) {
+                errors.add(new FieldError(Excerpt.of(name), "is not a known field", shape.sorted()));
             }
         });
 
-        Object[] values = new Object[components.length];
+        Object[] values = new Object[shape.names().size()];
         Set<String> unbound = new HashSet<>();
-        for (int i = 0; i < components.length; i++) {
-            String name = components[i].getName();
+        for (int i = 0; i < values.length; i++) {
+            String name = shape.names().get(i);
             JsonNode value = body.get(name);
             if (value == null || value.isNull()) {
                 continue;
             }
             try {
-                values[i] = bindOne(value, mapper.constructType(components[i].getGenericType()));
+                values[i] = bindOne(value, shape.types()[i]);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 errors.add(ProblemMappers.fieldError(name, e));
                 unbound.add(name);
             }
         }
-        T bound = construct(type, components, values);
+        T bound = type.cast(construct(type, shape.constructor(), values));
         checks.apply(bound).stream().filter(e -> !unbound.contains(rootField(e.field()))).forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -90,10 +113,9 @@ public class StrictBinder {
         return path.split("[.\\[]", 2)[0];
     }
 
-    private static <T extends Record> T construct(Class<T> type, RecordComponent[] components, Object[] values) {
+    private static Object construct(Class<?> type, Constructor<?> constructor, Object[] values) {
         try {
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            return type.getDeclaredConstructor(types).newInstance(values);
+            return constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
         }

@@ -19,6 +19,8 @@ import org.acupressurecds.knowledge.PatientFacts;
 public final class PageLink {
 
     private static final Set<String> SET_BY_THE_PAGE = Set.of("redFlagsScreened", "assessmentDate");
+    /** Read once: asked for on every card, the JVM resolves each component's type again (docs/performance.md). */
+    private static final RecordComponent[] FIELDS = AssessmentRequest.class.getRecordComponents();
 
     private PageLink() {
     }
@@ -26,7 +28,7 @@ public final class PageLink {
     public static String to(URI base, PatientFacts facts) {
         AssessmentRequest request = AssessmentRequest.describing(facts);
         StringJoiner query = new StringJoiner("&");
-        for (RecordComponent field : AssessmentRequest.class.getRecordComponents()) {
+        for (RecordComponent field : FIELDS) {
             Object value = valueOf(field, request);
             String text = value instanceof Collection<?> list
                     ? list.stream().map(Object::toString).collect(Collectors.joining(","))
