@@ -7,6 +7,12 @@
 #   src/bench/cpu-by-thread.sh                 # WARMUP=40s DURATION=10s CONNECTIONS=32
 #   APP=target/bench-other PATHS=/cds-services/acupressure-mat-sciatica src/bench/cpu-by-thread.sh   # one build, one path
 #   AUTH=1 PATHS=/cds-services/acupressure-mat-sciatica src/bench/cpu-by-thread.sh   # signed in, as http.sh's auth phase
+#   PERF=1 PATHS=/cds-services/acupressure-mat-sciatica src/bench/cpu-by-thread.sh   # and where each thread's CPU goes
+#
+# PERF=1 samples the service with perf (apt-get install -y linux-perf) during the measured run and prints the
+# functions that took the most of its CPU, by thread: Java methods by name (the JIT's map, jcmd Compiler.perfmap),
+# the JVM's own (libjvm) and the kernel's. Unlike JFR it does not slow a loaded JVM down; perf's own sampling (499 a
+# second a thread) is in the figures, a little.
 #
 # AUTH=1 signs in as http.sh's auth phase does: the API and the baselines with a clinician's bearer token (OpenID
 # Connect, checked against its public key), each CDS Hooks call with an EHR's JWT of its own (RS384, a new jti), made
@@ -19,6 +25,8 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 AUTH=${AUTH:-0}
 RATE=${RATE:-2000}
+PERF=${PERF:-0}
+TOP=${TOP:-25}
 
 APP=${APP:-target/bench-app}
 PATHS=${PATHS:-/bench/assessments /bench/assessments/decided /api/v1/assessments /bench/cds-services/acupressure-mat-sciatica /cds-services/acupressure-mat-sciatica}
@@ -29,6 +37,7 @@ if [ ! -f "$(dirname "$0")/../../$APP/quarkus-run.jar" ]; then
     exit 2
 fi
 command -v wrk >/dev/null || { echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 2; }
+[ "$PERF" = 0 ] || command -v perf >/dev/null || { echo "PERF=1 needs perf: sudo apt-get install -y linux-perf" >&2; exit 2; }
 # shellcheck source=packaged-service.sh
 . "$(dirname "$0")/packaged-service.sh"
 url="http://127.0.0.1:$port"
@@ -90,8 +99,14 @@ hz=$(getconf CLK_TCK)
 for path in $PATHS; do
     run "$path" "${WARMUP%s}" > /dev/null
     ticks > "$work/before"
+    sampling=
+    if [ "$PERF" != 0 ]; then
+        perf record -q -F 499 -p "$service" -o "$work/perf.data" -- sleep "${DURATION%s}" 2>/dev/null &
+        sampling=$!
+    fi
     read -r rps errors < <(run "$path" "${DURATION%s}" | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {e = $NF} END {print r, e + 0}')
     ticks > "$work/after"
+    [ -z "$sampling" ] || wait "$sampling"
     [ "$errors" = 0 ] || echo "$path: $errors answers other than 2xx (a token used up, or refused): the figures below count them"
     echo "$path: $rps requests/s; CPU a request, µs, by thread (those above 2 µs):"
     awk -v rps="$rps" -v s="${DURATION%s}" -v hz="$hz" '
@@ -103,4 +118,12 @@ for path in $PATHS; do
             for (n in byName) if (byName[n] * us > 2) printf "  %-22s %6.0f\n", n, byName[n] * us
             if ((all - threads) * us > 2) printf "  %-22s %6.0f\n", "threads-that-ended", (all - threads) * us
         }' "$work/before" "$work/after" | sort -k2 -n -r
+    if [ -n "$sampling" ]; then
+        # The JIT's map names the compiled Java methods (/tmp/perf-PID.map, where perf looks for it).
+        jcmd "$service" Compiler.perfmap > /dev/null
+        echo "  where the CPU went (perf; % of the service's samples, by thread and function, the top $TOP):"
+        perf report -i "$work/perf.data" --no-children --sort comm,dso,sym --stdio 2>/dev/null \
+            | awk -v top="$TOP" '/%/ && ++n <= top' | cut -c1-160  # awk reads it all: no broken pipe
+        rm -f "/tmp/perf-$service.map"
+    fi
 done
