@@ -77,18 +77,28 @@ until curl -sf -o /dev/null "${signed[@]}" -H 'Content-Type: application/json' -
     sleep 0.2
 done
 
-# path seconds: wrk's run on one path, its output on stdout. With AUTH=1 an EHR's calls carry tokens made just before,
-# living 60 s: the service remembers a jti for its token's life and the clock skew (60 s), at most 100,000 of one
-# client, which 5-minute tokens at this rate would reach. A longer run is made of runs of 30 s, each with its tokens.
+# With AUTH=1 an EHR's calls carry tokens made just before their run, living 60 s: the service remembers a jti for its
+# token's life and the clock skew (60 s), at most 100,000 of one client, which 5-minute tokens at this rate would
+# reach. A longer run is made of runs of 30 s, each with its tokens. The measured run's are made before its window.
+signed_hook() {
+    [ "$AUTH" = 1 ] && [[ $1 == /cds-services* ]]
+}
+
+# path seconds: the EHR's tokens for one run of wrk on a hook path.
+tokens() {
+    java -Dlifetime=60 src/bench/Tokens.java ehr "$work" "$url$1" $(( RATE * $2 / 2 + 200 )) run-1.txt run-2.txt
+}
+
+# path seconds [made]: wrk's run on one path, its output on stdout; made: its tokens are made already.
 run() {
     local seconds=$2 script=$work/assessment.lua args=()
     [[ $1 == *cds-services* ]] && script=$work/hook.lua
-    if [ "$AUTH" = 1 ] && [[ $1 == /cds-services* ]]; then
+    if signed_hook "$1"; then
         while [ "$seconds" -gt 30 ]; do
             run "$1" 30 > /dev/null
             seconds=$(( seconds - 30 ))
         done
-        java -Dlifetime=60 src/bench/Tokens.java ehr "$work" "$url$1" $(( RATE * seconds / 2 + 200 )) run-1.txt run-2.txt
+        [ "${3:-}" = made ] || tokens "$1" "$seconds"
         script=$work/hook-ehr.lua args=(-- "$work/run")
     fi
     wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" -s "$script" "$url$1" "${args[@]}"
@@ -98,13 +108,14 @@ hz=$(getconf CLK_TCK)
 
 for path in $PATHS; do
     run "$path" "${WARMUP%s}" > /dev/null
+    ! signed_hook "$path" || tokens "$path" "${DURATION%s}"
     ticks > "$work/before"
     sampling=
     if [ "$PERF" != 0 ]; then
         perf record -q -F 499 -p "$service" -o "$work/perf.data" -- sleep "${DURATION%s}" 2>/dev/null &
         sampling=$!
     fi
-    read -r rps errors < <(run "$path" "${DURATION%s}" | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {e = $NF} END {print r, e + 0}')
+    read -r rps errors < <(run "$path" "${DURATION%s}" made | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {e = $NF} END {print r, e + 0}')
     ticks > "$work/after"
     [ -z "$sampling" ] || wait "$sampling"
     [ "$errors" = 0 ] || echo "$path: $errors answers other than 2xx (a token used up, or refused): the figures below count them"
