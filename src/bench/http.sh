@@ -3,7 +3,8 @@
 # first successful assessment is timed, then wrk loads POST /api/v1/assessments and the CDS Hooks service with a real
 # record's prefetch, each next to its baseline (the same request read and answered without deciding, in a build for
 # benchmarks only), alternating, in rounds, and the assessment decided at every request without its record (what the
-# rules leave of the baseline, apart from what the record takes); then the resident memory.
+# rules leave of the baseline, apart from what the record takes) and answered from memory with its whole record kept
+# (what the record leaves of it, apart from the rules); then the resident memory.
 #
 #   open        no caller authenticated, the embedded decision record; and p99 while the rules reload every 3 s
 #   auth        the production setup: OpenID Connect bearer tokens for the API (a clinician's, reused as a client
@@ -20,8 +21,8 @@
 #
 #   WARMUPS=1 src/bench/http.sh                         # one turn of warm-up, settled or not (as before 2026-12-06)
 #
-# Bounded in time: each phase about 5 x WARMUP for each turn of warm-up (until the JIT has settled: 4-5 turns here,
-# at most WARMUPS) + 5 x ROUNDS x DURATION, the open one 2 x DURATION more, the others the making of their tokens
+# Bounded in time: each phase about 6 x WARMUP for each turn of warm-up (until the JIT has settled: 4-5 turns here,
+# at most WARMUPS) + 6 x ROUNDS x DURATION, the open one 2 x DURATION more, the others the making of their tokens
 # (about 30 s a run); plus a build: about an hour in all. It runs as the container does: -XX:MaxRAM=896m (the
 # Kubernetes limit) with the image's JAVA_TOOL_OPTIONS and, as the image makes it, a class-data sharing archive (one
 # start of the build to readiness, archived at exit), on a copy of the bundled rules/.
@@ -134,8 +135,10 @@ LUA
 done
 
 declare -A target=([api]=/api/v1/assessments [baseline]=/bench/assessments [decided]=/bench/assessments/decided
-    [hook]=/cds-services/acupressure-mat-sciatica [hookbase]=/bench/cds-services/acupressure-mat-sciatica)
-declare -A body_of=([api]=assessment [baseline]=assessment [decided]=assessment [hook]=hook [hookbase]=hook)
+    [recorded]=/bench/assessments/recorded [hook]=/cds-services/acupressure-mat-sciatica
+    [hookbase]=/bench/cds-services/acupressure-mat-sciatica)
+declare -A body_of=([api]=assessment [baseline]=assessment [decided]=assessment [recorded]=assessment [hook]=hook
+    [hookbase]=hook)
 declare -A sum_rps
 hook_rate=3000 # CDS Hooks calls a second, for the number of tokens a run needs; measured by the open phase
 runs=0
@@ -265,16 +268,16 @@ rounds() {
     fi
     # Every path in turn, and again until the JIT has settled: rounds run while the compilers still take a share of
     # the two cores measure the compilers (docs/performance.md, "The JIT's share")
-    local turn before compiled turn_seconds=$(( 5 * $(seconds "$WARMUP") ))
+    local turn before compiled turn_seconds=$(( 6 * $(seconds "$WARMUP") ))
     for turn in $(seq 1 "$WARMUPS"); do
         before=$(jit_seconds)
-        for name in api baseline decided hook hookbase; do
+        for name in api baseline decided recorded hook hookbase; do
             load "$phase" "$name" "$WARMUP" warm-up > /dev/null
         done
         compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
         awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
     done
-    echo "Warm-up: $turn turn(s) of the five paths, $WARMUP each; the JIT compiled for $compiled s of the last turn's" \
+    echo "Warm-up: $turn turn(s) of the six paths, $WARMUP each; the JIT compiled for $compiled s of the last turn's" \
         "$turn_seconds s$(awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN {
         if (c * 100 > q * t) printf ": NOT SETTLED (above %s%%); the rounds below measure the compilers too", q }')"
     sum_rps=()
@@ -283,17 +286,18 @@ rounds() {
     (while sleep 1; do rss; done > "$work/rss-$phase.txt") &
     local sampler=$!
     for round in $(seq 1 "$ROUNDS"); do
-        for name in api baseline decided hook hookbase; do
+        for name in api baseline decided recorded hook hookbase; do
             load "$phase" "$name" "$DURATION" "round $round"
         done
     done
     kill "$sampler"
     echo "RSS under load: $(sort -n "$work/rss-$phase.txt" | awk '{ v[NR] = $1 } END {
         printf "median %d MB, at most %d MB (%d readings, one a second over the rounds)", v[int((NR + 1) / 2)], v[NR], NR }'); $(hwm) MB the process's peak since its start"
-    awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v d="${sum_rps[decided]}" -v h="${sum_rps[hook]}" \
-        -v hb="${sum_rps[hookbase]}" -v n="$ROUNDS" -v phase="$phase" 'BEGIN {
+    awk -v a="${sum_rps[api]}" -v b="${sum_rps[baseline]}" -v d="${sum_rps[decided]}" -v r="${sum_rps[recorded]}" \
+        -v h="${sum_rps[hook]}" -v hb="${sum_rps[hookbase]}" -v n="$ROUNDS" -v phase="$phase" 'BEGIN {
         printf "Mean (%s): assessments %.0f req/s, %.2f x their baseline (%.0f req/s)\n", phase, a / n, a / b, b / n
         printf "      decided without a record %.0f req/s, %.2f x the baseline (what the rules leave)\n", d / n, d / b
+        printf "      from memory with the record %.0f req/s, %.2f x the baseline (what the record leaves)\n", r / n, r / b
         printf "      CDS Hooks %.0f req/s, %.2f x its baseline (%.0f req/s), %.2f x the assessments baseline\n",
             h / n, h / hb, hb / n, h / b }'
     if [ "$phase" = open ]; then
