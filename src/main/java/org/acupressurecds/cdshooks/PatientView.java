@@ -104,11 +104,15 @@ public class PatientView {
                             pageBase.map(base -> new Link("Open in the physiotherapist's page", PageLink.to(base, facts),
                                     "absolute")).orElse(null), suggestions(decided, patientId,
                             reading.sciaticaConditionIds()));
-                    return new DecisionPipeline.Shown<>(shown, new DecisionRecord.IssuedCard(shown.uuid(),
-                            shown.indicator(), shown.overrideReasons() == null ? List.of()
-                                    : shown.overrideReasons().stream().map(Coding::code).toList(),
-                            shown.suggestions() == null ? List.of() : shown.suggestions().stream()
-                                    .map(g -> new DecisionRecord.OfferedSuggestion(g.uuid(), g.label())).toList()));
+                    return new DecisionPipeline.Shown<>(shown, issued(shown));
                 }).thenApply(card -> new Cards(List.of(card)));
+    }
+
+    /** What the record keeps of a card: its uuid, indicator, override reasons and suggestions. */
+    static DecisionRecord.IssuedCard issued(Card shown) {
+        return new DecisionRecord.IssuedCard(shown.uuid(), shown.indicator(), shown.overrideReasons() == null
+                ? List.of() : shown.overrideReasons().stream().map(Coding::code).toList(),
+                shown.suggestions() == null ? List.of() : shown.suggestions().stream()
+                        .map(g -> new DecisionRecord.OfferedSuggestion(g.uuid(), g.label())).toList());
     }
 }
