@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
@@ -101,6 +102,9 @@ public class HookBaselineResource {
             }
             return new Remembered(decide(call), facts, answer);
         });
+        if (known.answer() == null || known.cards().cards().isEmpty()) {
+            return CompletableFuture.completedFuture(known.cards()); // no sciatica: no decision, as in the real hook
+        }
         DecisionRecord.IssuedCard card = PatientView.issued(known.cards().cards().get(0));
         DecisionRecord.IssuedCard ownCard = new DecisionRecord.IssuedCard(TimeOrderedUuid.next().toString(),
                 card.indicator(), card.overrideReasons(), card.suggestions().stream()
