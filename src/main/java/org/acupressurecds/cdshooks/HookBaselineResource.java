@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acupressurecds.cdshooks.CdsJson.Cards;
 import org.acupressurecds.decision.Channel;
+import org.acupressurecds.decision.DecisionPipeline;
 import org.acupressurecds.decision.DecisionRecord;
 import org.acupressurecds.decision.DecisionRecorder;
 import org.acupressurecds.decision.RequestDigest;
@@ -29,7 +30,6 @@ import org.acupressurecds.engine.RuleService;
 import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.fhir.FhirPatientReader;
 import org.acupressurecds.http.Requester;
-import org.acupressurecds.knowledge.Assessment;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.security.CdsHooksAuth;
 import org.acupressurecds.store.TimeOrderedUuid;
@@ -47,25 +47,27 @@ import org.acupressurecds.store.TimeOrderedUuid;
 @Path("/bench/cds-services")
 public class HookBaselineResource {
 
-    /** A patient's answer, and what its record holds, decided once. */
-    private record Remembered(Cards cards, PatientFacts facts, Assessment answer) {
+    /** A patient's cards, and the decision its record holds (null where there is none), decided once. */
+    private record Remembered(Cards cards, DecisionPipeline.Decided decided) {
     }
 
     private final HookReader reader;
     private final PrefetchResolver prefetch;
     private final PatientView patientView;
     private final RuleService rules;
+    private final DecisionPipeline pipeline;
     private final DecisionRecorder recorder;
     private final Clock clock;
     private final Map<String, Cards> answers = new ConcurrentHashMap<>();
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     HookBaselineResource(HookReader reader, PrefetchResolver prefetch, PatientView patientView, RuleService rules,
-            DecisionRecorder recorder, Clock clock) {
+            DecisionPipeline pipeline, DecisionRecorder recorder, Clock clock) {
         this.reader = reader;
         this.prefetch = prefetch;
         this.patientView = patientView;
         this.rules = rules;
+        this.pipeline = pipeline;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -90,27 +92,21 @@ public class HookBaselineResource {
         String digest = RequestDigest.of(call.tree(), "fhirAuthorization");
         Remembered known = remembered.computeIfAbsent(call.request().context().patientId(), patient -> {
             RuleSet snapshot = rules.current();
-            Assessment answer = null;
-            PatientFacts facts = null;
-            for (PatientFacts candidate : new FhirPatientReader(snapshot.codes(), clock.getZone()).read(
-                    prefetch.resolve(call.request(), List.of()).join(), patient, LocalDate.now(clock)).candidates()) {
-                Assessment decided = rules.assess(snapshot, candidate);
-                if (answer == null || Assessment.MOST_CAUTIOUS.compare(decided, answer) > 0) {
-                    answer = decided;
-                    facts = candidate;
-                }
-            }
-            return new Remembered(decide(call), facts, answer);
+            List<PatientFacts> candidates = new FhirPatientReader(snapshot.codes(), clock.getZone()).read(
+                    prefetch.resolve(call.request(), List.of()).join(), patient, LocalDate.now(clock)).candidates();
+            return new Remembered(decide(call), candidates.isEmpty() ? null
+                    : pipeline.mostCautious(snapshot, candidates, TimeOrderedUuid.next().toString()));
         });
-        if (known.answer() == null || known.cards().cards().isEmpty()) {
+        if (known.decided() == null || known.cards().cards().isEmpty()) {
             return CompletableFuture.completedFuture(known.cards()); // no sciatica: no decision, as in the real hook
         }
         DecisionRecord.IssuedCard card = PatientView.issued(known.cards().cards().get(0));
         DecisionRecord.IssuedCard ownCard = new DecisionRecord.IssuedCard(TimeOrderedUuid.next().toString(),
                 card.indicator(), card.overrideReasons(), card.suggestions().stream()
                 .map(s -> new DecisionRecord.OfferedSuggestion(UUID.randomUUID().toString(), s.label())).toList());
-        return recorder.keepLater(DecisionRecord.of(Channel.CDS_HOOKS, CdsHooksAuth.requester(http), known.facts(),
-                known.answer(), digest, Instant.now(clock), ownCard)).thenApply(kept -> known.cards());
+        return recorder.keepLater(DecisionRecord.of(Channel.CDS_HOOKS, CdsHooksAuth.requester(http),
+                known.decided().facts(), known.decided().answer(), digest, Instant.now(clock), ownCard))
+                .thenApply(kept -> known.cards());
     }
 
     private Cards decide(HookReader.Call call) {

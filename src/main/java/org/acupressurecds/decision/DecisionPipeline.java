@@ -72,11 +72,15 @@ public class DecisionPipeline {
     public <T> CompletableFuture<T> decideLater(Question question, Function<Decided, Shown<T>> show) {
         Instant at = Instant.now(clock);
         String id = TimeOrderedUuid.at(at.toEpochMilli()).toString();
-        Decided decided = question.candidates().stream()
-                .map(facts -> new Decided(facts, rules.assess(question.rules(), facts), id))
-                .max(Comparator.comparing(Decided::answer, Assessment.MOST_CAUTIOUS)).orElseThrow();
+        Decided decided = mostCautious(question.rules(), question.candidates(), id);
         Shown<T> shown = show.apply(decided);
         return recorder.keepLater(DecisionRecord.of(id, question.channel(), question.requester(), decided.facts(),
                 decided.answer(), question.requestDigest(), at, shown.card())).thenApply(kept -> shown.answer());
+    }
+
+    /** Every candidate reading decided by the rules, and the most cautious answer kept, with the facts behind it. */
+    public Decided mostCautious(RuleSet snapshot, List<PatientFacts> candidates, String decisionId) {
+        return candidates.stream().map(facts -> new Decided(facts, rules.assess(snapshot, facts), decisionId))
+                .max(Comparator.comparing(Decided::answer, Assessment.MOST_CAUTIOUS)).orElseThrow();
     }
 }
