@@ -94,7 +94,7 @@ public class HookBaselineResource {
             RuleSet snapshot = rules.current();
             List<PatientFacts> candidates = new FhirPatientReader(snapshot.codes(), clock.getZone()).read(
                     prefetch.resolve(call.request(), List.of()).join(), patient, LocalDate.now(clock)).candidates();
-            return new Remembered(decide(call), candidates.isEmpty() ? null
+            return new Remembered(answers.computeIfAbsent(patient, p -> decide(call)), candidates.isEmpty() ? null
                     : pipeline.mostCautious(snapshot, candidates, TimeOrderedUuid.next().toString()));
         });
         if (known.decided() == null || known.cards().cards().isEmpty()) {
