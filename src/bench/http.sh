@@ -6,11 +6,13 @@
 # rules leave of the baseline, apart from what the record takes) and answered from memory with its whole record kept
 # (what the record leaves of it, apart from the rules); then the resident memory.
 #
-#   open        no caller authenticated, the embedded decision record; and p99 while the rules reload every 3 s
+#   open        no caller authenticated, the embedded decision record; and p99 while the rules reload every 3 s,
+#               against p99 without, in RELOAD_PAIRS (4) pairs of runs
 #   auth        the production setup: OpenID Connect bearer tokens for the API (a clinician's, reused as a client
 #               does), an EHR's signed JWT for every CDS Hooks call (each with its own jti, made just before its run
 #               by src/bench/Tokens.java, living 90 s), the embedded decision record
 #   postgresql  the same, with the decision record in a PostgreSQL started on this machine
+#   reloads     (only when named) open, the assessments alone warmed up, then the reload pairs alone
 #   sustained   (only when named) open, assessments alone for SUSTAIN (3m): how the embedded store's file grows past
 #               H2's RETENTION_TIME (45 s), after which it may reuse a place in the file that commits freed
 #
@@ -38,6 +40,8 @@ THREADS=${THREADS:-2}
 PHASES=${PHASES:-open auth postgresql}
 SUSTAIN=${SUSTAIN:-3m}
 CDS=${CDS:-1}
+RELOAD_PAIRS=${RELOAD_PAIRS:-4}
+RELOAD_PATH=${RELOAD_PATH:-api} # what the reload pairs load: api, or decided (the same, without its record)
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
@@ -155,7 +159,7 @@ start_service() {
         java $JVM_OPTIONS -jar "$repo/$app/quarkus-run.jar" > "$work/service.log" 2>&1) &
     service=$!
     local signed=()
-    case $phase in open | sustained) ;; *) signed=(-H "Authorization: Bearer $clinician") ;; esac
+    case $phase in open | reloads | sustained) ;; *) signed=(-H "Authorization: Bearer $clinician") ;; esac
     until curl -sf -o /dev/null "${signed[@]}" -H 'Content-Type: application/json' -d "$body" "$url/api/v1/assessments"; do
         if ! kill -0 "$service" 2>/dev/null; then
             cat "$work/service.log" >&2
@@ -305,6 +309,48 @@ rounds() {
     fi
 }
 
+# p99 while the rules reload every 3 s (a comment added, so each is a new version: checked and swapped), against
+# p99 without, in RELOAD_PAIRS pairs of runs, their order alternating (with, without; without, with; ...) so that
+# drift and the collector's rhythm hit both alike: one pair is within the machine's spread (docs/performance.md)
+reload_pairs() {
+    # One reload first, unloaded, as a running service has had: it starts the check's own process (a cold JVM).
+    local before _ pair run served
+    before=$(grep -c 'Rule reload SERVED' "$work/service.log")
+    printf '\n// benchmark reload, the first\n' >> "$work/rules/mats.drl"
+    for _ in $(seq 120); do
+        [ "$(grep -c 'Rule reload SERVED' "$work/service.log")" -gt "$before" ] && break
+        sleep 0.5
+    done
+    : > "$work/reload-p99.txt"
+    for pair in $(seq 1 "$RELOAD_PAIRS"); do
+        for run in 1 2; do
+            if [ $(( (pair + run) % 2 )) = 0 ]; then
+                before=$(grep -c 'Rule reload SERVED' "$work/service.log")
+                (while sleep 3; do printf '\n// benchmark reload %s\n' "$(date +%s%N)" >> "$work/rules/mats.drl"; done) &
+                local editor=$!
+                load open "$RELOAD_PATH" "$DURATION" "reloading" | tee "$work/window.txt"
+                kill $editor
+                sleep 5 # a reload under way finishes (each is a whole check: about 2-3 s here)
+                served=$(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))
+                echo "          reloads served during that run: $served"
+                [ "$served" -gt 0 ] || echo "No reload was served under load: the reloading line above measured no reload"
+                echo "with $pair $(awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$work/window.txt")" >> "$work/reload-p99.txt"
+            else
+                load open "$RELOAD_PATH" "$DURATION" "no reload" | tee "$work/window.txt"
+                echo "without $pair $(awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$work/window.txt")" >> "$work/reload-p99.txt"
+            fi
+        done
+    done
+    awk '{ v[$1, $2] = $3; if ($1 == "with") w[++n] = $3; else o[++m] = $3 }
+        function median(a, k,   i, j, t) {
+            for (i = 2; i <= k; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+            return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+        END {
+            for (p = 1; p <= n; p++) { r[p] = v["with", p] / v["without", p]; line = line sprintf(" %.2f", r[p]) }
+            printf "p99 while reloading, %d pairs: median %.1f ms against %.1f ms without, %.2f x; the ratio in each pair:%s; their median %.2f x\n",
+                n, median(w, n), median(o, m), median(w, n) / median(o, m), line, median(r, n) }' "$work/reload-p99.txt"
+}
+
 echo "CDS Hooks body: $(wc -c < "$work/hook.json") bytes of prefetch from a Synthea record"
 secured=(CDS_SECURITY_OPEN=false QUARKUS_OIDC_TENANT_ENABLED=true QUARKUS_OIDC_APPLICATION_TYPE=service
     QUARKUS_OIDC_PUBLIC_KEY="$(cat "$work/oidc-public-key.txt")" QUARKUS_OIDC_TOKEN_ISSUER=https://idp.bench.example
@@ -315,28 +361,22 @@ for phase in $PHASES; do
     open)
         start_service open CDS_SECURITY_OPEN=true
         rounds open
-        # Reloads under load: the rules change every 3 s (a comment, so each is a new version: checked and swapped).
-        # One reload first, unloaded, as a running service has had: it starts the check's own process (a cold JVM).
-        before=$(grep -c 'Rule reload SERVED' "$work/service.log")
-        printf '\n// benchmark reload, the first\n' >> "$work/rules/mats.drl"
-        for _ in $(seq 120); do
-            [ "$(grep -c 'Rule reload SERVED' "$work/service.log")" -gt "$before" ] && break
-            sleep 0.5
-        done
-        before=$(grep -c 'Rule reload SERVED' "$work/service.log")
-        (while sleep 3; do printf '\n// benchmark reload %s\n' "$(date +%s%N)" >> "$work/rules/mats.drl"; done) &
-        editor=$!
-        load open api "$DURATION" reloading
-        kill $editor
-        sleep 5 # a reload under way finishes (each is a whole check: about 2-3 s here)
-        served=$(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))
-        echo "Reloads served during that run: $served"
-        [ "$served" -gt 0 ] || echo "No reload was served under load: the reloading line above measured no reload"
-        load open api "$DURATION" "no reload"
+        reload_pairs
         ;;
     auth)
         start_service auth "${secured[@]}"
         rounds auth
+        ;;
+    reloads)
+        start_service reloads CDS_SECURITY_OPEN=true
+        for turn in $(seq 1 "$WARMUPS"); do # until the JIT has settled, as in rounds
+            before=$(jit_seconds)
+            load open "$RELOAD_PATH" "$WARMUP" warm-up > /dev/null
+            compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
+            awk -v c="$compiled" -v t="$(seconds "$WARMUP")" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
+        done
+        echo "Warm-up: $turn turn(s) of the assessments, $WARMUP each; the JIT compiled for $compiled s of the last"
+        reload_pairs
         ;;
     sustained)
         start_service sustained CDS_SECURITY_OPEN=true
@@ -357,7 +397,7 @@ for phase in $PHASES; do
         rounds postgresql
         ;;
     *)
-        echo "Unknown phase '$phase': open, auth, postgresql or sustained" >&2
+        echo "Unknown phase '$phase': open, auth, postgresql, reloads or sustained" >&2
         exit 2
         ;;
     esac
