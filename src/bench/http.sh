@@ -24,8 +24,8 @@
 #   WARMUPS=1 src/bench/http.sh                         # one turn of warm-up, settled or not (as before 2026-12-06)
 #
 # Bounded in time: each phase about 6 x WARMUP for each turn of warm-up (until the JIT has settled: 4-5 turns here,
-# at most WARMUPS) + 6 x ROUNDS x DURATION, the open one 2 x DURATION more, the others the making of their tokens
-# (about 30 s a run); plus a build: about an hour in all. It runs as the container does: -XX:MaxRAM=896m (the
+# at most WARMUPS) + 6 x ROUNDS x DURATION, the open one 2 x RELOAD_PAIRS x DURATION more, the others the making of
+# their tokens (about 30 s a run); plus a build: about an hour in all. It runs as the container does: -XX:MaxRAM=896m (the
 # Kubernetes limit) with the image's JAVA_TOOL_OPTIONS and, as the image makes it, a class-data sharing archive (one
 # start of the build to readiness, archived at exit), on a copy of the bundled rules/.
 set -euo pipefail
