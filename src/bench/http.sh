@@ -25,9 +25,9 @@
 #
 # Bounded in time: each phase about 6 x WARMUP for each turn of warm-up (until the JIT has settled: 4-5 turns here,
 # at most WARMUPS) + 6 x ROUNDS x DURATION, the open one 2 x RELOAD_PAIRS x DURATION more, the others the making of
-# their tokens (about 30 s a run); plus a build: about an hour in all. It runs as the container does: -XX:MaxRAM=896m (the
-# Kubernetes limit) with the image's JAVA_TOOL_OPTIONS and, as the image makes it, a class-data sharing archive (one
-# start of the build to readiness, archived at exit), on a copy of the bundled rules/.
+# their tokens (about 30 s a run); plus a build: about an hour in all. It runs as the container does:
+# -XX:MaxRAM=896m (the Kubernetes limit) with the image's JAVA_TOOL_OPTIONS and, as the image makes it, a class-data
+# sharing archive (one start of the build to readiness, archived at exit), on a copy of the bundled rules/.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -312,6 +312,7 @@ rounds() {
 # p99 while the rules reload every 3 s (a comment added, so each is a new version: checked and swapped), against
 # p99 without, in RELOAD_PAIRS pairs of runs, their order alternating (with, without; without, with; ...) so that
 # drift and the collector's rhythm hit both alike: one pair is within the machine's spread (docs/performance.md)
+p99_of() { awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$1"; } # of a line of load's
 reload_pairs() {
     # One reload first, unloaded, as a running service has had: it starts the check's own process (a cold JVM).
     local before _ pair run served
@@ -330,14 +331,14 @@ reload_pairs() {
                 local editor=$!
                 load open "$RELOAD_PATH" "$DURATION" "reloading" | tee "$work/window.txt"
                 kill $editor
-                sleep 5 # a reload under way finishes (each is a whole check: about 2-3 s here)
+                sleep 5 # a reload under way finishes (a whole check: 5-8 s under load, 2-3 s once it stops)
                 served=$(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))
                 echo "          reloads served during that run: $served"
                 [ "$served" -gt 0 ] || echo "No reload was served under load: the reloading line above measured no reload"
-                echo "with $pair $(awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$work/window.txt")" >> "$work/reload-p99.txt"
+                echo "with $pair $(p99_of "$work/window.txt")" >> "$work/reload-p99.txt"
             else
                 load open "$RELOAD_PATH" "$DURATION" "no reload" | tee "$work/window.txt"
-                echo "without $pair $(awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$work/window.txt")" >> "$work/reload-p99.txt"
+                echo "without $pair $(p99_of "$work/window.txt")" >> "$work/reload-p99.txt"
             fi
         done
     done
@@ -375,7 +376,7 @@ for phase in $PHASES; do
             compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
             awk -v c="$compiled" -v t="$(seconds "$WARMUP")" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
         done
-        echo "Warm-up: $turn turn(s) of the assessments, $WARMUP each; the JIT compiled for $compiled s of the last"
+        echo "Warm-up: $turn turn(s) of the assessments, $WARMUP each; the JIT compiled for $compiled s of the last one"
         reload_pairs
         ;;
     sustained)
