@@ -252,6 +252,25 @@ load() {
     rm -f "$work"/run*.txt
 }
 
+# phase name...: every path named in turn for WARMUP, and again until the JIT has settled: runs measured while the
+# compilers still take a share of the two cores measure the compilers (docs/performance.md, "The JIT's share")
+warm_up() {
+    local phase=$1 turn before compiled turn_seconds
+    shift
+    turn_seconds=$(( $# * $(seconds "$WARMUP") ))
+    for turn in $(seq 1 "$WARMUPS"); do
+        before=$(jit_seconds)
+        for name in "$@"; do
+            load "$phase" "$name" "$WARMUP" warm-up > /dev/null
+        done
+        compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
+        awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
+    done
+    echo "Warm-up: $turn turn(s) of $*, $WARMUP each; the JIT compiled for $compiled s of the last turn's" \
+        "$turn_seconds s$(awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN {
+        if (c * 100 > q * t) printf ": NOT SETTLED (above %s%%); the runs below measure the compilers too", q }')"
+}
+
 # phase: a warm-up of each path (the JIT takes a while: shorter ones leave the first round far behind), then the
 # rounds, alternating so that drift hits all alike; the means and their ratios to the baselines
 rounds() {
@@ -270,20 +289,7 @@ rounds() {
         tail -5 "$work/service.log" >&2
         exit 1
     fi
-    # Every path in turn, and again until the JIT has settled: rounds run while the compilers still take a share of
-    # the two cores measure the compilers (docs/performance.md, "The JIT's share")
-    local turn before compiled turn_seconds=$(( 6 * $(seconds "$WARMUP") ))
-    for turn in $(seq 1 "$WARMUPS"); do
-        before=$(jit_seconds)
-        for name in api baseline decided recorded hook hookbase; do
-            load "$phase" "$name" "$WARMUP" warm-up > /dev/null
-        done
-        compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
-        awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
-    done
-    echo "Warm-up: $turn turn(s) of the six paths, $WARMUP each; the JIT compiled for $compiled s of the last turn's" \
-        "$turn_seconds s$(awk -v c="$compiled" -v t="$turn_seconds" -v q="$JIT_QUIET" 'BEGIN {
-        if (c * 100 > q * t) printf ": NOT SETTLED (above %s%%); the rounds below measure the compilers too", q }')"
+    warm_up "$phase" api baseline decided recorded hook hookbase
     sum_rps=()
     # RSS sampled each second over the rounds: one reading at their end could fall anywhere in the heap's and the
     # C library's ups and downs
@@ -370,13 +376,7 @@ for phase in $PHASES; do
         ;;
     reloads)
         start_service reloads CDS_SECURITY_OPEN=true
-        for turn in $(seq 1 "$WARMUPS"); do # until the JIT has settled, as in rounds
-            before=$(jit_seconds)
-            load open "$RELOAD_PATH" "$WARMUP" warm-up > /dev/null
-            compiled=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }')
-            awk -v c="$compiled" -v t="$(seconds "$WARMUP")" -v q="$JIT_QUIET" 'BEGIN { exit !(c * 100 <= q * t) }' && break
-        done
-        echo "Warm-up: $turn turn(s) of the assessments, $WARMUP each; the JIT compiled for $compiled s of the last one"
+        warm_up open "$RELOAD_PATH"
         reload_pairs
         ;;
     sustained)
