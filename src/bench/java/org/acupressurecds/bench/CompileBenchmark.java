@@ -26,6 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CompileBenchmark {
 
+    /** The service's one loader, as a reload uses it: its cache of class names that do not exist already filled. */
+    private final RuleSetLoader reloads = new RuleSetLoader();
+
     @Setup(Level.Trial)
     public void logAsTheServiceDoes() {
         EngineLogging.asTheServiceDoes();
@@ -40,9 +43,6 @@ public class CompileBenchmark {
     public RuleSet compileCold() throws RuleSetException {
         return new RuleSetLoader().load(Path.of("rules"));
     }
-
-    /** The service's one loader, as a reload uses it: its cache of class names that do not exist already filled. */
-    private final RuleSetLoader reloads = new RuleSetLoader();
 
     /** A reload: the compiler already warm. */
     @Benchmark
