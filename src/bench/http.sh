@@ -315,10 +315,12 @@ rounds() {
     fi
 }
 
+# file: the p99 of the line of load's it holds
+p99_of() { awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$1"; }
+
 # p99 while the rules reload every 3 s (a comment added, so each is a new version: checked and swapped), against
 # p99 without, in RELOAD_PAIRS pairs of runs, their order alternating (with, without; without, with; ...) so that
 # drift and the collector's rhythm hit both alike: one pair is within the machine's spread (docs/performance.md)
-p99_of() { awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$1"; } # of a line of load's
 reload_pairs() {
     # One reload first, unloaded, as a running service has had: it starts the check's own process (a cold JVM).
     local before _ pair run served
@@ -337,7 +339,7 @@ reload_pairs() {
                 local editor=$!
                 load open "$RELOAD_PATH" "$DURATION" "reloading" | tee "$work/window.txt"
                 kill $editor
-                sleep 5 # a reload under way finishes (a whole check: 5-8 s under load, 2-3 s once it stops)
+                sleep 5 # a reload under way finishes (a whole check: 4-12 s under load, 2-3 s once it stops)
                 served=$(( $(grep -c 'Rule reload SERVED' "$work/service.log") - before ))
                 echo "          reloads served during that run: $served"
                 [ "$served" -gt 0 ] || echo "No reload was served under load: the reloading line above measured no reload"
