@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
@@ -44,8 +43,7 @@ import org.jboss.logging.Logger;
  * the first check (its own code, with the command {@code checker}), sends it one request per line and waits for its
  * answer within a time limit. A check that does not answer in time, or whose rules were too slow, ends the process,
  * so nothing of the draft keeps running; an idle process ends after a while, and the next check starts another. The
- * process has a small heap of its own: a draft that fills it ends the process, not the service; and it is niced, so
- * the requests the service answers meanwhile come first.
+ * process has a small heap of its own: a draft that fills it ends the process, not the service.
  */
 @ApplicationScoped
 public class CheckProcess implements AutoCloseable {
@@ -70,10 +68,6 @@ public class CheckProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CheckProcess.class);
     /** The process's heap: the bundled rules are checked in well under half of it. */
     static final String HEAP = "-Xmx256m";
-    /** How much the process's niceness is raised: a check under full load still takes seconds, not its time limits. */
-    static final int NICENESS = 10;
-    /** Where nice is, by a fixed path rather than the PATH the service was started with. */
-    private static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
     private static final String END = "end of input";
 
     private final Duration timeout;
@@ -186,16 +180,13 @@ public class CheckProcess implements AutoCloseable {
         LOG.debugf("Rule check process %d started", process.pid());
     }
 
-    /**
-     * This JVM's java, running this code's main with the command checker, on the service's own classes; niced where
-     * the system has nice.
-     */
+    /** This JVM's java, running this code's main with the command checker, on the service's own classes. */
     static List<String> command() {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classpath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(niced());
-        command.addAll(List.of(java, HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
         if (classpath.endsWith("quarkus-run.jar") && !classpath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classpath)); // the packaged service: its runner finds the application
@@ -205,15 +196,6 @@ public class CheckProcess implements AutoCloseable {
         }
         command.add(CheckServer.COMMAND);
         return command;
-    }
-
-    /**
-     * The check yields the cores to the requests the service answers meanwhile: a reload under load otherwise doubles
-     * their p99 (docs/performance.md). Every thread of the process inherits the niceness nice starts it with.
-     */
-    private static List<String> niced() {
-        return NICE.stream().filter(Files::isExecutable).findFirst()
-                .map(nice -> List.of(nice.toString(), "-n", String.valueOf(NICENESS))).orElse(List.of());
     }
 
     /**
@@ -287,11 +269,6 @@ public class CheckProcess implements AutoCloseable {
     /** Whether a process is running now (for tests). */
     synchronized boolean running() {
         return process != null && process.isAlive();
-    }
-
-    /** The running process (for tests). */
-    synchronized Optional<ProcessHandle> handle() {
-        return running() ? Optional.of(process.toHandle()) : Optional.empty();
     }
 
     @PreDestroy

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
@@ -38,35 +33,11 @@ class CheckProcessTest {
     void theBundledRulesPassInTheCheckProcessAsTheVersionTheServiceWouldCompile() throws Exception {
         CheckProcess.Answer answer = CHECKS.check(RulesSnapshot.read(Path.of("rules")), null, null, null);
 
-        assertEquals(List.of(), answer.problems());
+        assertEquals(java.util.List.of(), answer.problems());
         assertFalse(answer.tooSlow());
         assertEquals(RulesSnapshot.read(Path.of("rules")).version(), answer.version());
         assertNull(answer.diff());
         assertTrue(CHECKS.running(), "an idle check process is kept for the next check");
-    }
-
-    @Test
-    void theCheckYieldsTheCoresToTheServicesRequests() throws Exception {
-        CHECKS.check(RulesSnapshot.read(Path.of("rules")), null, null, null);
-
-        ProcessHandle process = CHECKS.handle().orElseThrow();
-        assertTrue(Runaway.checkProcessRunning(), "the tests' way of finding the check's process finds it");
-        int ours = niceness(Path.of("/proc/self/stat"));
-        List<Integer> threads = new ArrayList<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", process.pid() + "", "task"))) {
-            for (Path task : tasks) {
-                threads.add(niceness(task.resolve("stat")));
-            }
-        }
-        assertFalse(threads.isEmpty());
-        assertEquals(List.of(Math.min(19, ours + CheckProcess.NICENESS)), threads.stream().distinct().toList(),
-                "every thread of the check's process niced, ours at " + ours);
-    }
-
-    /** A process's or thread's niceness: the 19th field of its stat, counted after its name's closing parenthesis. */
-    private static int niceness(Path stat) throws IOException {
-        String line = Files.readString(stat);
-        return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     @Test

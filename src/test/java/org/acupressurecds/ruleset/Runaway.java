@@ -2,12 +2,9 @@ package org.acupressurecds.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -94,21 +91,9 @@ public final class Runaway {
         return cpu;
     }
 
-    /**
-     * Whether a process this one started still runs the check. Its command line is read from /proc: a JVM started on
-     * the tests' long class path has no arguments in {@code ProcessHandle.info()}.
-     */
+    /** Whether a process this one started still runs the check. */
     public static boolean checkProcessRunning() {
-        return ProcessHandle.current().descendants()
-                .anyMatch(p -> p.isAlive() && lastArgument(p).equals(CheckServer.COMMAND));
-    }
-
-    private static String lastArgument(ProcessHandle process) {
-        try {
-            String[] args = Files.readString(Path.of("/proc", process.pid() + "", "cmdline")).split("\0");
-            return args[args.length - 1];
-        } catch (IOException e) { // it ended meanwhile
-            return "";
-        }
+        return ProcessHandle.current().descendants().anyMatch(p -> p.isAlive() && p.info().arguments()
+                .map(args -> args.length > 0 && args[args.length - 1].equals(CheckServer.COMMAND)).orElse(false));
     }
 }
