@@ -315,7 +315,7 @@ rounds() {
     fi
 }
 
-# file: the p99 of the line of load's it holds
+# the p99 in file $1, which holds one line of load's output
 p99_of() { awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' "$1"; }
 
 # p99 while the rules reload every 3 s (a comment added, so each is a new version: checked and swapped), against
