@@ -78,6 +78,8 @@ public class CheckProcess implements AutoCloseable {
         return t;
     });
     private Process process;
+    /** The process the last check was sent to, kept after it ends. */
+    private ProcessHandle lastChecker;
     private Writer requests;
     private BlockingQueue<String> answers;
     private long lastUsed;
@@ -108,6 +110,7 @@ public class CheckProcess implements AutoCloseable {
             if (process == null || !process.isAlive()) {
                 start();
             }
+            lastChecker = process.toHandle();
             requests.write(JSON.writeValueAsString(request));
             requests.write('\n');
             requests.flush();
@@ -269,6 +272,11 @@ public class CheckProcess implements AutoCloseable {
     /** Whether a process is running now (for tests). */
     synchronized boolean running() {
         return process != null && process.isAlive();
+    }
+
+    /** The process the last check was sent to, running or ended (for tests). */
+    synchronized Optional<ProcessHandle> lastChecker() {
+        return Optional.ofNullable(lastChecker);
     }
 
     @PreDestroy

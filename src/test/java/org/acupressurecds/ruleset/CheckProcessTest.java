@@ -51,7 +51,7 @@ class CheckProcessTest {
         assertFalse(answer.problems().isEmpty());
         assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "answered in " + took);
         assertFalse(CHECKS.running(), "the process that ran the draft was ended");
-        assertFalse(Runaway.checkProcessRunning());
+        Runaway.assertCheckerEnded(CHECKS);
         Runaway.assertBackToIdle();
     }
 

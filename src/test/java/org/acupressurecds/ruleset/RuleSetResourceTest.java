@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @QuarkusTest
 @ResourceLock(BesideTheService.SECOND_CORE)
 class RuleSetResourceTest {
+
+    @Inject
+    CheckProcess checks;
 
     /** The line of the first occurrence, so a test does not break when an author edits the bundled rules. */
     private static int lineOf(String text, String needle) {
@@ -101,7 +105,7 @@ class RuleSetResourceTest {
                 .statusCode(200)
                 .body("valid", equalTo(false));
 
-        assertFalse(Runaway.checkProcessRunning(), "the process that ran the draft was ended");
+        Runaway.assertCheckerEnded(checks);
         Runaway.assertBackToIdle();
         given().when().get("/q/health/ready").then().statusCode(200);
     }

@@ -1,11 +1,14 @@
 package org.acupressurecds.ruleset;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -91,9 +94,14 @@ public final class Runaway {
         return cpu;
     }
 
-    /** Whether a process this one started still runs the check. */
-    public static boolean checkProcessRunning() {
-        return ProcessHandle.current().descendants().anyMatch(p -> p.isAlive() && p.info().arguments()
-                .map(args -> args.length > 0 && args[args.length - 1].equals(CheckServer.COMMAND)).orElse(false));
+    /**
+     * The process the draft was checked in has ended, with anything it started. Named by its pid: other tests' idle
+     * check processes are this JVM's descendants too.
+     */
+    static void assertCheckerEnded(CheckProcess checks) {
+        ProcessHandle checker = checks.lastChecker().orElseThrow(() -> new AssertionError("no check process ran"));
+        assertFalse(checker.isAlive(), "the process that ran the draft (" + checker.pid() + ") was ended");
+        assertEquals(List.of(), checker.descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
+                "what the process that ran the draft started was ended");
     }
 }
