@@ -48,13 +48,20 @@ public interface CdsConfig {
         @WithDefault("300ms")
         Duration debounce();
 
-        /** How long a check in its own process may take before it is stopped. */
+        /** How much CPU time a check in its own process may use before it is stopped (on the clock, 4 × that). */
         @WithDefault("90s")
         Duration checkTimeout();
 
         /** How long an unused check process lives. */
         @WithDefault("2m")
         Duration checkIdle();
+
+        /**
+         * How much lower the check process's priority is than the service's (nice(1), 0-19; 0: the same). A check
+         * that the load leaves next to no CPU is checked again at the service's priority.
+         */
+        @WithDefault("10")
+        int checkNiceness();
     }
 
     /** Reading an EHR's FHIR server. */

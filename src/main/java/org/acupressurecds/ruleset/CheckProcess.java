@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.acupressurecds.config.CdsConfig;
 import org.acupressurecds.engine.RuleProblem.Kind;
 import org.acupressurecds.engine.RuleProblem;
@@ -41,9 +42,11 @@ import org.jboss.logging.Logger;
 /**
  * Drafts are checked in a process of their own, where a rule that runs away can be stopped: the service starts it on
  * the first check (its own code, with the command {@code checker}), sends it one request per line and waits for its
- * answer within a time limit. A check that does not answer in time, or whose rules were too slow, ends the process,
- * so nothing of the draft keeps running; an idle process ends after a while, and the next check starts another. The
- * process has a small heap of its own: a draft that fills it ends the process, not the service.
+ * answer within a limit on the CPU time it uses. A check that does not answer within it, or whose rules were too slow,
+ * ends the process, so nothing of the draft keeps running; an idle process ends after a while, and the next check
+ * starts another. The process has a small heap of its own: a draft that fills it ends the process, not the service.
+ * It runs niced, so a reload leaves the cores to the requests; a check that a load leaves next to no CPU is ended and
+ * run again at the service's priority, so under load a reload is late, never starved.
  */
 @ApplicationScoped
 public class CheckProcess implements AutoCloseable {
@@ -72,27 +75,37 @@ public class CheckProcess implements AutoCloseable {
 
     private final Duration timeout;
     private final Duration idle;
+    private final int niceness;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rule-check-process-janitor");
         t.setDaemon(true);
         return t;
     });
     private Process process;
-    /** The process the last check was sent to, kept after it ends. */
-    private ProcessHandle lastChecker;
+    /** Whether the process runs niced: not after a check was starved, until it ends. */
+    private boolean niced;
+    /** The process the last check was sent to, kept after it ends; read while a check runs. */
+    private volatile ProcessHandle lastChecker;
     private Writer requests;
     private BlockingQueue<String> answers;
     private long lastUsed;
 
     @Inject
     CheckProcess(CdsConfig config) {
-        this(config.rules().checkTimeout(), config.rules().checkIdle());
+        this(config.rules().checkTimeout(), config.rules().checkIdle(), config.rules().checkNiceness());
     }
 
-    /** timeout: how long a check may take before the process is stopped; idle: how long an unused process lives. */
-    CheckProcess(Duration timeout, Duration idle) {
+    /**
+     * timeout: how much CPU time a check may use before the process is stopped; idle: how long an unused process lives;
+     * niceness: how much lower its priority is than the service's (0: the same).
+     */
+    CheckProcess(Duration timeout, Duration idle, int niceness) {
+        if (niceness < 0 || niceness > 19) {
+            throw new IllegalArgumentException("cds.rules.check-niceness is " + niceness + ": it is 0 to 19");
+        }
         this.timeout = timeout;
         this.idle = idle;
+        this.niceness = niceness;
         janitor.scheduleWithFixedDelay(this::endIfIdle, idle.toMillis(), Math.max(1000, idle.toMillis() / 4),
                 TimeUnit.MILLISECONDS);
     }
@@ -106,21 +119,20 @@ public class CheckProcess implements AutoCloseable {
     synchronized Answer check(Request request) {
         String folder = request.folder();
         lastUsed = System.nanoTime();
+        String line;
         try {
-            if (process == null || !process.isAlive()) {
-                start();
+            send(request, niceness > 0);
+            line = awaitAnswer();
+            if (line == STARVED) {
+                LOG.infof("The rule check's process (niced) had next to no CPU for %s under the load: checked again "
+                        + "at the service's priority", BoundedRun.seconds(STARVED_AFTER));
+                end();
+                send(request, false);
+                line = awaitAnswer();
             }
-            lastChecker = process.toHandle();
-            requests.write(JSON.writeValueAsString(request));
-            requests.write('\n');
-            requests.flush();
         } catch (IOException e) {
             end();
             return failed(folder, "the check could not be started (" + e.getMessage() + ")");
-        }
-        String line;
-        try {
-            line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end();
@@ -128,7 +140,8 @@ public class CheckProcess implements AutoCloseable {
         }
         if (line == null) {
             end();
-            return failed(folder, "the check did not finish within " + BoundedRun.seconds(timeout) + " and was stopped, so "
+            return failed(folder, "the check did not finish within " + BoundedRun.seconds(timeout) + " of CPU time (or "
+                    + BoundedRun.seconds(timeout.multipliedBy(ON_THE_CLOCK)) + " on the clock) and was stopped, so "
                     + "nothing of these rules keeps running: a condition that matches too many combinations of facts, "
                     + "or a chain of conclusions that never ends");
         }
@@ -152,6 +165,71 @@ public class CheckProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How many times the timeout a check may take on the clock: its limit is the CPU time the process uses, so a load
+     * that leaves it little of the cores makes it late rather than "too slow"; the clock still ends one that waits.
+     */
+    static final int ON_THE_CLOCK = 4;
+
+    /**
+     * Sends the request to the process running, or to a new one, niced or not. A thread of its own writes it: a
+     * process that does not read it (too busy, or stuck) holds the writer, and the check's limits still apply.
+     */
+    private void send(Request request, boolean nicedIfNew) throws IOException {
+        if (process == null || !process.isAlive()) {
+            start(nicedIfNew);
+        }
+        lastChecker = process.toHandle();
+        String line = JSON.writeValueAsString(request) + "\n";
+        Writer to = requests;
+        Thread writer = new Thread(() -> {
+            try {
+                to.write(line);
+                to.flush();
+            } catch (IOException e) {
+                // the process ended: its reader says so
+            }
+        }, "rule-check-process-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * A niced check that has used less than this share of one core over its first {@link #STARVED_AFTER} is starved by
+     * the load: unloaded it uses more than one core, under the benchmark's load (both cores busy) about a third.
+     */
+    static final double STARVED_BELOW = 0.1;
+    static final Duration STARVED_AFTER = Duration.ofSeconds(5);
+    /** What awaitAnswer returns for a niced check starved by the load. */
+    private static final String STARVED = "starved";
+
+    /**
+     * The answer; STARVED for a niced check the load leaves next to no CPU; null once the process has used the timeout
+     * in CPU time, or ON_THE_CLOCK times it on the clock.
+     */
+    private String awaitAnswer() throws InterruptedException {
+        ProcessHandle checker = process.toHandle();
+        Optional<Duration> cpuBefore = checker.info().totalCpuDuration();
+        long started = System.nanoTime();
+        long poll = Math.max(10, Math.min(250, timeout.toMillis() / 4));
+        for (;;) {
+            String line = answers.poll(poll, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                return line;
+            }
+            long onTheClock = System.nanoTime() - started;
+            // Where the system does not tell a process's CPU time (Linux does), the clock is the limit.
+            long used = checker.info().totalCpuDuration().flatMap(now -> cpuBefore.map(now::minus))
+                    .map(Duration::toNanos).orElse(onTheClock);
+            if (used > timeout.toNanos() || onTheClock > timeout.toNanos() * ON_THE_CLOCK) {
+                return null;
+            }
+            if (niced && onTheClock > STARVED_AFTER.toNanos() && used < onTheClock * STARVED_BELOW) {
+                return STARVED;
+            }
+        }
+    }
+
     /** The exit code the process gives when its heap is full (-XX:+ExitOnOutOfMemoryError). */
     static final int OUT_OF_MEMORY = 3;
 
@@ -159,9 +237,12 @@ public class CheckProcess implements AutoCloseable {
         return new Answer(null, List.of(new RuleProblem(Kind.CHECK, folder, null, null, why)), true, null, null);
     }
 
-    private void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD);
-        process = builder.start();
+    private void start(boolean niced) throws IOException {
+        List<String> nice = niced ? nice(niceness) : List.of();
+        List<String> command = new ArrayList<>(nice);
+        command.addAll(command());
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        this.niced = !nice.isEmpty();
         requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         answers = lines;
@@ -199,6 +280,12 @@ public class CheckProcess implements AutoCloseable {
         }
         command.add(CheckServer.COMMAND);
         return command;
+    }
+
+    /** What starts a command niced: nice(1), where the system has it (coreutils); elsewhere nothing. */
+    static List<String> nice(int niceness) {
+        return Stream.of("/usr/bin/nice", "/bin/nice").filter(nice -> new File(nice).canExecute()).findFirst()
+                .map(nice -> List.of(nice, "-n", Integer.toString(niceness))).orElse(List.of());
     }
 
     /**
@@ -275,7 +362,7 @@ public class CheckProcess implements AutoCloseable {
     }
 
     /** The process the last check was sent to, running or ended (for tests). */
-    synchronized Optional<ProcessHandle> lastChecker() {
+    Optional<ProcessHandle> lastChecker() {
         return Optional.ofNullable(lastChecker);
     }
 

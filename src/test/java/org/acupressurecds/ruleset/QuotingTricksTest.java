@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @BesideTheService
 class QuotingTricksTest {
 
-    private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2));
+    private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2), 10);
 
     @AfterAll
     static void endTheCheckProcess() {

@@ -44,7 +44,7 @@ class RuleReloaderTest {
     Path rules;
 
     /** Where drafts are checked, as in the service; one process for the whole class, so it stays warm. */
-    private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2));
+    private static final CheckProcess CHECKS = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2), 10);
     /** No test here asks for an impact. */
     static final ImpactAnalysis NO_IMPACT = new ImpactAnalysis() {
         @Override

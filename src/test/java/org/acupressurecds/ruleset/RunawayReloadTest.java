@@ -28,7 +28,7 @@ class RunawayReloadTest {
     void aDraftThatRunsAwayIsRejectedStoppedAndTheOldRulesServe() throws Exception {
         RulesFolder.copyTo(rules);
         RuleService service = new RuleService();
-        try (CheckProcess checks = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2))) {
+        try (CheckProcess checks = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2), 10)) {
             RuleReloader reloader = new RuleReloader(service, entry -> { }, RuleReloaderTest.NO_IMPACT, checks, rules,
                     false, Duration.ofMillis(100));
             reloader.start();
