@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.acupressurecds.BesideTheService;
 import org.acupressurecds.engine.RulesSnapshot;
@@ -44,12 +45,32 @@ class CheckProcessTest {
         assertTrue(CHECKS.running(), "an idle check process is kept for the next check");
     }
 
-    /** A reload's check leaves the cores to the requests: its process runs niced, as the service starts it. */
+    /**
+     * A reload's check leaves the cores to the requests: its process runs niced, as the service starts it. Read while
+     * it checks, before a load could have had it run again at the service's priority.
+     */
     @Test
     void theCheckRunsNicedBesideTheRequests() throws Exception {
-        CHECKS.check(RulesSnapshot.read(Path.of("rules")), null, null, null);
+        try (CheckProcess checks = new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2), 10)) {
+            RulesSnapshot rules = RulesSnapshot.read(Path.of("rules"));
+            CompletableFuture<CheckProcess.Answer> answer = CompletableFuture.supplyAsync(
+                    () -> checks.check(rules, null, null, null));
+            ProcessHandle checker = awaitChecker(checks);
+            // nice(1) sets its niceness, then becomes java: read once it has
+            while (!Files.readString(Path.of("/proc", Long.toString(checker.pid()), "comm")).strip().equals("java")) {
+                Thread.sleep(1);
+            }
 
-        assertEquals(10, niceness(CHECKS.lastChecker().orElseThrow()));
+            assertEquals(10, niceness(checker));
+            assertEquals(java.util.List.of(), answer.get().problems());
+        }
+    }
+
+    private static ProcessHandle awaitChecker(CheckProcess checks) throws InterruptedException {
+        while (checks.lastChecker().isEmpty()) {
+            Thread.sleep(1);
+        }
+        return checks.lastChecker().get();
     }
 
     /**
@@ -139,10 +160,7 @@ class CheckProcessTest {
      */
     private static void holdStopped(CheckProcess checks, Duration howLong, AtomicReference<ProcessHandle> held) {
         try {
-            while (checks.lastChecker().isEmpty()) {
-                Thread.sleep(1);
-            }
-            held.set(checks.lastChecker().get());
+            held.set(awaitChecker(checks));
             long pid = held.get().pid();
             signal("STOP", pid);
             try {
