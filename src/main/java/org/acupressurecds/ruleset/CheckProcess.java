@@ -169,7 +169,7 @@ public class CheckProcess implements AutoCloseable {
      * How many times the timeout a check may take on the clock: its limit is the CPU time the process uses, so a load
      * that leaves it little of the cores makes it late rather than "too slow"; the clock still ends one that waits.
      */
-    static final int ON_THE_CLOCK = 4;
+    private static final int ON_THE_CLOCK = 4;
 
     /**
      * Sends the request to the process running, or to a new one, niced or not. A thread of its own writes it: a
@@ -198,8 +198,8 @@ public class CheckProcess implements AutoCloseable {
      * A niced check that has used less than this share of one core over its first {@link #STARVED_AFTER} is starved by
      * the load: unloaded it uses more than one core, under the benchmark's load (both cores busy) about a third.
      */
-    static final double STARVED_BELOW = 0.1;
-    static final Duration STARVED_AFTER = Duration.ofSeconds(5);
+    private static final double STARVED_BELOW = 0.1;
+    private static final Duration STARVED_AFTER = Duration.ofSeconds(5);
     /** What awaitAnswer returns for a niced check starved by the load. */
     private static final String STARVED = "starved";
 
@@ -283,7 +283,7 @@ public class CheckProcess implements AutoCloseable {
     }
 
     /** What starts a command niced: nice(1), where the system has it (coreutils); elsewhere nothing. */
-    static List<String> nice(int niceness) {
+    private static List<String> nice(int niceness) {
         return Stream.of("/usr/bin/nice", "/bin/nice").filter(nice -> new File(nice).canExecute()).findFirst()
                 .map(nice -> List.of(nice, "-n", Integer.toString(niceness))).orElse(List.of());
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +39,7 @@ class CheckProcessTest {
     void theBundledRulesPassInTheCheckProcessAsTheVersionTheServiceWouldCompile() throws Exception {
         CheckProcess.Answer answer = CHECKS.check(RulesSnapshot.read(Path.of("rules")), null, null, null);
 
-        assertEquals(java.util.List.of(), answer.problems());
+        assertEquals(List.of(), answer.problems());
         assertFalse(answer.tooSlow());
         assertEquals(RulesSnapshot.read(Path.of("rules")).version(), answer.version());
         assertNull(answer.diff());
@@ -61,8 +62,8 @@ class CheckProcessTest {
                 Thread.sleep(1);
             }
 
-            assertEquals(10, niceness(checker));
-            assertEquals(java.util.List.of(), answer.get().problems());
+            assertEquals(Math.min(19, niceness(ProcessHandle.current()) + 10), niceness(checker), "10 below this JVM");
+            assertEquals(List.of(), answer.get().problems());
         }
     }
 
@@ -87,12 +88,12 @@ class CheckProcessTest {
             holder.interrupt();
             holder.join();
 
-            assertEquals(java.util.List.of(), answer.problems());
+            assertEquals(List.of(), answer.problems());
             assertFalse(answer.tooSlow());
             ProcessHandle answered = checks.lastChecker().orElseThrow();
             assertNotEquals(held.get().pid(), answered.pid());
             assertFalse(held.get().isAlive(), "the starved process was ended");
-            assertEquals(0, niceness(answered), "checked again at the service's priority");
+            assertEquals(niceness(ProcessHandle.current()), niceness(answered), "checked again at this JVM's priority");
         }
     }
 
@@ -131,7 +132,7 @@ class CheckProcessTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             holder.join();
 
-            assertEquals(java.util.List.of(), answer.problems());
+            assertEquals(List.of(), answer.problems());
             assertFalse(answer.tooSlow());
             assertTrue(took.compareTo(Duration.ofSeconds(14)) > 0, "held stopped for 14 s, answered in " + took);
         }
