@@ -140,8 +140,7 @@ public class CheckProcess implements AutoCloseable {
         }
         if (line == null) {
             end();
-            return failed(folder, "the check did not finish within " + BoundedRun.seconds(timeout) + " of CPU time (or "
-                    + BoundedRun.seconds(timeout.multipliedBy(ON_THE_CLOCK)) + " on the clock) and was stopped, so "
+            return failed(folder, "the check did not finish within " + BoundedRun.within(timeout) + " and was stopped, so "
                     + "nothing of these rules keeps running: a condition that matches too many combinations of facts, "
                     + "or a chain of conclusions that never ends");
         }
@@ -164,12 +163,6 @@ public class CheckProcess implements AutoCloseable {
             return failed(folder, "the check's answer could not be read (" + e.getOriginalMessage() + ")");
         }
     }
-
-    /**
-     * How many times the timeout a check may take on the clock: its limit is the CPU time the process uses, so a load
-     * that leaves it little of the cores makes it late rather than "too slow"; the clock still ends one that waits.
-     */
-    private static final int ON_THE_CLOCK = 4;
 
     /**
      * Sends the request to the process running, or to a new one, niced or not. A thread of its own writes it: a
@@ -205,7 +198,7 @@ public class CheckProcess implements AutoCloseable {
 
     /**
      * The answer; STARVED for a niced check the load leaves next to no CPU; null once the process has used the timeout
-     * in CPU time, or ON_THE_CLOCK times it on the clock.
+     * in CPU time, or BoundedRun.ON_THE_CLOCK times it on the clock.
      */
     private String awaitAnswer() throws InterruptedException {
         ProcessHandle checker = process.toHandle();
@@ -221,7 +214,7 @@ public class CheckProcess implements AutoCloseable {
             // Where the system does not tell a process's CPU time (Linux does), the clock is the limit.
             long used = checker.info().totalCpuDuration().flatMap(now -> cpuBefore.map(now::minus))
                     .map(Duration::toNanos).orElse(onTheClock);
-            if (used > timeout.toNanos() || onTheClock > timeout.toNanos() * ON_THE_CLOCK) {
+            if (used > timeout.toNanos() || onTheClock > timeout.toNanos() * BoundedRun.ON_THE_CLOCK) {
                 return null;
             }
             if (niced && onTheClock > STARVED_AFTER.toNanos() && used < onTheClock * STARVED_BELOW) {

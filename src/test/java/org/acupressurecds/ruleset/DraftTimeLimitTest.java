@@ -2,15 +2,20 @@ package org.acupressurecds.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
+import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
 import org.acupressurecds.engine.RuleSetLoader;
+import org.acupressurecds.knowledge.PatientFacts;
+import org.acupressurecds.knowledge.SciaticaType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +49,8 @@ class DraftTimeLimitTest {
 
         List<RuleProblem> problems = candidate.problems();
         assertTrue(problems.stream().anyMatch(p -> p.message().startsWith("scenario ")
-                && p.message().endsWith("the rules did not answer within 200 ms (a condition or consequence that "
-                        + "never ends, or one far too costly)")), problems::toString);
+                && p.message().endsWith("the rules did not answer within 200 ms of CPU time (or 800 ms on the clock) "
+                        + "(a condition or consequence that never ends, or one far too costly)")), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.message().startsWith("safety invariant could not be checked: ")),
                 problems::toString);
         assertEquals(1, problems.stream().filter(p -> p.message().startsWith("scenario ")).count(),
@@ -62,5 +67,30 @@ class DraftTimeLimitTest {
                 throw new AssertionError("a draft too slow to check is not replayed on the record");
             }
         }, java.time.Period.ofDays(30)));
+    }
+
+    /**
+     * The limit is the CPU time of the thread that evaluates, so a load that leaves it none of the cores makes the
+     * check late, not the draft "too slow": here that thread is said to use none, and only the clock's cap, four times
+     * the limit, ends the evaluation.
+     */
+    @Test
+    void anEvaluationTheLoadLeavesNoCoreIsStoppedByTheClockAtFourTimesItsLimit(@TempDir Path copy) throws Exception {
+        RulesFolder.copyTo(copy);
+        RuleSet slow = new RuleSetLoader().load(RulesSnapshot.read(copy).with(Map.of("slow.drl", SLOW)));
+        PatientFacts patient = PatientFacts.builder(SciaticaType.PIRIFORMIS_SYNDROME, LocalDate.now()).build();
+        Duration limit = Duration.ofMillis(50);
+
+        try (BoundedRun starved = new BoundedRun(new BoundedRun.Limits(limit, Duration.ofSeconds(5)), thread -> 0)) {
+            long started = System.nanoTime();
+            BoundedRun.TimedOut late = assertThrows(BoundedRun.TimedOut.class, () -> starved.evaluate(slow, patient));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertEquals("the rules did not answer within 50 ms of CPU time (or 200 ms on the clock) (a condition or "
+                    + "consequence that never ends, or one far too costly)", late.getMessage());
+            assertTrue(took.compareTo(limit.multipliedBy(BoundedRun.ON_THE_CLOCK)) >= 0,
+                    "stopped after " + took + " on the clock, before the clock's cap");
+            assertTrue(starved.timedOut());
+        }
     }
 }
