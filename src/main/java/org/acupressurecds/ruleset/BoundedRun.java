@@ -43,6 +43,7 @@ final class BoundedRun implements AutoCloseable {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final long OVERALL_EVERY = TimeUnit.SECONDS.toNanos(1);
     private static final ThreadMXBean JVM_THREADS = ManagementFactory.getThreadMXBean();
     /** A thread's CPU time in nanoseconds, or -1 where the JVM does not tell it (the clock is the limit then). */
     static final ToLongFunction<Thread> CPU_TIME = t -> JVM_THREADS.isThreadCpuTimeSupported()
@@ -51,6 +52,7 @@ final class BoundedRun implements AutoCloseable {
     private final Limits limits;
     private final ToLongFunction<Thread> cpuTime;
     private final long started = System.nanoTime();
+    private long overallLookedAt = started;
     private final Evaluator evaluator = new Evaluator();
     private volatile Thread evaluating;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -72,25 +74,37 @@ final class BoundedRun implements AutoCloseable {
         this.cpuTime = cpuTime;
     }
 
-    /** The answer, or TimedOut; once one evaluation timed out, every later one does at once. */
+    /**
+     * The answer, or TimedOut; once one evaluation timed out, every later one does at once. A thread's CPU time is
+     * read only for an evaluation still running after its first poll (reading it costs more than a microsecond, an
+     * evaluation a few dozen): that poll is counted whole as CPU time, so an evaluation is stopped at most one poll
+     * early. The overall limit is looked at once a second, and at every poll.
+     */
     Assessment evaluate(RuleSet rules, PatientFacts patient) {
         if (timedOut != null) {
             throw timedOut;
         }
-        if (overallSpent()) {
-            throw timedOut = overallTimedOut();
+        long now = System.nanoTime();
+        if (now - overallLookedAt > OVERALL_EVERY) {
+            overallLookedAt = now;
+            if (overallSpent()) {
+                throw timedOut = overallTimedOut();
+            }
         }
-        long cpuBefore = evaluatingCpu();
-        long submitted = System.nanoTime();
         long poll = Math.max(1_000_000, Math.min(100_000_000, limits.perEvaluation().toNanos() / 4));
         Future<Assessment> answer = worker.submit(() -> evaluator.evaluate(rules, patient));
+        Long cpuAtFirstPoll = null;
         try {
             for (;;) {
                 try {
                     return answer.get(poll, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
                     long cpu = evaluatingCpu();
-                    if (spent(cpu < 0 ? -1 : cpu - cpuBefore, System.nanoTime() - submitted, limits.perEvaluation())) {
+                    if (cpuAtFirstPoll == null) {
+                        cpuAtFirstPoll = cpu;
+                    }
+                    long used = cpu < 0 || cpuAtFirstPoll < 0 ? -1 : cpu - cpuAtFirstPoll + poll;
+                    if (spent(used, System.nanoTime() - now, limits.perEvaluation())) {
                         answer.cancel(true);
                         throw timedOut = new TimedOut("the rules did not answer within " + within(limits.perEvaluation())
                                 + " (a condition or consequence that never ends, or one far too costly)");
