@@ -145,7 +145,7 @@ public class EvaluationBenchmark {
         return evaluator.evaluate(oneRule, facts);
     }
 
-    /** The patient's own conclusions, through the rules that make them: rules/ without those that fire for nobody. */
+    /** The patient's own conclusions, through the rules that make them: rules/ less those that do not fire for it. */
     @Benchmark
     public Assessment assessWithTheRulesThatFire() {
         return evaluator.evaluate(firing, facts);

@@ -46,7 +46,7 @@ final class BoundedRun implements AutoCloseable {
     private static final long OVERALL_EVERY = TimeUnit.SECONDS.toNanos(1);
     private static final ThreadMXBean JVM_THREADS = ManagementFactory.getThreadMXBean();
     /** A thread's CPU time in nanoseconds, or -1 where the JVM does not tell it (the clock is the limit then). */
-    static final ToLongFunction<Thread> CPU_TIME = t -> JVM_THREADS.isThreadCpuTimeSupported()
+    private static final ToLongFunction<Thread> CPU_TIME = t -> JVM_THREADS.isThreadCpuTimeSupported()
             ? JVM_THREADS.getThreadCpuTime(t.getId()) : -1;
 
     private final Limits limits;

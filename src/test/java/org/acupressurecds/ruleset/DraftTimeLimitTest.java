@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RulesSnapshot;
 import org.acupressurecds.engine.RuleProblem;
+import org.acupressurecds.engine.RuleSet;
 import org.acupressurecds.engine.RuleSetLoader;
 import org.acupressurecds.knowledge.PatientFacts;
 import org.acupressurecds.knowledge.SciaticaType;
