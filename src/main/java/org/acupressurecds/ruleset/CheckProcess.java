@@ -75,7 +75,8 @@ public class CheckProcess implements AutoCloseable {
 
     private final Duration timeout;
     private final Duration idle;
-    private final int niceness;
+    /** What starts the process niced: nice(1) and its niceness; empty where not niced, or the system lacks nice(1). */
+    private final List<String> nicedBy;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rule-check-process-janitor");
         t.setDaemon(true);
@@ -105,7 +106,11 @@ public class CheckProcess implements AutoCloseable {
         }
         this.timeout = timeout;
         this.idle = idle;
-        this.niceness = niceness;
+        this.nicedBy = niceness == 0 ? List.of() : nice(niceness);
+        if (niceness > 0 && nicedBy.isEmpty()) {
+            LOG.warnf("cds.rules.check-niceness is %d, but this system has no nice(1): the rule check's process runs at "
+                    + "the service's priority", niceness);
+        }
         janitor.scheduleWithFixedDelay(this::endIfIdle, idle.toMillis(), Math.max(1000, idle.toMillis() / 4),
                 TimeUnit.MILLISECONDS);
     }
@@ -121,7 +126,7 @@ public class CheckProcess implements AutoCloseable {
         lastUsed = System.nanoTime();
         String line;
         try {
-            send(request, niceness > 0);
+            send(request, !nicedBy.isEmpty());
             line = awaitAnswer();
             if (line == STARVED) {
                 LOG.infof("The rule check's process (niced) had next to no CPU for %s under the load: checked again "
@@ -231,11 +236,10 @@ public class CheckProcess implements AutoCloseable {
     }
 
     private void start(boolean niced) throws IOException {
-        List<String> nice = niced ? nice(niceness) : List.of();
-        List<String> command = new ArrayList<>(nice);
+        List<String> command = new ArrayList<>(niced ? nicedBy : List.of());
         command.addAll(command());
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        this.niced = !nice.isEmpty();
+        this.niced = niced;
         requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         answers = lines;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -95,6 +96,13 @@ class CheckProcessTest {
             assertFalse(held.get().isAlive(), "the starved process was ended");
             assertEquals(niceness(ProcessHandle.current()), niceness(answered), "checked again at this JVM's priority");
         }
+    }
+
+    @Test
+    void aNicenessOutsideNicesRangeIsRefusedWithTheSettingsName() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new CheckProcess(Duration.ofSeconds(90), Duration.ofMinutes(2), 20));
+        assertEquals("cds.rules.check-niceness is 20: it is 0 to 19", refused.getMessage());
     }
 
     /** nice, field 19 of stat(5); fields after the command's name in parentheses start at 3 (state). */
