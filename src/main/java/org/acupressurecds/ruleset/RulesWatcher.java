@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -26,6 +27,8 @@ final class RulesWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RulesWatcher.class);
     private static final List<String> WATCHED_SUBFOLDERS = RulesSnapshot.SUBFOLDERS;
+    private static final WatchEvent.Kind<?>[] KINDS = {StandardWatchEventKinds.ENTRY_CREATE,
+        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE};
 
     private final Path folder;
     private final Duration debounce;
@@ -36,6 +39,7 @@ final class RulesWatcher implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final WatchKey folderKey;
     private ScheduledFuture<?> pending;
 
     RulesWatcher(Path folder, Duration debounce, Runnable onChange) throws IOException {
@@ -43,39 +47,47 @@ final class RulesWatcher implements AutoCloseable {
         this.debounce = debounce;
         this.onChange = onChange;
         this.watch = FileSystems.getDefault().newWatchService();
-        register(folder);
-        for (String sub : WATCHED_SUBFOLDERS) {
-            if (Files.isDirectory(folder.resolve(sub))) {
-                register(folder.resolve(sub));
-            }
-        }
+        this.folderKey = folder.register(watch, KINDS);
+        watchSubfolders();
         Thread loop = new Thread(this::loop, "rules-watch");
         loop.setDaemon(true);
         loop.start();
     }
 
-    private void register(Path dir) throws IOException {
-        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
+    /**
+     * Watches codes/ and scenarios/ as they are now: made after startup, or swapped with the rest when a ConfigMap's
+     * ..data is pointed at a new version. One that is gone again before it is watched is seen by its next change in
+     * the folder; nothing here may end the watching.
+     */
+    private void watchSubfolders() {
+        for (String sub : WATCHED_SUBFOLDERS) {
+            Path dir = folder.resolve(sub);
+            try {
+                if (Files.isDirectory(dir)) {
+                    dir.register(watch, KINDS);
+                }
+            } catch (NoSuchFileException e) {
+                // gone between the look and the registration: its removal is an event of the folder itself
+            } catch (IOException e) {
+                LOG.warnf("Cannot watch %s (%s): its edits are seen with the next change in %s", dir, e.getMessage(),
+                        folder);
+            }
+        }
     }
 
     private void loop() {
         try {
             while (true) {
                 WatchKey key = watch.take();
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.context() instanceof Path name && key.watchable().equals(folder)
-                            && Files.isDirectory(folder.resolve(name))) {
-                        register(folder.resolve(name)); // codes/ or scenarios/ made after startup
-                    }
-                }
+                key.pollEvents();
                 key.reset();
+                if (key == folderKey) {
+                    watchSubfolders();
+                }
                 schedule();
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // closed: the service is stopping
-        } catch (IOException e) {
-            LOG.errorf("Stopped watching %s: %s", folder, e.getMessage());
         }
     }
 
