@@ -375,13 +375,13 @@ class RuleReloaderTest {
     }
 
     @Test
-    void theWatcherServesAnEditWithinSeconds() throws Exception {
+    void theWatcherServesAnEdit() throws Exception {
         start(true);
         String before = service.current().version();
 
         edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // liveness, not speed
         while (service.current().version().equals(before) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
@@ -403,7 +403,7 @@ class RuleReloaderTest {
         edit("positions.drl", PRIMARY_DURATION, "\"15-25 minutes\", 15, 25,");
         kubeletWrites(mount, rules, "02");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // liveness, not speed
         while (service.current().version().equals(before) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
