@@ -146,8 +146,11 @@ final class BoundedRun implements AutoCloseable {
                 + ": the rules are too slow to serve");
     }
 
-    /** Whether CPU time (-1: not known, the clock decides) or the clock at ON_THE_CLOCK times the limit is past it. */
-    private static boolean spent(long cpu, long clock, Duration limit) {
+    /**
+     * Whether CPU time (-1: not known, the clock decides) or the clock at ON_THE_CLOCK times the limit is past it: the
+     * one measure of "too slow", for an evaluation here and for the check's process.
+     */
+    static boolean spent(long cpu, long clock, Duration limit) {
         return (cpu < 0 ? clock : cpu) > limit.toNanos() || clock > limit.toNanos() * ON_THE_CLOCK;
     }
 

@@ -219,7 +219,7 @@ public class CheckProcess implements AutoCloseable {
             // Where the system does not tell a process's CPU time (Linux does), the clock is the limit.
             long used = checker.info().totalCpuDuration().flatMap(now -> cpuBefore.map(now::minus))
                     .map(Duration::toNanos).orElse(onTheClock);
-            if (used > timeout.toNanos() || onTheClock > timeout.toNanos() * BoundedRun.ON_THE_CLOCK) {
+            if (BoundedRun.spent(used, onTheClock, timeout)) {
                 return null;
             }
             if (niced && onTheClock > STARVED_AFTER.toNanos() && used < onTheClock * STARVED_BELOW) {
